@@ -1,0 +1,46 @@
+/// A 24-bit sRGB colour written `#rrggbb` in specs.
+public struct Color: Hashable, Sendable, CustomStringConvertible {
+    public var red: UInt8
+    public var green: UInt8
+    public var blue: UInt8
+
+    public init(red: UInt8, green: UInt8, blue: UInt8) {
+        self.red = red
+        self.green = green
+        self.blue = blue
+    }
+
+    /// Parses `#rrggbb` (either case). Returns nil for anything else.
+    public init?(hex: String) {
+        let digits = Array(hex.utf8)
+        guard digits.count == 7, digits[0] == UInt8(ascii: "#") else { return nil }
+        var value: UInt32 = 0
+        for digit in digits.dropFirst() {
+            guard let nibble = Color.nibble(digit) else { return nil }
+            value = value << 4 | UInt32(nibble)
+        }
+        self.init(red: UInt8(value >> 16 & 0xff), green: UInt8(value >> 8 & 0xff), blue: UInt8(value & 0xff))
+    }
+
+    /// Lower-case `#rrggbb`.
+    public var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = [UInt8(ascii: "#")]
+        for component in [red, green, blue] {
+            bytes.append(digits[Int(component >> 4)])
+            bytes.append(digits[Int(component & 0xf)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public var description: String { hex }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+}

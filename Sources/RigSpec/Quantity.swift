@@ -1,0 +1,93 @@
+import Foundation
+
+/// What a quantity measures; decides which units a spec may write.
+public enum Dimension: String, Sendable, CaseIterable {
+    case size, power, frequency
+
+    /// Units accepted for this dimension, with their factor to the base unit
+    /// (bytes, watts, hertz; MT/s counts as transfers per second).
+    public var units: [(symbol: String, factor: Double)] {
+        switch self {
+        case .size:
+            return [("B", 1), ("kB", 1e3), ("KB", 1e3), ("MB", 1e6), ("GB", 1e9), ("TB", 1e12), ("PB", 1e15),
+                    ("KiB", 1024), ("MiB", 1_048_576), ("GiB", 1_073_741_824),
+                    ("TiB", 1_099_511_627_776), ("PiB", 1_125_899_906_842_624)]
+        case .power:
+            return [("W", 1), ("kW", 1000)]
+        case .frequency:
+            return [("Hz", 1), ("kHz", 1e3), ("MHz", 1e6), ("GHz", 1e9), ("MT/s", 1e6), ("GT/s", 1e9)]
+        }
+    }
+
+    /// An example for error messages and the schema.
+    public var example: String {
+        switch self {
+        case .size: return "32 GiB"
+        case .power: return "350 W"
+        case .frequency: return "3.3 GHz"
+        }
+    }
+
+    /// The JSON Schema pattern that matches exactly what `Quantity.parse` accepts.
+    public var pattern: String {
+        let symbols = units.map { $0.symbol.replacingOccurrences(of: "/", with: "\\/") }.joined(separator: "|")
+        return "^[0-9]+(\\.[0-9]+)? ?(\(symbols))$"
+    }
+}
+
+/// A number with a unit: `32 GiB`, `1 TB`, `350 W`, `6000 MT/s`.
+public struct Quantity: Hashable, Sendable, CustomStringConvertible {
+    public let dimension: Dimension
+    /// The value in the base unit (bytes, watts, hertz).
+    public let value: Double
+    /// The text as written in the spec, for messages.
+    public let text: String
+
+    public init(dimension: Dimension, value: Double, text: String) {
+        self.dimension = dimension
+        self.value = value
+        self.text = text
+    }
+
+    public var description: String { text }
+
+    public enum ParseError: Error, Equatable {
+        case missingUnit
+        case unknownUnit(String)
+        case malformed
+    }
+
+    /// Parses `<number>[ ]<unit>`; a bare number is an error because the unit is what says 1 TB ≠ 1 TiB.
+    public static func parse(_ text: String, as dimension: Dimension) -> Result<Quantity, ParseError> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var number = Substring(trimmed)
+        var index = number.startIndex
+        var sawDigit = false, sawDot = false
+        while index < number.endIndex {
+            let c = number[index]
+            if c.isASCII && c.isNumber { sawDigit = true } else if c == "." && !sawDot { sawDot = true } else { break }
+            index = number.index(after: index)
+        }
+        guard sawDigit, !number[..<index].hasSuffix("."), !number.hasPrefix(".") else { return .failure(.malformed) }
+        let unit = number[index...].trimmingCharacters(in: .whitespaces)
+        number = number[..<index]
+        guard let magnitude = Double(number) else { return .failure(.malformed) }
+        if unit.isEmpty { return .failure(.missingUnit) }
+        guard let match = dimension.units.first(where: { $0.symbol == unit }) else {
+            return .failure(.unknownUnit(unit))
+        }
+        return .success(Quantity(dimension: dimension, value: magnitude * match.factor, text: trimmed))
+    }
+
+    public static func bytes(_ value: Double) -> Quantity {
+        Quantity(dimension: .size, value: value, text: "\(value) B")
+    }
+
+    public static func watts(_ value: Double) -> Quantity {
+        Quantity(dimension: .power, value: value, text: Quantity.format(value) + " W")
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

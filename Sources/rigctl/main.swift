@@ -1,0 +1,3 @@
+import RigCLI
+
+await Rigctl.main()
