@@ -21,3 +21,20 @@ public struct Rigctl: AsyncParsableCommand {
 
     public init() {}
 }
+
+extension Rigctl {
+    /// Parses the command line and runs the chosen command asynchronously.
+    /// (`main()` would resolve to ParsableCommand's synchronous overload from main.swift.)
+    public static func start() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

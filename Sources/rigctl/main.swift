@@ -1,3 +1,3 @@
 import RigCLI
 
-await Rigctl.main()
+await Rigctl.start()
