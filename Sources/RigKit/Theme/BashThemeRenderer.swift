@@ -18,6 +18,7 @@ public enum BashThemeRenderer {
     static let bashrcBlock = """
         # This machine's terminal colours and prompt (rigctl theme).
         if [ -f "$HOME/\(snippetPath)" ]; then
+          # shellcheck source=/dev/null
           . "$HOME/\(snippetPath)"
         fi
 
@@ -50,7 +51,7 @@ public enum BashThemeRenderer {
 
             # Sets foreground, background and cursor colour. Inside tmux they are sent twice: as they are,
             # for the pane (tmux 3.3+ keeps per-pane colours, which a remote shell may have changed), and
-            # wrapped in tmux's passthrough (ESC P tmux; … ESC \\, every ESC doubled) for the terminal tmux
+            # wrapped in tmux's passthrough (ESC P tmux; … ESC backslash, every ESC doubled) for the terminal tmux
             # runs in. Terminals that do not know these sequences ignore them.
             __rigctl_theme_apply() {
               [ -t 1 ] || return 0
@@ -58,7 +59,7 @@ public enum BashThemeRenderer {
               local colors=$'\(oscSequences(palette))'
               printf '%s' "$colors"
               if [ -n "${TMUX:-}" ]; then
-                printf '\\033Ptmux;%s\\033\\\\' "${colors//$'\\e'/$'\\e\\e'}"
+                printf '\\033Ptmux;%s\\033\\134' "${colors//$'\\e'/$'\\e\\e'}"
               fi
             }
 
@@ -78,7 +79,10 @@ public enum BashThemeRenderer {
             # A terminal that attaches to this machine's tmux later gets the colours too: tmux runs this
             # file as a command with the new client's tty as its output.
             if [ -n "${TMUX:-}" ] && command -v tmux >/dev/null 2>&1; then
-              printf -v __rigctl_theme_file '%q' "${BASH_SOURCE[0]}"
+              case ${BASH_SOURCE[0]} in
+                /*) printf -v __rigctl_theme_file '%q' "${BASH_SOURCE[0]}" ;;
+                *) printf -v __rigctl_theme_file '%q' "$PWD/${BASH_SOURCE[0]}" ;;
+              esac
               tmux set-hook -g 'client-attached[\(tmuxHookIndex)]' "run-shell -b 'bash $__rigctl_theme_file > #{client_tty}'" 2>/dev/null
               unset __rigctl_theme_file
             fi

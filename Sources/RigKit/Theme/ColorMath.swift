@@ -87,6 +87,6 @@ public enum ColorMath {
     private static func squaredDistance(_ a: Color, _ b: Color) -> Int {
         let dr = Int(a.red) - Int(b.red), dg = Int(a.green) - Int(b.green), db = Int(a.blue) - Int(b.blue)
         let meanRed = (Int(a.red) + Int(b.red)) / 2
-        return ((512 + meanRed) * dr * dr >> 8) + 4 * dg * dg + ((767 - meanRed) * db * db >> 8)
+        return (((512 + meanRed) * dr * dr) >> 8) + 4 * dg * dg + (((767 - meanRed) * db * db) >> 8)
     }
 }
