@@ -147,7 +147,8 @@ struct JSONCParser {
             try skipTrivia()
             guard position < bytes.count else { throw error("expected '}' to close the object opened at \(place(open))") }
             if bytes[position] == UInt8(ascii: "}") {
-                return JSONCDocument.Object(open: open, close: position, members: members)
+                position += 1
+                return JSONCDocument.Object(open: open, close: position - 1, members: members)
             }
             guard bytes[position] == UInt8(ascii: "\"") else { throw error("expected a quoted key or '}'") }
             let keyStart = position
