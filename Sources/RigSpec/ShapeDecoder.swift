@@ -90,7 +90,10 @@ struct ShapeDecoder {
             return .string(text)
         case .integer(let range):
             guard kind == .int, let number = Int(text) else { return mismatch(tree, expected: shape.expectation, path: path) }
-            guard range.contains(number) else { return invalid(tree, path: path, "\(number) is out of range: expected \(shape.expectation)") }
+            guard range.contains(number) else {
+                if range.count == 1 { return invalid(tree, path: path, "\(number) is not supported: this rigctl reads \(range.lowerBound)") }
+                return invalid(tree, path: path, "\(number) is out of range: expected \(shape.expectation)")
+            }
             return .integer(number)
         case .boolean:
             guard kind == .bool else { return mismatch(tree, expected: "true or false", path: path) }
@@ -144,13 +147,14 @@ struct ShapeDecoder {
 enum Suggestion {
     static func closest(to word: String, among candidates: [String]) -> String? {
         let limit = max(2, word.count / 3)
-        var best: (candidate: String, distance: Int)?
+        // Ties go to the candidate sharing the longest prefix ('gpu' → 'gpus', not 'cpu').
+        var best: (candidate: String, distance: Int, prefix: Int)?
         for candidate in candidates {
             let d = distance(word.lowercased(), candidate.lowercased())
             guard d <= limit, d < max(word.count, candidate.count) else { continue }
-            if best == nil || d < best!.distance || (d == best!.distance && candidate < best!.candidate) {
-                best = (candidate, d)
-            }
+            let prefix = zip(word.lowercased(), candidate.lowercased()).prefix(while: ==).count
+            if let current = best, (current.distance, -current.prefix, current.candidate) <= (d, -prefix, candidate) { continue }
+            best = (candidate, d, prefix)
         }
         return best?.candidate
     }
