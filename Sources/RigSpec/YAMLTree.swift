@@ -104,7 +104,8 @@ public enum ScalarKind: Sendable, Equatable {
 public enum YAMLReader {
     public static func read(_ text: String, file: String) -> Result<YAMLTree?, Diagnostic> {
         do {
-            let parser = try Parser(yaml: text)
+            // The basic resolver (no regex rules): scalar kinds are resolved by `ScalarKind`, much faster.
+            let parser = try Parser(yaml: text, resolver: .basic)
             guard let root = try parser.singleRoot() else { return .success(nil) }
             return convert(root, file: file)
         } catch let error as YamlError {
