@@ -59,7 +59,7 @@ public struct PowerBudget: CompatibilityRule {
         let available = psus.reduce(0.0) { $0 + $1.power.value }
         guard needed > available else { return [] }
         let supplies = psus.map { "\($0.model) \($0.power.text)" }.joined(separator: " + ")
-        return [Finding(spec: spec, keyPath: "parts.psus", expected: ">= \(Self.format(needed))", actual: Self.format(available),
+        return [Finding(spec: spec, keyPath: "parts.psu", expected: ">= \(Self.format(needed))", actual: Self.format(available),
                         status: .incompatible, severity: .error,
                         message: terms.joined(separator: " + ") + " = \(Self.format(total)); with \(Self.headroomPercent) % headroom "
                             + "needs \(Self.format(needed)); \(psus.count == 1 ? "the PSU gives" : "the PSUs give") "

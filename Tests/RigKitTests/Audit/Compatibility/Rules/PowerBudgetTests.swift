@@ -13,7 +13,7 @@ import RigSpec
     @Test func bigRigOnOnePSUFailsWithItsNumbers() throws {
         let finding = try #require(rule.check(ExampleMachines.bigRigOnePSU).first)
         #expect(finding.rule == "power-budget")
-        #expect(finding.keyPath == "parts.psus")
+        #expect(finding.keyPath == "parts.psu")
         #expect(finding.expected == ">= 2130 W")
         #expect(finding.actual == "1600 W")
         #expect(finding.severity == .error)
