@@ -11,12 +11,12 @@ import RigSpec
     static let passthrough = "\(esc)Ptmux;" + osc.replacingOccurrences(of: esc, with: esc + esc) + "\(esc)\\"
 
     func snippet() throws -> String {
-        let files = BashThemeRenderer.render(try ExampleMachines.palette(ExampleMachines.workstation))
+        let files = BashThemeRenderer.render(try ThemeExamples.palette(ThemeExamples.workstation))
         return try #require(files.first { $0.path == ".config/rigctl/theme.sh" }).freshContents
     }
 
     @Test func rendersTheSnippetAndTheBashrcBlock() throws {
-        let files = BashThemeRenderer.render(try ExampleMachines.palette(ExampleMachines.workstation))
+        let files = BashThemeRenderer.render(try ThemeExamples.palette(ThemeExamples.workstation))
         #expect(files.map(\.path) == [".config/rigctl/theme.sh", ".bashrc"])
         #expect(files[1].freshContents == """
             # >>> rigctl theme >>>
@@ -33,33 +33,33 @@ import RigSpec
         #expect(text.contains("__rigctl_theme_accent='\\[\\e[1;38;5;176m\\]'"))
     }
 
-    @Test(arguments: ExampleMachines.all)
+    @Test(arguments: ThemeExamples.all)
     func snippetAndBlockPassBashNAndShellcheck(spec: MachineSpec) async throws {
-        let directory = try ExternalTool.temporaryDirectory()
+        let directory = try ThemeTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try ExternalTool.write(BashThemeRenderer.render(try Palette(spec: spec)), under: directory)
+        try ThemeTool.write(BashThemeRenderer.render(try Palette(spec: spec)), under: directory)
         for file in [".config/rigctl/theme.sh", ".bashrc"] {
-            let syntax = try await ExternalTool.run(["bash", "-n", "\(directory)/\(file)"])
+            let syntax = try await ThemeTool.run(["bash", "-n", "\(directory)/\(file)"])
             #expect(syntax.succeeded, "bash -n \(file): \(syntax.errorOutput)")
-            let lint = try await ExternalTool.run(["shellcheck", "--shell=bash", "--severity=style", "\(directory)/\(file)"])
+            let lint = try await ThemeTool.run(["shellcheck", "--shell=bash", "--severity=style", "\(directory)/\(file)"])
             #expect(lint.succeeded, "shellcheck \(file):\n\(lint.output)")
         }
     }
 
     @Test func runAsACommandItPrintsOnlyTheColours() async throws {
-        let directory = try ExternalTool.temporaryDirectory()
+        let directory = try ThemeTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try LiveSystem().writeText(directory + "/theme.sh", try snippet())
-        let result = try await ExternalTool.run(["bash", directory + "/theme.sh"])
+        let result = try await ThemeTool.run(["bash", directory + "/theme.sh"])
         #expect(result.succeeded)
         #expect(result.output == Self.osc)
     }
 
     @Test func nonInteractiveShellsAreLeftAlone() async throws {
-        let directory = try ExternalTool.temporaryDirectory()
+        let directory = try ThemeTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try LiveSystem().writeText(directory + "/theme.sh", try snippet())
-        let result = try await ExternalTool.run(
+        let result = try await ThemeTool.run(
             ["bash", "--norc", "--noprofile", "-c", ". \(directory)/theme.sh; echo \"done ${PS1-unset} $(type -t ssh)\""])
         #expect(result.output == "done unset file\n")
     }
@@ -67,7 +67,7 @@ import RigSpec
     /// Runs the snippet in real pseudo-terminals inside a private tmux server and reads the bytes it wrote
     /// (through `script`): inside tmux, outside tmux, and on a dumb terminal; after a (fake) ssh session too.
     @Test func emitsTheEscapeSequencesInAPseudoTerminal() async throws {
-        let directory = try ExternalTool.temporaryDirectory()
+        let directory = try ThemeTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let system = LiveSystem()
         try system.writeText(directory + "/theme.sh", try snippet())
@@ -93,11 +93,11 @@ import RigSpec
             """)
         let server = "rigctl-test-\(UUID().uuidString)"
         let tmux = ["tmux", "-L", server, "-f", "/dev/null"]
-        let started = try await ExternalTool.run(tmux + ["new-session", "-d", "-x", "100", "-y", "30", "sh \(directory)/session.sh"])
+        let started = try await ThemeTool.run(tmux + ["new-session", "-d", "-x", "100", "-y", "30", "sh \(directory)/session.sh"])
         try #require(started.succeeded, "tmux new-session: \(started.errorOutput)")
-        let waited = try await ExternalTool.run(tmux + ["wait-for", channel], timeout: .seconds(30))
-        let hooks = try await ExternalTool.run(tmux + ["show-hooks", "-g"])
-        _ = try await ExternalTool.run(tmux + ["kill-server"])
+        let waited = try await ThemeTool.run(tmux + ["wait-for", channel], timeout: .seconds(30))
+        let hooks = try await ThemeTool.run(tmux + ["show-hooks", "-g"])
+        _ = try await ThemeTool.run(tmux + ["kill-server"])
         try #require(waited.succeeded, "the session in tmux did not finish: \(waited.outcome)")
 
         let inTmux = try system.readText(directory + "/in-tmux.log")

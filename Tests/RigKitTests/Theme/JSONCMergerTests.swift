@@ -12,7 +12,7 @@ import Testing
     @Test func keepsCommentsTrailingCommasAndEveryOtherKey() throws {
         let original = try JSONCTestSupport.fixture("settings-with-comments.json")
         let merged = try JSONCMerger.set(settings, inObjectAt: key, of: original)
-        try GoldenFile.check(merged, "vscode/settings-with-comments.merged.json")
+        try ThemeGolden.check(merged, "vscode/settings-with-comments.merged.json")
         for comment in ["// VS Code user settings, kept by hand.", "// I like it big", "across lines, with \"quotes\" and a } brace */",
                         "// the old blue"] {
             #expect(merged.contains(comment))

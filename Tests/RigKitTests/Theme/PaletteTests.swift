@@ -4,7 +4,7 @@ import RigSpec
 
 @Suite struct PaletteTests {
     @Test func derivesTheShadesFromTheSpec() throws {
-        let palette = try ExampleMachines.palette(ExampleMachines.workstation)
+        let palette = try ThemeExamples.palette(ThemeExamples.workstation)
         #expect(palette.swatches.map { "\($0.name) \($0.color)" } == [
             "background #2c001e", "foreground #f2e6ee", "accent #c678dd", "cursor #e95420", "surface #4e1a48",
             "line #3a102d", "selection #622a61", "muted #997f90", "border #793c7e",
@@ -14,14 +14,14 @@ import RigSpec
     }
 
     @Test func cursorDefaultsToTheAccent() throws {
-        let palette = try ExampleMachines.palette(ExampleMachines.bigRig)
+        let palette = try ThemeExamples.palette(ThemeExamples.bigRig)
         #expect(palette.cursor.hex == "#3ddc84")
     }
 
     @Test func lowContrastNamesBothColoursAndTheRatio() {
-        var spec = ExampleMachines.computeNode
-        spec.theme?.foreground = ExampleMachines.color("#777777")
-        spec.theme?.background = ExampleMachines.color("#666666")
+        var spec = ThemeExamples.computeNode
+        spec.theme?.foreground = ThemeExamples.color("#777777")
+        spec.theme?.background = ThemeExamples.color("#666666")
         spec.locations["theme.foreground"] = SourceLocation(file: "machines/compute-node.yaml", line: 31, column: 15)
         let expected = ThemeError(
             keyPath: "theme.foreground",
@@ -33,8 +33,8 @@ import RigSpec
     }
 
     @Test func unknownOverridesAreErrors() {
-        var spec = ExampleMachines.workstation
-        spec.theme?.vim = ["comments": ExampleMachines.color("#aaaaaa")]
+        var spec = ThemeExamples.workstation
+        spec.theme?.vim = ["comments": ThemeExamples.color("#aaaaaa")]
         #expect(throws: ThemeError.self) { try Palette(spec: spec) }
         do {
             _ = try Palette(spec: spec)
@@ -42,8 +42,8 @@ import RigSpec
             #expect(error.keyPath == "theme.vim.comments")
             #expect(error.message.hasPrefix("theme.vim.comments is not a variable of the rigctl vim scheme; known: background, foreground, accent,"))
         }
-        spec = ExampleMachines.workstation
-        spec.theme?.vscode = ["status bar": ExampleMachines.color("#aaaaaa")]
+        spec = ThemeExamples.workstation
+        spec.theme?.vscode = ["status bar": ThemeExamples.color("#aaaaaa")]
         #expect(throws: ThemeError(keyPath: "theme.vscode.status bar",
                                    message: "theme.vscode.status bar is not a VS Code colour key (like \"statusBar.background\")")) {
             try Palette(spec: spec)
@@ -51,7 +51,7 @@ import RigSpec
     }
 
     @Test func machineNamesMustBeUsableInFileNames() {
-        var spec = ExampleMachines.workstation
+        var spec = ThemeExamples.workstation
         spec.name = "../evil"
         #expect(throws: ThemeError.self) { try Palette(spec: spec) }
     }

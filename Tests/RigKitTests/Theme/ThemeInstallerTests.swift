@@ -7,13 +7,13 @@ import Testing
     let system = LiveSystem()
 
     @Test func installsKeepsUserContentBacksUpAndIsIdempotent() throws {
-        let home = try ExternalTool.temporaryDirectory()
+        let home = try ThemeTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: home) }
         let bashrc = "# my bashrc\nalias ll='ls -l'\n"
         let settings = try JSONCTestSupport.fixture("settings-with-comments.json")
         try system.writeText(home + "/.bashrc", bashrc)
         try system.writeText(home + "/.config/Code/User/settings.json", settings)
-        let files = try ThemeRenderer.render(ExampleMachines.workstation)
+        let files = try ThemeRenderer.render(ThemeExamples.workstation)
 
         let first = try ThemeInstaller.install(files, home: home, system: system, now: now)
         #expect(first.entries.map(\.change) == [.created, .updated, .created, .created, .created, .created, .created, .updated])
@@ -35,11 +35,11 @@ import Testing
     }
 
     @Test func aChangedThemeRewritesRigctlFilesWithoutBackingThemUp() throws {
-        let home = try ExternalTool.temporaryDirectory()
+        let home = try ThemeTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        var spec = ExampleMachines.workstation
+        var spec = ThemeExamples.workstation
         _ = try ThemeInstaller.install(try ThemeRenderer.render(spec), home: home, system: system, now: now)
-        spec.theme?.accent = ExampleMachines.color("#ff79c6")
+        spec.theme?.accent = ThemeExamples.color("#ff79c6")
         let report = try ThemeInstaller.install(try ThemeRenderer.render(spec), home: home, system: system, now: now)
         #expect(report.changed.map(\.path) == [
             home + "/.config/rigctl/theme.sh", home + "/.config/rigctl/tmux.conf",
@@ -50,19 +50,19 @@ import Testing
     }
 
     @Test func brokenSettingsStopTheInstallBeforeAnyWrite() throws {
-        let home = try ExternalTool.temporaryDirectory()
+        let home = try ThemeTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: home) }
         try system.writeText(home + "/.config/Code/User/settings.json", try JSONCTestSupport.fixture("settings-broken.json"))
         #expect(throws: InstallError(path: home + "/.config/Code/User/settings.json",
                                      message: "3:5: expected ',' or '}' after the value of \"editor.fontSize\"")) {
-            try ThemeInstaller.install(try ThemeRenderer.render(ExampleMachines.workstation), home: home, system: system, now: now)
+            try ThemeInstaller.install(try ThemeRenderer.render(ThemeExamples.workstation), home: home, system: system, now: now)
         }
         #expect(try system.listDirectory(home) == [".config"])
         #expect(try system.listDirectory(home + "/.config") == ["Code"])
     }
 
     @Test func backupNamesNeverCollide() throws {
-        let home = try ExternalTool.temporaryDirectory()
+        let home = try ThemeTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: home) }
         try system.writeText(home + "/f.rigctl-backup-20261118T110640Z", "")
         #expect(ThemeInstaller.freeBackupPath(for: home + "/f", now: now, system: system) == home + "/f.rigctl-backup-20261118T110640Z-2")

@@ -5,7 +5,7 @@ import RigSpec
 
 @Suite struct TmuxThemeRendererTests {
     @Test func rendersTheConfigAndTheTmuxConfBlock() throws {
-        let files = TmuxThemeRenderer.render(try ExampleMachines.palette(ExampleMachines.computeNode))
+        let files = TmuxThemeRenderer.render(try ThemeExamples.palette(ThemeExamples.computeNode))
         #expect(files.map(\.path) == [".config/rigctl/tmux.conf", ".tmux.conf"])
         #expect(files[1].freshContents == """
             # >>> rigctl theme >>>
@@ -19,22 +19,22 @@ import RigSpec
     /// Installs the files into a temporary HOME, starts a real tmux server there (it reads ~/.tmux.conf,
     /// whose block loads the theme) and reads the options back.
     @Test func aRealTmuxServerLoadsTheTheme() async throws {
-        let home = try ExternalTool.temporaryDirectory()
+        let home = try ThemeTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: home) }
         try LiveSystem().writeText(home + "/.tmux.conf", "set -g history-limit 5000\n")
-        let files = TmuxThemeRenderer.render(try ExampleMachines.palette(ExampleMachines.computeNode))
+        let files = TmuxThemeRenderer.render(try ThemeExamples.palette(ThemeExamples.computeNode))
         _ = try ThemeInstaller.install(files, home: home, system: LiveSystem())
 
         let server = "rigctl-test-\(UUID().uuidString)"
         let tmux = ["env", "HOME=\(home)", "tmux", "-L", server]
-        let started = try await ExternalTool.run(tmux + ["new-session", "-d", "cat"])
+        let started = try await ThemeTool.run(tmux + ["new-session", "-d", "cat"])
         try #require(started.succeeded, "tmux new-session: \(started.errorOutput)")
         var options: [String: String] = [:]
         for name in ["status-style", "status-left", "window-status-current-style", "pane-border-style",
                      "pane-active-border-style", "message-style", "history-limit", "allow-passthrough"] {
-            options[name] = try await ExternalTool.run(tmux + ["show-options", "-gv", name]).output
+            options[name] = try await ThemeTool.run(tmux + ["show-options", "-gv", name]).output
         }
-        _ = try await ExternalTool.run(tmux + ["kill-server"])
+        _ = try await ThemeTool.run(tmux + ["kill-server"])
 
         #expect(options == [
             "status-style": "fg=#e6eef7,bg=#19416a\n",

@@ -4,7 +4,7 @@ import RigSpec
 
 @Suite struct VSCodeThemeRendererTests {
     @Test func desktopWritesUserSettings() throws {
-        let files = VSCodeThemeRenderer.render(try ExampleMachines.palette(ExampleMachines.workstation))
+        let files = VSCodeThemeRenderer.render(try ThemeExamples.palette(ThemeExamples.workstation))
         #expect(files.map(\.path) == [".config/Code/User/settings.json"])
         guard case .jsonSettings(let edit) = files[0].installation else {
             Issue.record("expected a JSON settings edit")
@@ -17,7 +17,7 @@ import RigSpec
     }
 
     @Test func headlessWritesRemoteMachineSettings() throws {
-        let files = VSCodeThemeRenderer.render(try ExampleMachines.palette(ExampleMachines.computeNode))
+        let files = VSCodeThemeRenderer.render(try ThemeExamples.palette(ThemeExamples.computeNode))
         #expect(files.map(\.path) == [".vscode-server/data/Machine/settings.json"])
         let json = try JSONCTestSupport.parse(files[0].freshContents)
         let colors = try #require(json["workbench.colorCustomizations"] as? [String: String])
@@ -27,10 +27,10 @@ import RigSpec
     }
 
     @Test func overridesReplaceInPlaceOrAppendSorted() throws {
-        var spec = ExampleMachines.computeNode
-        spec.theme?.vscode = ["statusBar.background": ExampleMachines.color("#123456"),
-                              "editor.background": ExampleMachines.color("#0b2540"),
-                              "badge.background": ExampleMachines.color("#4aa3ff")]
+        var spec = ThemeExamples.computeNode
+        spec.theme?.vscode = ["statusBar.background": ThemeExamples.color("#123456"),
+                              "editor.background": ThemeExamples.color("#0b2540"),
+                              "badge.background": ThemeExamples.color("#4aa3ff")]
         let colors = VSCodeThemeRenderer.colors(try Palette(spec: spec))
         #expect(colors.first { $0.key == "statusBar.background" }?.color.hex == "#123456")
         #expect(colors.suffix(2).map(\.key) == ["badge.background", "editor.background"])

@@ -5,33 +5,33 @@ import RigSpec
 
 @Suite struct VimThemeRendererTests {
     @Test func rendersBaseMachineSchemeAndVimrcBlock() throws {
-        let files = VimThemeRenderer.render(try ExampleMachines.palette(ExampleMachines.bigRig))
+        let files = VimThemeRenderer.render(try ThemeExamples.palette(ThemeExamples.bigRig))
         #expect(files.map(\.path) == [".vim/colors/rigctl.vim", ".vim/colors/rigctl-big-rig.vim", ".vimrc"])
         #expect(files[2].freshContents.hasPrefix("unlet! skip_defaults_vim\nsource $VIMRUNTIME/defaults.vim\n\n\" >>> rigctl theme >>>\n"))
         #expect(files[2].freshContents.contains("\ncolorscheme rigctl-big-rig\n"))
     }
 
     @Test func theBaseIsTheSameForEveryMachine() throws {
-        let bases = try ExampleMachines.all.map { VimThemeRenderer.render(try Palette(spec: $0))[0].freshContents }
+        let bases = try ThemeExamples.all.map { VimThemeRenderer.render(try Palette(spec: $0))[0].freshContents }
         #expect(Set(bases).count == 1)
     }
 
     @Test func overridesReachTheMachineScheme() throws {
-        var spec = ExampleMachines.workstation
-        spec.theme?.vim = ["comment": ExampleMachines.color("#a0a0a0")]
+        var spec = ThemeExamples.workstation
+        spec.theme?.vim = ["comment": ThemeExamples.color("#a0a0a0")]
         let scheme = VimThemeRenderer.machineScheme(try Palette(spec: spec))
         #expect(scheme.contains("      \\ 'comment': ['#a0a0a0', 247],\n"))
     }
 
     /// Loads each machine's scheme in Debian's vim with no vimrc and reads the highlight groups back.
-    @Test(arguments: ExampleMachines.all)
+    @Test(arguments: ThemeExamples.all)
     func vimLoadsTheMachineScheme(spec: MachineSpec) async throws {
         let palette = try Palette(spec: spec)
-        let directory = try ExternalTool.temporaryDirectory()
+        let directory = try ThemeTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try ExternalTool.write(VimThemeRenderer.render(palette), under: directory)
+        try ThemeTool.write(VimThemeRenderer.render(palette), under: directory)
         let out = directory + "/result.txt"
-        let result = try await ExternalTool.run([
+        let result = try await ThemeTool.run([
             "vim", "-es", "-u", "NONE", "-i", "NONE", "-N", "--cmd", "set rtp^=\(directory)/.vim", "-c", "set t_Co=256",
             "-c", "colorscheme rigctl-\(spec.name)",
             "-c", "call writefile([g:colors_name, synIDattr(synIDtrans(hlID('Normal')), 'bg#', 'gui'), "
@@ -48,11 +48,11 @@ import RigSpec
     }
 
     @Test func theBaseLoadsOnItsOwnInItsNeutralGrey() async throws {
-        let directory = try ExternalTool.temporaryDirectory()
+        let directory = try ThemeTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try ExternalTool.write(VimThemeRenderer.render(try ExampleMachines.palette(ExampleMachines.workstation)), under: directory)
+        try ThemeTool.write(VimThemeRenderer.render(try ThemeExamples.palette(ThemeExamples.workstation)), under: directory)
         let out = directory + "/result.txt"
-        let result = try await ExternalTool.run([
+        let result = try await ThemeTool.run([
             "vim", "-es", "-u", "NONE", "-i", "NONE", "--cmd", "set rtp^=\(directory)/.vim", "-c", "colorscheme rigctl",
             "-c", "call writefile([g:colors_name, synIDattr(hlID('Normal'), 'bg#', 'gui'), v:errmsg], '\(out)')", "-c", "qa!",
         ])

@@ -3,7 +3,7 @@ import Testing
 @testable import RigKit
 
 /// Runs the real tools the theme tests check files with (bash, shellcheck, tmux, vim, script).
-enum ExternalTool {
+enum ThemeTool {
     /// Runs `argv`; a tool that is not installed fails the test with its name (never a silent skip).
     static func run(_ argv: [String], input: String? = nil, timeout: Duration = .seconds(20),
                     sourceLocation: SourceLocation = #_sourceLocation) async throws -> CommandResult {

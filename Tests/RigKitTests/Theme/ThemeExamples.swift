@@ -2,7 +2,7 @@ import RigSpec
 @testable import RigKit
 
 /// The example machines' themes, as the lead's machines/*.yaml write them.
-enum ExampleMachines {
+enum ThemeExamples {
     static func color(_ hex: String) -> Color {
         guard let color = Color(hex: hex) else { fatalError("bad colour constant \(hex) in the tests") }
         return color

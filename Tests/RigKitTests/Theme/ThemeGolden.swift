@@ -3,7 +3,7 @@ import Testing
 
 /// Compares generated text with a committed golden file under Tests/RigKitTests/Fixtures/golden/,
 /// byte for byte; with RIGCTL_RECORD_GOLDEN=1 it (re)writes the golden file in the source tree instead.
-enum GoldenFile {
+enum ThemeGolden {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/golden")
 
