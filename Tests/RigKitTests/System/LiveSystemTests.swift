@@ -49,4 +49,21 @@ import Testing
         #expect(throws: SystemError.notFound("/nonexistent/rigctl")) { try system.readFile("/nonexistent/rigctl") }
         #expect(throws: SystemError.notADirectory("/etc/hostname/x")) { try system.readFile("/etc/hostname/x") }
     }
+
+    @Test func childrenStartWithNoBlockedOrIgnoredSignals() {
+        // Dispatch worker threads block most signals and rigctl ignores SIGPIPE; a child must inherit neither
+        // (a tmux server with SIGTERM blocked survives kill-server). Block everything on this thread to be sure.
+        var all = sigset_t(), saved = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, &saved)
+        let previous = signal(SIGPIPE, SIG_IGN)
+        let result = ProcessRunner.run(["sh", "-c", "grep -E '^Sig(Blk|Ign):' /proc/self/status"], input: nil, timeout: .seconds(5))
+        signal(SIGPIPE, previous)
+        pthread_sigmask(SIG_SETMASK, &saved, nil)
+        let values = result.output.split(separator: "\n").map { $0.split(separator: "\t").last.map(String.init) ?? "" }
+        #expect(values.count == 2)
+        #expect(values.first == "0000000000000000")
+        let ignored = UInt64(values.last ?? "", radix: 16) ?? .max
+        #expect(ignored & (1 << (SIGPIPE - 1) | 1 << (SIGHUP - 1) | 1 << (SIGTERM - 1)) == 0)
+    }
 }
