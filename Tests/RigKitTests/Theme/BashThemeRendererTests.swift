@@ -93,11 +93,11 @@ import RigSpec
             """)
         let server = "rigctl-test-\(UUID().uuidString)"
         let tmux = ["tmux", "-L", server, "-f", "/dev/null"]
+        defer { _ = ProcessRunner.run(tmux + ["kill-server"], input: nil, timeout: .seconds(5)) }
         let started = try await ThemeTool.run(tmux + ["new-session", "-d", "-x", "100", "-y", "30", "sh \(directory)/session.sh"])
         try #require(started.succeeded, "tmux new-session: \(started.errorOutput)")
         let waited = try await ThemeTool.run(tmux + ["wait-for", channel], timeout: .seconds(30))
         let hooks = try await ThemeTool.run(tmux + ["show-hooks", "-g"])
-        _ = try await ThemeTool.run(tmux + ["kill-server"])
         try #require(waited.succeeded, "the session in tmux did not finish: \(waited.outcome)")
 
         let inTmux = try system.readText(directory + "/in-tmux.log")
@@ -113,5 +113,40 @@ import RigSpec
         #expect(!plain.contains("Ptmux;"))
         let dumb = try system.readText(directory + "/dumb.log")
         #expect(!dumb.contains("\(Self.esc)]1"))
+    }
+
+    /// A terminal that attaches to the tmux server later gets the colours from the hook the snippet set:
+    /// a shell in server A sources the snippet; a client attaches to A from a pane of server B, through
+    /// `script -f`, and the bytes tmux's hook writes to that client's tty land in the log.
+    @Test func aTerminalAttachingLaterGetsTheColours() async throws {
+        let directory = try ThemeTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let system = LiveSystem()
+        try system.writeText(directory + "/theme.sh", try snippet())
+        let serverA = "rigctl-test-\(UUID().uuidString)", serverB = "rigctl-test-\(UUID().uuidString)"
+        let channel = "rigctl-sourced-\(UUID().uuidString)"
+        let a = ["tmux", "-L", serverA, "-f", "/dev/null"], b = ["tmux", "-L", serverB, "-f", "/dev/null"]
+        defer {
+            // Best effort: the servers of this test only, by their private socket names.
+            _ = ProcessRunner.run(a + ["kill-server"], input: nil, timeout: .seconds(5))
+            _ = ProcessRunner.run(b + ["kill-server"], input: nil, timeout: .seconds(5))
+        }
+        let started = try await ThemeTool.run(a + ["new-session", "-d", "-s", "work",
+            "bash --norc --noprofile -i -c '. \(directory)/theme.sh; tmux wait-for -S \(channel); exec cat'"])
+        try #require(started.succeeded, "tmux new-session: \(started.errorOutput)")
+        let sourced = try await ThemeTool.run(a + ["wait-for", channel], timeout: .seconds(20))
+        try #require(sourced.succeeded)
+
+        let log = directory + "/attach.log"
+        let attached = try await ThemeTool.run(b + ["new-session", "-d", "script -f -q -c 'tmux -L \(serverA) attach -t work' \(log)"])
+        try #require(attached.succeeded, "tmux new-session: \(attached.errorOutput)")
+        // Wait for the condition (the hook's bytes in the log), at most 10 s.
+        var text = ""
+        for _ in 0..<200 {
+            text = (try? system.readText(log)) ?? ""
+            if text.contains(Self.osc) { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(text.contains(Self.osc), "the client-attached hook did not colour the new client's terminal")
     }
 }

@@ -27,6 +27,7 @@ import RigSpec
 
         let server = "rigctl-test-\(UUID().uuidString)"
         let tmux = ["env", "HOME=\(home)", "tmux", "-L", server]
+        defer { _ = ProcessRunner.run(tmux + ["kill-server"], input: nil, timeout: .seconds(5)) }
         let started = try await ThemeTool.run(tmux + ["new-session", "-d", "cat"])
         try #require(started.succeeded, "tmux new-session: \(started.errorOutput)")
         var options: [String: String] = [:]
@@ -34,7 +35,6 @@ import RigSpec
                      "pane-active-border-style", "message-style", "history-limit", "allow-passthrough"] {
             options[name] = try await ThemeTool.run(tmux + ["show-options", "-gv", name]).output
         }
-        _ = try await ThemeTool.run(tmux + ["kill-server"])
 
         #expect(options == [
             "status-style": "fg=#e6eef7,bg=#19416a\n",
