@@ -87,6 +87,8 @@ struct JSONCParser {
     init(bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func parseDocument() throws(JSONCError) -> JSONCDocument.Value? {
+        // A UTF-8 byte order mark (some editors write one) is kept, and skipped here.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         try skipTrivia()
         guard position < bytes.count else { return nil }
         let value = try parseValue()

@@ -99,6 +99,11 @@ import Testing
         }
     }
 
+    @Test func keepsAByteOrderMark() throws {
+        let merged = try JSONCMerger.set(settings, inObjectAt: key, of: "\u{FEFF}{\n    \"a\": 1\n}\n")
+        #expect(merged.hasPrefix("\u{FEFF}{\n    \"a\": 1,\n    \"workbench.colorCustomizations\": {\n"))
+    }
+
     @Test func quotesKeysAndValues() {
         #expect(JSONCMerger.quote("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
     }
