@@ -55,6 +55,18 @@ import RigSpec
         #expect(result.output == Self.osc)
     }
 
+    /// An interactive bash in the installed HOME reads ~/.bashrc, whose block sources the snippet.
+    @Test func theInstalledBashrcSourcesTheSnippet() async throws {
+        let home = try ThemeTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try LiveSystem().writeText(home + "/.bashrc", "PS1='\\u@\\h:\\w\\$ '\n")
+        _ = try ThemeInstaller.install(BashThemeRenderer.render(try ThemeExamples.palette(ThemeExamples.workstation)),
+                                       home: home, system: LiveSystem())
+        let result = try await ThemeTool.run(["env", "HOME=\(home)", "COLORTERM=truecolor", "bash", "--noprofile", "-i", "-c",
+                                              "echo \"$(type -t __rigctl_theme_apply) $PS1\""])
+        #expect(result.output == "function \\[\\e[1;38;2;198;120;221m\\]\\u@\\h\\[\\e[0m\\]:\\w\\$ \n")
+    }
+
     @Test func nonInteractiveShellsAreLeftAlone() async throws {
         let directory = try ThemeTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

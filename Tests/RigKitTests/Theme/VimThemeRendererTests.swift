@@ -59,4 +59,20 @@ import RigSpec
         #expect(result.succeeded)
         #expect(try LiveSystem().readText(out) == "rigctl\n#242424\n\n")
     }
+
+    /// The installed ~/.vimrc (Debian's defaults, then the block) picks the machine's scheme from ~/.vim.
+    @Test func theInstalledVimrcLoadsTheScheme() async throws {
+        let home = try ThemeTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        _ = try ThemeInstaller.install(VimThemeRenderer.render(try ThemeExamples.palette(ThemeExamples.computeNode)),
+                                       home: home, system: LiveSystem())
+        let out = home + "/result.txt"
+        let result = try await ThemeTool.run([
+            "env", "HOME=\(home)", "vim", "-es", "-u", "\(home)/.vimrc", "-i", "NONE",
+            "-c", "call writefile([g:colors_name, synIDattr(hlID('Normal'), 'bg#', 'gui'), exists('g:syntax_on'), v:errmsg], '\(out)')",
+            "-c", "qa!",
+        ])
+        #expect(result.succeeded, "vim: \(result.output)\(result.errorOutput)")
+        #expect(try LiveSystem().readText(out) == "rigctl-compute-node\n#0b2540\n1\n\n")
+    }
 }
