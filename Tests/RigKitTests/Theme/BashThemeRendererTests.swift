@@ -99,6 +99,7 @@ import RigSpec
             script -q -e -c 'bash --norc --noprofile -i -c ". ./inside.sh"' in-tmux.log
             env -u TMUX script -q -e -c 'bash --norc --noprofile -i -c ". ./theme.sh"' plain.log
             env -u TMUX TERM=dumb script -q -e -c 'bash --norc --noprofile -i -c ". ./theme.sh"' dumb.log
+            env -u TMUX TERM=linux script -q -e -c 'bash --norc --noprofile -i -c ". ./theme.sh"' linux.log
             tmux wait-for -S \(channel)
             exec cat
 
@@ -125,6 +126,8 @@ import RigSpec
         #expect(!plain.contains("Ptmux;"))
         let dumb = try system.readText(directory + "/dumb.log")
         #expect(!dumb.contains("\(Self.esc)]1"))
+        let linux = try system.readText(directory + "/linux.log")
+        #expect(!linux.contains("\(Self.esc)]1"))
     }
 
     /// A terminal that attaches to the tmux server later gets the colours from the hook the snippet set:

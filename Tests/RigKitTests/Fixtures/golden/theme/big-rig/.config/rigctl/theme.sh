@@ -18,10 +18,11 @@ esac
 # Sets foreground, background and cursor colour. Inside tmux they are sent twice: as they are,
 # for the pane (tmux 3.3+ keeps per-pane colours, which a remote shell may have changed), and
 # wrapped in tmux's passthrough (ESC P tmux; … ESC backslash, every ESC doubled) for the terminal tmux
-# runs in. Terminals that do not know these sequences ignore them.
+# runs in. Other terminals that do not know these sequences ignore them.
 __rigctl_theme_apply() {
   [ -t 1 ] || return 0
-  [ "${TERM:-dumb}" != dumb ] || return 0
+  # dumb terminals and the Linux console (older kernels print OSC text) get nothing.
+  case ${TERM:-dumb} in dumb | linux) return 0 ;; esac
   local colors=$'\e]10;#e3f2e8\a\e]11;#0f2a1d\a\e]12;#3ddc84\a'
   printf '%s' "$colors"
   if [ -n "${TMUX:-}" ]; then
