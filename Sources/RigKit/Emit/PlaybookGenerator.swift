@@ -1,0 +1,123 @@
+import Foundation
+import RigSpec
+
+/// One file `rigctl generate` writes, relative to the playbooks directory.
+public struct GeneratedFile: Sendable, Equatable {
+    public var path: String
+    public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// How a playbooks directory compares with what the specs generate.
+public struct PlaybookSyncReport: Sendable, Equatable {
+    /// Generated files that are not in the directory.
+    public var missing: [String] = []
+    /// Files whose contents differ from what the specs generate.
+    public var stale: [String] = []
+    /// `.yml` files in the directory that no spec generates.
+    public var extra: [String] = []
+
+    public init(missing: [String] = [], stale: [String] = [], extra: [String] = []) {
+        self.missing = missing
+        self.stale = stale
+        self.extra = extra
+    }
+
+    public var isInSync: Bool { missing.isEmpty && stale.isEmpty && extra.isEmpty }
+
+    /// One line per difference: `missing: playbooks/x.yml`.
+    public func lines(directory: String) -> [String] {
+        missing.map { "missing: \(directory)/\($0)" } + stale.map { "stale: \(directory)/\($0)" }
+            + extra.map { "extra: \(directory)/\($0)" }
+    }
+}
+
+/// Computes `playbooks/<machine>.yml`, `site.yml` and `inventory.yml` from every machine spec,
+/// writes them, and tells whether a directory is in sync (for `rigctl generate --check` and CI).
+public struct PlaybookGenerator: Sendable {
+    public var planner: Planner
+    /// The dotfiles of a machine (the theme renderer's files); none by default.
+    public var dotfiles: @Sendable (MachineSpec) -> [RenderedFile]
+
+    /// The header line every generated file carries; only such files are ever removed.
+    static let marker = "Written by `rigctl generate`"
+
+    public init(planner: Planner = Planner(), dotfiles: @escaping @Sendable (MachineSpec) -> [RenderedFile] = { _ in [] }) {
+        self.planner = planner
+        self.dotfiles = dotfiles
+    }
+
+    /// Every generated file, sorted by path.
+    public func files(for specs: [MachineSpec]) -> [GeneratedFile] {
+        var files = specs.map { spec in
+            let plan = planner.plan(spec: spec, dotfiles: dotfiles(spec))
+            return GeneratedFile(path: "\(spec.name).yml", contents: AnsibleEmitter().emit(plan, inInventory: spec.ssh != nil))
+        }
+        files.append(GeneratedFile(path: "inventory.yml", contents: InventoryEmitter().emit(specs)))
+        files.append(GeneratedFile(path: "site.yml", contents: SiteEmitter().emit(specs)))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Compares `directory` with the generated files; reads only.
+    public func check(_ specs: [MachineSpec], in directory: URL) throws -> PlaybookSyncReport {
+        let expected = files(for: specs)
+        var report = PlaybookSyncReport()
+        for file in expected {
+            let url = directory.appendingPathComponent(file.path)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                report.missing.append(file.path)
+                continue
+            }
+            if data != Data(file.contents.utf8) { report.stale.append(file.path) }
+        }
+        let names = Set(expected.map(\.path))
+        report.extra = try existingPlaybooks(in: directory).filter { !names.contains($0) }
+        return report
+    }
+
+    /// What `write` changed.
+    public struct WriteResult: Sendable, Equatable {
+        /// Files created or rewritten.
+        public var written: [String]
+        /// Generated playbooks of machines that no longer have a spec.
+        public var removed: [String]
+        /// `.yml` files rigctl did not write; left alone.
+        public var foreign: [String]
+    }
+
+    /// Writes what differs and removes generated playbooks of machines that are gone.
+    /// `.yml` files rigctl did not write are left alone and reported.
+    @discardableResult
+    public func write(_ specs: [MachineSpec], to directory: URL) throws -> WriteResult {
+        let before = try check(specs, in: directory)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var result = WriteResult(written: [], removed: [], foreign: [])
+        for file in files(for: specs) where before.missing.contains(file.path) || before.stale.contains(file.path) {
+            try Data(file.contents.utf8).write(to: directory.appendingPathComponent(file.path), options: .atomic)
+            result.written.append(file.path)
+        }
+        for name in before.extra {
+            let url = directory.appendingPathComponent(name)
+            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            if text.split(separator: "\n").prefix(5).contains(where: { $0.hasPrefix("#") && $0.contains(Self.marker) }) {
+                try FileManager.default.removeItem(at: url)
+                result.removed.append(name)
+            } else {
+                result.foreign.append(name)
+            }
+        }
+        return result
+    }
+
+    private func existingPlaybooks(in directory: URL) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        return try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+            .sorted()
+    }
+}
