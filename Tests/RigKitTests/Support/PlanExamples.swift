@@ -3,7 +3,7 @@ import RigSpec
 
 /// The example machines of `machines/` (workstation, compute-node, big-rig) built as values,
 /// so plan and emitter tests do not depend on the YAML loader.
-enum ExampleMachines {
+enum PlanExamples {
     static func quantity(_ text: String, _ dimension: Dimension) -> Quantity {
         switch Quantity.parse(text, as: dimension) {
         case .success(let quantity): return quantity
