@@ -34,8 +34,12 @@ public struct AnsibleEmitter: Sendable {
             ("hosts", .string(plan.machine)),
             ("become", .bool(true)),
             ("gather_facts", .bool(false)),
-            ("tasks", .list(tasks)),
         ]
+        if plan.steps.contains(where: { if case .dotfiles = $0.kind { true } else { false } }) {
+            // Override with -e rigctl_home=/home/someone to theme another user's home.
+            entries.append(("vars", .map([(Self.homeVariable, .string("~"))])))
+        }
+        entries.append(("tasks", .list(tasks)))
         let handlerTasks = handlerDefinitions().filter { handlers.contains($0.name) }.map(\.task)
         if !handlerTasks.isEmpty { entries.append(("handlers", .list(handlerTasks))) }
         return .map(entries)
@@ -157,18 +161,22 @@ public struct AnsibleEmitter: Sendable {
         }
     }
 
+    /// The play variable that says whose home the dotfiles go to: the connecting user's by default.
+    static let homeVariable = "rigctl_home"
+
     private func dotfileTasks(_ file: RenderedFile) -> [YAMLNode] {
-        let path = "~/" + file.path
+        let home = "{{ \(Self.homeVariable) }}"
+        let path = "\(home)/" + file.path
         let asUser: [(String, YAMLNode)] = [("become", .bool(false))]
         switch file.placement {
         case .whole:
             var tasks: [YAMLNode] = []
             if let slash = file.path.lastIndex(of: "/") {
                 tasks.append(task("Create ~/\(file.path[..<slash])", "ansible.builtin.file", [
-                    ("path", .string("~/" + file.path[..<slash])), ("state", .word("directory")), ("mode", .string("0755")),
+                    ("path", .string("\(home)/" + file.path[..<slash])), ("state", .word("directory")), ("mode", .string("0755")),
                 ], extra: asUser))
             }
-            tasks.append(task("Write \(path)", "ansible.builtin.copy", [
+            tasks.append(task("Write ~/\(file.path)", "ansible.builtin.copy", [
                 ("dest", .string(path)), ("content", .unsafeString(file.contents)), ("mode", .string("0644")), ("backup", .bool(true)),
             ], extra: asUser))
             return tasks
@@ -176,7 +184,7 @@ public struct AnsibleEmitter: Sendable {
             return [
                 // No mode: a new file gets the umask's and an existing one keeps its own, as in the shell script.
                 .commented(.map([
-                    ("name", .string("Write the rigctl block in \(path)")),
+                    ("name", .string("Write the rigctl block in ~/\(file.path)")),
                     ("ansible.builtin.blockinfile", .map([
                         ("path", .string(path)), ("block", .unsafeString(file.contents)),
                         ("marker", .string("\(comment) {mark} rigctl managed block")),
