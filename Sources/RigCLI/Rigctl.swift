@@ -16,6 +16,8 @@ public struct Rigctl: AsyncParsableCommand {
         """,
         version: RigctlVersion.current,
         subcommands: [
+            Validate.self,
+            Schema.self,
         ]
     )
 

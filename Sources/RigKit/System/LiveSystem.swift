@@ -1,0 +1,116 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real machine.
+public struct LiveSystem: System {
+    public init() {}
+
+    public func readFile(_ path: String) throws(SystemError) -> Data {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemError(errno: errno, path: path) }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SystemError(errno: errno, path: path)
+            }
+            if n == 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        return data
+    }
+
+    public func listDirectory(_ path: String) throws(SystemError) -> [String] {
+        guard let dir = opendir(path) else { throw SystemError(errno: errno, path: path) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    public func fileExists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    public func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: ProcessRunner.run(argv, input: input, timeout: timeout))
+            }
+        }
+    }
+
+    public func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try createDirectory(directory) }
+        let temporary = "\(directory.isEmpty ? "." : directory)/.\((path as NSString).lastPathComponent).rigctl-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
+        guard fd >= 0 else { throw SystemError(errno: errno, path: path) }
+        var failure: SystemError?
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = SystemError(errno: errno, path: path)
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = SystemError(errno: errno, path: path) }
+        if failure == nil, fchmod(fd, mode_t(mode)) != 0 { failure = SystemError(errno: errno, path: path) }
+        close(fd)
+        if failure == nil, rename(temporary, path) != 0 { failure = SystemError(errno: errno, path: path) }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+    }
+
+    public func createDirectory(_ path: String) throws(SystemError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw .notADirectory(path)
+            }
+            throw .other(path: path, reason: "cannot create directory")
+        }
+    }
+
+    public func removeFile(_ path: String) throws(SystemError) {
+        if unlink(path) != 0 && errno != ENOENT { throw SystemError(errno: errno, path: path) }
+    }
+
+    public func environment(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name]
+    }
+}
+
+extension SystemError {
+    init(errno code: Int32, path: String) {
+        switch code {
+        case ENOENT: self = .notFound(path)
+        case EACCES, EPERM: self = .permissionDenied(path)
+        case ENOTDIR: self = .notADirectory(path)
+        case EROFS: self = .readOnly(path)
+        default: self = .other(path: path, reason: String(cString: strerror(code)))
+        }
+    }
+}

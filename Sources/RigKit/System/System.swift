@@ -1,0 +1,114 @@
+import Foundation
+
+/// The one door to the outside world: every file read or write and every command goes through
+/// a `System`, so a test (or `--replay`) can swap the real machine for a recorded one and
+/// `--dry-run` can refuse changes on the same code path.
+public protocol System: Sendable {
+    /// The contents of a file.
+    func readFile(_ path: String) throws(SystemError) -> Data
+    /// The names in a directory, sorted.
+    func listDirectory(_ path: String) throws(SystemError) -> [String]
+    /// Whether something exists at `path` (file, directory or a link to one).
+    func fileExists(_ path: String) -> Bool
+    /// Runs `argv` (no shell), waiting at most `timeout`. Never throws: a missing program,
+    /// a non-zero exit and a timeout are all results.
+    func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult
+    /// Replaces `path` atomically (write a temporary file beside it, then rename), creating
+    /// parent directories. `mode` is applied to the new file.
+    func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError)
+    /// Creates a directory and its parents; fine when it exists.
+    func createDirectory(_ path: String) throws(SystemError)
+    /// Removes a file; fine when it does not exist.
+    func removeFile(_ path: String) throws(SystemError)
+    /// An environment variable of the process rigctl runs as.
+    func environment(_ name: String) -> String?
+}
+
+extension System {
+    public func run(_ argv: [String], timeout: Duration = .seconds(5)) async -> CommandResult {
+        await run(argv, input: nil, timeout: timeout)
+    }
+
+    public func readText(_ path: String) throws(SystemError) -> String {
+        String(decoding: try readFile(path), as: UTF8.self)
+    }
+
+    public func writeText(_ path: String, _ text: String, mode: Int = 0o644) throws(SystemError) {
+        try writeFile(path, Data(text.utf8), mode: mode)
+    }
+}
+
+/// Why a file operation failed, in words a person can act on.
+public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notFound(String)
+    case permissionDenied(String)
+    case notADirectory(String)
+    case readOnly(String)
+    case other(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): return "\(path): not found"
+        case .permissionDenied(let path): return "\(path): permission denied"
+        case .notADirectory(let path): return "\(path): not a directory"
+        case .readOnly(let path): return "\(path): not written (read-only system)"
+        case .other(let path, let reason): return "\(path): \(reason)"
+        }
+    }
+
+    /// The short reason, without the path ("permission denied").
+    public var reason: String {
+        switch self {
+        case .notFound: return "not found"
+        case .permissionDenied: return "permission denied"
+        case .notADirectory: return "not a directory"
+        case .readOnly: return "read-only system"
+        case .other(_, let reason): return reason
+        }
+    }
+}
+
+/// What running a command gave: its exit status and output, or why it did not run to the end.
+public struct CommandResult: Sendable, Equatable, Codable {
+    public enum Outcome: Sendable, Equatable, Codable {
+        /// The program ran and exited with this status.
+        case exited(Int32)
+        /// The program is not installed (not on PATH, or not executable).
+        case notFound
+        /// Killed after running longer than the timeout, in seconds.
+        case timedOut(seconds: Double)
+        /// Could not be started for another reason.
+        case failedToStart(String)
+    }
+
+    public var outcome: Outcome
+    public var stdout: Data
+    public var stderr: Data
+
+    public init(outcome: Outcome, stdout: Data = Data(), stderr: Data = Data()) {
+        self.outcome = outcome
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
+    public var succeeded: Bool { outcome == .exited(0) }
+    public var output: String { String(decoding: stdout, as: UTF8.self) }
+    public var errorOutput: String { String(decoding: stderr, as: UTF8.self) }
+
+    /// Why the command gave no usable output, for an `unknown` fact; nil when it succeeded.
+    public func failureReason(program: String) -> String? {
+        switch outcome {
+        case .exited(0): return nil
+        case .exited(let status):
+            let firstLine = errorOutput.split(separator: "\n").first.map { ": \($0)" } ?? ""
+            return "\(program) exited with status \(status)\(firstLine)"
+        case .notFound: return "\(program) not installed"
+        case .timedOut(let seconds): return "\(program) timed out after \(Self.format(seconds)) s"
+        case .failedToStart(let why): return "\(program) could not start: \(why)"
+        }
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
+    }
+}
