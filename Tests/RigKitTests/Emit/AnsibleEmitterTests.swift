@@ -41,7 +41,9 @@ import RigSpec
         debian.os = .init(distro: .debian, release: "12")
         debian.drivers = .init(nvidia: .init(version: PlanExamples.constraint("570.124.06"), flavor: .proprietary),
                                cuda: PlanExamples.constraint("12.8.1"))
-        let specs = PlanExamples.all + [debian]
+        var pinned = PlanExamples.bigRigPinned
+        pinned.name = "big-rig-pinned"
+        let specs = PlanExamples.all + [debian, pinned]
         let directory = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try PlaybookGenerator(dotfiles: { $0.name == "workstation" ? PlanExamples.dotfiles : [] }).write(specs, to: directory)

@@ -20,6 +20,7 @@ import RigSpec
             ("workstation", script(PlanExamples.workstation, dotfiles: PlanExamples.dotfiles)),
             ("compute-node", script(PlanExamples.computeNode)),
             ("big-rig", script(PlanExamples.bigRig)),
+            ("big-rig-pinned", script(PlanExamples.bigRigPinned)),
             ("debian-exact", script(debian)),
             ("debian-minimum", script(debianMinimum)),
         ]
@@ -57,7 +58,7 @@ import RigSpec
     }
 
     @Test func exactPinsResolveTheAptVersionAndHold() {
-        let script = Self.script(PlanExamples.bigRig)
+        let script = Self.script(PlanExamples.bigRigPinned)
         #expect(script.contains("""
               if rig_package_installed 'nvidia-driver-570-open' '570.124.06-*' hold; then
             """))

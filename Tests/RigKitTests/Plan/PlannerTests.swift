@@ -31,7 +31,7 @@ import RigSpec
     }
 
     @Test func anExactDriverIsPinnedByVersionGlobAndHeld() throws {
-        let step = try #require(planner.plan(spec: PlanExamples.bigRig).step("nvidia-driver"))
+        let step = try #require(planner.plan(spec: PlanExamples.bigRigPinned).step("nvidia-driver"))
         #expect(step.check == .packagesInstalled([AptPin(name: "nvidia-driver-570-open", versionGlob: "570.124.06-*", hold: true)]))
     }
 
@@ -43,7 +43,7 @@ import RigSpec
     }
 
     @Test func pinnedPackagesAreHeld() throws {
-        let step = try #require(planner.plan(spec: PlanExamples.bigRig).step("apt-packages"))
+        let step = try #require(planner.plan(spec: PlanExamples.bigRigPinned).step("apt-packages"))
         guard case .packagesInstalled(let pins) = step.check else { Issue.record("wrong guard"); return }
         #expect(pins.last == AptPin(name: "nvme-cli", versionGlob: "2.9.1-3", hold: true))
         #expect(pins.first == AptPin(name: "build-essential"))

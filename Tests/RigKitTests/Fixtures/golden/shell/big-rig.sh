@@ -210,7 +210,7 @@ step_cuda_repository() {
   echo 'done: Add NVIDIA'\''s CUDA apt repository (ubuntu2204)'
 }
 
-# Install 9 apt packages. Fixes: packages.apt.
+# Install 8 apt packages. Fixes: packages.apt.
 step_apt_packages() {
   if rig_package_installed 'build-essential' \
     && rig_package_installed 'git' \
@@ -219,32 +219,26 @@ step_apt_packages() {
     && rig_package_installed 'nvtop' \
     && rig_package_installed 'python3-venv' \
     && rig_package_installed 'curl' \
-    && rig_package_installed 'jq' \
-    && rig_package_installed 'nvme-cli' '2.9.1-3' hold; then
-    echo 'ok: Install 9 apt packages'
+    && rig_package_installed 'jq'; then
+    echo 'ok: Install 8 apt packages'
     return 0
   fi
   rig_require_root 'apt-packages'
   apt-get update
   rig_apt_install 'build-essential' 'git' 'tmux' 'htop' 'nvtop' 'python3-venv' 'curl' 'jq'
-  rig_apt_install --allow-change-held-packages 'nvme-cli=2.9.1-3'
-  apt-mark hold 'nvme-cli'
-  echo 'done: Install 9 apt packages'
+  echo 'done: Install 8 apt packages'
 }
 
-# Install the NVIDIA driver 570.124.06 (open kernel modules). Fixes: drivers.nvidia.version, drivers.nvidia.flavor.
+# Install the NVIDIA driver 570 (open kernel modules). Fixes: drivers.nvidia.version, drivers.nvidia.flavor.
 step_nvidia_driver() {
-  local version
-  if rig_package_installed 'nvidia-driver-570-open' '570.124.06-*' hold; then
-    echo 'ok: Install the NVIDIA driver 570.124.06 (open kernel modules)'
+  if rig_package_installed 'nvidia-driver-570-open'; then
+    echo 'ok: Install the NVIDIA driver 570 (open kernel modules)'
     return 0
   fi
   rig_require_root 'nvidia-driver'
   apt-get update
-  version="$(rig_apt_version 'nvidia-driver-570-open' '570.124.06-*')"
-  rig_apt_install --allow-change-held-packages 'nvidia-driver-570-open='"${version}"
-  apt-mark hold 'nvidia-driver-570-open'
-  echo 'done: Install the NVIDIA driver 570.124.06 (open kernel modules)'
+  rig_apt_install 'nvidia-driver-570-open'
+  echo 'done: Install the NVIDIA driver 570 (open kernel modules)'
 }
 
 # Install the CUDA toolkit 12.8 and put it on PATH. Fixes: drivers.cuda.
@@ -310,6 +304,26 @@ step_hostname() {
   echo 'done: Set the hostname to big-rig'
 }
 
+# BIOS: set above-4g-decoding to enabled. Fixes: bios.settings.above-4g-decoding.
+step_bios_above_4g_decoding() {
+  echo 'manual: BIOS: set above-4g-decoding to enabled'
+}
+
+# BIOS: set virtualization to enabled. Fixes: bios.settings.virtualization.
+step_bios_virtualization() {
+  echo 'manual: BIOS: set virtualization to enabled'
+}
+
+# BIOS: set iommu to enabled. Fixes: bios.settings.iommu.
+step_bios_iommu() {
+  echo 'manual: BIOS: set iommu to enabled'
+}
+
+# BIOS: set secure-boot to disabled. Fixes: bios.settings.secure-boot.
+step_bios_secure_boot() {
+  echo 'manual: BIOS: set secure-boot to disabled'
+}
+
 # Reboot if the NVIDIA kernel module changed. Fixes: drivers.nvidia.version.
 step_reboot_notice() {
   if rig_driver_module_loaded; then
@@ -326,6 +340,10 @@ main() {
   step_cuda_toolkit
   step_gpu_settings
   step_hostname
+  step_bios_above_4g_decoding
+  step_bios_virtualization
+  step_bios_iommu
+  step_bios_secure_boot
   step_reboot_notice
 }
 

@@ -210,7 +210,7 @@ step_cuda_repository() {
   echo 'done: Add NVIDIA'\''s CUDA apt repository (ubuntu2404)'
 }
 
-# Install 9 apt packages. Fixes: packages.apt.
+# Install 10 apt packages. Fixes: packages.apt.
 step_apt_packages() {
   if rig_package_installed 'build-essential' \
     && rig_package_installed 'git' \
@@ -220,14 +220,15 @@ step_apt_packages() {
     && rig_package_installed 'python3-venv' \
     && rig_package_installed 'curl' \
     && rig_package_installed 'jq' \
-    && rig_package_installed 'vim-gtk3'; then
-    echo 'ok: Install 9 apt packages'
+    && rig_package_installed 'vim' \
+    && rig_package_installed 'fonts-firacode'; then
+    echo 'ok: Install 10 apt packages'
     return 0
   fi
   rig_require_root 'apt-packages'
   apt-get update
-  rig_apt_install 'build-essential' 'git' 'tmux' 'htop' 'nvtop' 'python3-venv' 'curl' 'jq' 'vim-gtk3'
-  echo 'done: Install 9 apt packages'
+  rig_apt_install 'build-essential' 'git' 'tmux' 'htop' 'nvtop' 'python3-venv' 'curl' 'jq' 'vim' 'fonts-firacode'
+  echo 'done: Install 10 apt packages'
 }
 
 # Install the NVIDIA driver >=570 (open kernel modules). Fixes: drivers.nvidia.version, drivers.nvidia.flavor.
@@ -264,6 +265,35 @@ esac
   echo 'done: Install the CUDA toolkit 12.8 and put it on PATH'
 }
 
+# Apply GPU settings at every boot (persistence on). Fixes: gpu-settings.persistence.
+step_gpu_settings() {
+  local contents_1
+  contents_1='# Managed by rigctl (gpu-settings).
+[Unit]
+Description=GPU settings from rigctl (persistence mode, power limit)
+After=systemd-modules-load.service
+
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+ExecStart=/usr/bin/nvidia-smi --persistence-mode=1
+
+[Install]
+WantedBy=multi-user.target
+'
+  if rig_file_current '/etc/systemd/system/rigctl-gpu-settings.service' "${contents_1}" \
+    && rig_unit_active 'rigctl-gpu-settings.service'; then
+    echo 'ok: Apply GPU settings at every boot (persistence on)'
+    return 0
+  fi
+  rig_require_root 'gpu-settings'
+  rig_install_file '/etc/systemd/system/rigctl-gpu-settings.service' "${contents_1}" '0644'
+  systemctl daemon-reload
+  systemctl enable 'rigctl-gpu-settings.service'
+  systemctl restart 'rigctl-gpu-settings.service'
+  echo 'done: Apply GPU settings at every boot (persistence on)'
+}
+
 # Install 2 dotfiles (theme). Fixes: theme.
 step_dotfiles() {
   local home RIG_OWNER contents_1 contents_2
@@ -294,6 +324,11 @@ step_hostname() {
   echo 'done: Set the hostname to workstation'
 }
 
+# BIOS: update to version 3003. Fixes: bios.version.
+step_bios_version() {
+  echo 'manual: BIOS: update to version 3003'
+}
+
 # BIOS: set above-4g-decoding to enabled. Fixes: bios.settings.above-4g-decoding.
 step_bios_above_4g_decoding() {
   echo 'manual: BIOS: set above-4g-decoding to enabled'
@@ -307,6 +342,11 @@ step_bios_resizable_bar() {
 # BIOS: set secure-boot to disabled. Fixes: bios.settings.secure-boot.
 step_bios_secure_boot() {
   echo 'manual: BIOS: set secure-boot to disabled'
+}
+
+# BIOS: set virtualization to enabled. Fixes: bios.settings.virtualization.
+step_bios_virtualization() {
+  echo 'manual: BIOS: set virtualization to enabled'
 }
 
 # BIOS: set xmp to profile-1. Fixes: bios.settings.xmp.
@@ -328,11 +368,14 @@ main() {
   step_apt_packages
   step_nvidia_driver
   step_cuda_toolkit
+  step_gpu_settings
   step_dotfiles
   step_hostname
+  step_bios_version
   step_bios_above_4g_decoding
   step_bios_resizable_bar
   step_bios_secure_boot
+  step_bios_virtualization
   step_bios_xmp
   step_reboot_notice
 }
