@@ -38,6 +38,7 @@ public struct PlaybookSyncReport: Sendable, Equatable {
 
 /// Computes `playbooks/<machine>.yml`, `site.yml` and `inventory.yml` from every machine spec,
 /// writes them, and tells whether a directory is in sync (for `rigctl generate --check` and CI).
+/// Reads and writes through `System`.
 public struct PlaybookGenerator: Sendable {
     public var planner: Planner
     /// The dotfiles of a machine (the theme renderer's files); none by default.
@@ -63,19 +64,19 @@ public struct PlaybookGenerator: Sendable {
     }
 
     /// Compares `directory` with the generated files; reads only.
-    public func check(_ specs: [MachineSpec], in directory: URL) throws -> PlaybookSyncReport {
+    public func check(_ specs: [MachineSpec], in directory: String, system: any System) throws(SystemError) -> PlaybookSyncReport {
         let expected = files(for: specs)
         var report = PlaybookSyncReport()
         for file in expected {
-            let url = directory.appendingPathComponent(file.path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            let path = Self.join(directory, file.path)
+            guard system.fileExists(path) else {
                 report.missing.append(file.path)
                 continue
             }
-            if data != Data(file.contents.utf8) { report.stale.append(file.path) }
+            if try system.readFile(path) != Data(file.contents.utf8) { report.stale.append(file.path) }
         }
         let names = Set(expected.map(\.path))
-        report.extra = try existingPlaybooks(in: directory).filter { !names.contains($0) }
+        report.extra = try existingPlaybooks(in: directory, system: system).filter { !names.contains($0) }
         return report
     }
 
@@ -92,19 +93,19 @@ public struct PlaybookGenerator: Sendable {
     /// Writes what differs and removes generated playbooks of machines that are gone.
     /// `.yml` files rigctl did not write are left alone and reported.
     @discardableResult
-    public func write(_ specs: [MachineSpec], to directory: URL) throws -> WriteResult {
-        let before = try check(specs, in: directory)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    public func write(_ specs: [MachineSpec], to directory: String, system: any System) throws(SystemError) -> WriteResult {
+        let before = try check(specs, in: directory, system: system)
+        try system.createDirectory(directory)
         var result = WriteResult(written: [], removed: [], foreign: [])
         for file in files(for: specs) where before.missing.contains(file.path) || before.stale.contains(file.path) {
-            try Data(file.contents.utf8).write(to: directory.appendingPathComponent(file.path), options: .atomic)
+            try system.writeText(Self.join(directory, file.path), file.contents)
             result.written.append(file.path)
         }
         for name in before.extra {
-            let url = directory.appendingPathComponent(name)
-            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-            if text.split(separator: "\n").prefix(5).contains(where: { $0.hasPrefix("#") && $0.contains(Self.marker) }) {
-                try FileManager.default.removeItem(at: url)
+            let path = Self.join(directory, name)
+            let header = try system.readText(path).split(separator: "\n").prefix(5)
+            if header.contains(where: { $0.hasPrefix("#") && $0.contains(Self.marker) }) {
+                try system.removeFile(path)
                 result.removed.append(name)
             } else {
                 result.foreign.append(name)
@@ -113,11 +114,12 @@ public struct PlaybookGenerator: Sendable {
         return result
     }
 
-    private func existingPlaybooks(in directory: URL) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
-        return try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
-            .sorted()
+    private func existingPlaybooks(in directory: String, system: any System) throws(SystemError) -> [String] {
+        guard system.fileExists(directory) else { return [] }
+        return try system.listDirectory(directory).filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 }

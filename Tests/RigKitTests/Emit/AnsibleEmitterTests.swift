@@ -46,7 +46,7 @@ import RigSpec
         let specs = PlanExamples.all + [debian, pinned]
         let directory = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try PlaybookGenerator(dotfiles: { $0.name == "workstation" ? PlanExamples.dotfiles : [] }).write(specs, to: directory)
+        try PlaybookGenerator(dotfiles: { $0.name == "workstation" ? PlanExamples.dotfiles : [] }).write(specs, to: directory.path, system: LiveSystem())
 
         let syntax = try #require(try PlanTools.run("ansible-playbook", ["-i", "inventory.yml", "--syntax-check", "site.yml", "workstation.yml"],
                                                     in: directory, environment: ansibleEnvironment(directory)))

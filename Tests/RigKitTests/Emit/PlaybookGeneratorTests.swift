@@ -4,6 +4,7 @@ import Testing
 
 @Suite struct PlaybookGeneratorTests {
     let generator = PlaybookGenerator()
+    let system = LiveSystem()
 
     @Test func generatesOnePlaybookPerMachineSiteAndInventory() {
         #expect(generator.files(for: PlanExamples.all).map(\.path)
@@ -13,17 +14,17 @@ import Testing
     @Test func checkReportsMissingStaleAndExtraFiles() throws {
         let directory = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(try generator.check(PlanExamples.all, in: directory).missing.count == 5)
+        #expect(try generator.check(PlanExamples.all, in: directory.path, system: system).missing.count == 5)
 
-        let written = try generator.write(PlanExamples.all, to: directory)
+        let written = try generator.write(PlanExamples.all, to: directory.path, system: system)
         #expect(written.written.count == 5)
-        #expect(try generator.check(PlanExamples.all, in: directory).isInSync)
-        #expect(try generator.write(PlanExamples.all, to: directory).written.isEmpty)
+        #expect(try generator.check(PlanExamples.all, in: directory.path, system: system).isInSync)
+        #expect(try generator.write(PlanExamples.all, to: directory.path, system: system).written.isEmpty)
 
         try "changed by hand\n".write(to: directory.appendingPathComponent("big-rig.yml"), atomically: true, encoding: .utf8)
         try "# mine\n---\n[]\n".write(to: directory.appendingPathComponent("mine.yml"), atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: directory.appendingPathComponent("site.yml"))
-        let report = try generator.check(PlanExamples.all, in: directory)
+        let report = try generator.check(PlanExamples.all, in: directory.path, system: system)
         #expect(report == PlaybookSyncReport(missing: ["site.yml"], stale: ["big-rig.yml"], extra: ["mine.yml"]))
         #expect(report.lines(directory: "playbooks") == ["missing: playbooks/site.yml", "stale: playbooks/big-rig.yml", "extra: playbooks/mine.yml"])
     }
@@ -31,10 +32,10 @@ import Testing
     @Test func writeRemovesPlaybooksOfMachinesThatAreGoneButKeepsForeignFiles() throws {
         let directory = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try generator.write(PlanExamples.all, to: directory)
+        try generator.write(PlanExamples.all, to: directory.path, system: system)
         try "# mine\n---\n[]\n".write(to: directory.appendingPathComponent("mine.yml"), atomically: true, encoding: .utf8)
 
-        let result = try generator.write([PlanExamples.computeNode, PlanExamples.workstation], to: directory)
+        let result = try generator.write([PlanExamples.computeNode, PlanExamples.workstation], to: directory.path, system: system)
         #expect(result.removed == ["big-rig.yml"])
         #expect(result.foreign == ["mine.yml"])
         #expect(result.written == ["inventory.yml", "site.yml"])
