@@ -17,7 +17,8 @@ public struct AnsibleEmitter: Sendable {
             ? "ansible-playbook -i playbooks/inventory.yml playbooks/\(plan.machine).yml"
             : "ansible-playbook -i \(plan.machine), -c local playbooks/\(plan.machine).yml (on the machine: its spec has no ssh:)"
         return YAMLWriter.document(.list([play(plan)]), header: [
-            "Converges the machine \(plan.machine) to \(plan.specFile).",
+            // The file name only: the same text wherever rigctl runs from.
+            "Converges the machine \(plan.machine) to its spec, \(plan.specFile.split(separator: "/").last.map(String.init) ?? plan.specFile).",
             "Written by `rigctl generate`; do not edit, change the spec instead.",
             "Run: " + run,
         ])

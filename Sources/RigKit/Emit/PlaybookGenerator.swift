@@ -52,6 +52,12 @@ public struct PlaybookGenerator: Sendable {
         self.dotfiles = dotfiles
     }
 
+    /// ansible-lint reads every `.yml` under a `playbooks/` directory as a playbook; this tells it
+    /// that `inventory.yml` is an inventory, so `ansible-lint playbooks/` passes as it is.
+    static let ansibleLintConfig = YAMLWriter.document(
+        .map([("kinds", .list([.map([("inventory", .string("**/inventory.yml"))])]))]),
+        header: ["Written by `rigctl generate`: how ansible-lint reads the files of this directory."])
+
     /// Every generated file, sorted by path.
     public func files(for specs: [MachineSpec]) -> [GeneratedFile] {
         var files = specs.map { spec in
@@ -60,6 +66,7 @@ public struct PlaybookGenerator: Sendable {
         }
         files.append(GeneratedFile(path: "inventory.yml", contents: InventoryEmitter().emit(specs)))
         files.append(GeneratedFile(path: "site.yml", contents: SiteEmitter().emit(specs)))
+        files.append(GeneratedFile(path: ".ansible-lint", contents: Self.ansibleLintConfig))
         return files.sorted { $0.path < $1.path }
     }
 

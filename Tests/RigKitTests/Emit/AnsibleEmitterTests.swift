@@ -44,8 +44,10 @@ import RigSpec
         var pinned = PlanExamples.bigRigPinned
         pinned.name = "big-rig-pinned"
         let specs = PlanExamples.all + [debian, pinned]
-        let directory = try PlanTools.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        // Named like the repository's directory: ansible-lint decides file kinds by path.
+        let directory = temporary.appendingPathComponent("playbooks")
         try PlaybookGenerator(dotfiles: { $0.name == "workstation" ? PlanExamples.dotfiles : [] }).write(specs, to: directory.path, system: LiveSystem())
 
         let syntax = try #require(try PlanTools.run("ansible-playbook", ["-i", "inventory.yml", "--syntax-check", "site.yml", "workstation.yml"],
