@@ -183,12 +183,15 @@ rig_unit_active() {
   systemctl is-enabled --quiet "$1" 2>/dev/null && systemctl is-active --quiet "$1" 2>/dev/null
 }
 
-# The loaded nvidia kernel module is the one installed for the running kernel.
+# The loaded nvidia kernel module is the one installed for the running kernel. Without modinfo
+# (containers) there is nothing to compare with, so a loaded module counts as current.
 rig_driver_module_loaded() {
   local loaded installed
   loaded=$(cat /sys/module/nvidia/version 2>/dev/null) || return 1
+  [[ -n ${loaded} ]] || return 1
+  if ! command -v modinfo >/dev/null; then return 0; fi
   installed=$(modinfo -F version nvidia 2>/dev/null) || return 1
-  [[ -n ${loaded} && ${loaded} == "${installed}" ]]
+  [[ ${loaded} == "${installed}" ]]
 }
 """#
 }
