@@ -16,6 +16,7 @@ public struct Rigctl: AsyncParsableCommand {
         """,
         version: RigctlVersion.current,
         subcommands: [
+            ProbeCommand.self, InitCommand.self,
         ]
     )
 
