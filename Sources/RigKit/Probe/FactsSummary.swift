@@ -25,7 +25,7 @@ public enum FactsSummary {
         }
         if let memory = facts.memory {
             let dimms = memory.dimms.map { list in
-                list.isEmpty ? "none installed" : list.map(dimm).joined(separator: "; ")
+                list.isEmpty ? "none installed" : grouped(list.map(dimm)).joined(separator: "; ")
             }
             section("memory", [("total", text(memory.totalBytes.map(size))), ("slots", text(memory.slots)), ("modules", text(dimms))])
         }
@@ -88,11 +88,21 @@ public enum FactsSummary {
     }
 
     static func dimm(_ dimm: DIMMFacts) -> String {
-        var parts = [dimm.locator + ":", size(dimm.sizeBytes)]
+        var parts = [size(dimm.sizeBytes)]
         if let type = dimm.type { parts.append(type) }
-        if let rated = dimm.ratedSpeedMTs { parts.append("\(rated) MT/s rated") }
-        if let configured = dimm.configuredSpeedMTs { parts.append("\(configured) MT/s configured") }
+        if let rated = dimm.ratedSpeedMTs { parts.append("\(rated) MT/s") }
+        if let configured = dimm.configuredSpeedMTs, configured != dimm.ratedSpeedMTs { parts.append("(runs at \(configured) MT/s)") }
         return parts.joined(separator: " ")
+    }
+
+    /// `["a", "a", "b"]` → `["2 × a", "b"]`, in first-seen order.
+    static func grouped(_ items: [String]) -> [String] {
+        var order: [String] = [], counts: [String: Int] = [:]
+        for item in items {
+            if counts[item] == nil { order.append(item) }
+            counts[item, default: 0] += 1
+        }
+        return order.map { counts[$0]! > 1 ? "\(counts[$0]!) × \($0)" : $0 }
     }
 
     /// Binary units for memory-like sizes: `24 GiB`, `1.5 TiB`, `512 MiB`.
