@@ -74,7 +74,10 @@ public enum StarterSpec {
             }
         }
         if let storage = facts.storage {
-            let disks = (storage.value ?? []).filter { $0.sizeBytes > 0 }
+            let disks = (storage.value ?? []).filter { $0.sizeBytes > 0 && $0.model != nil }
+            for disk in (storage.value ?? []) where disk.model == nil {
+                lines.append("  # storage: \(disk.name) (\(decimalSize(disk.sizeBytes))) reports no model")
+            }
             if let reason = storage.reason {
                 lines.append("  # storage: unknown (\(reason))")
             } else if !disks.isEmpty {
@@ -97,8 +100,7 @@ public enum StarterSpec {
         guard let total = memory.totalBytes.value else {
             return ["  # memory: unknown (\(memory.totalBytes.reason ?? ""))"]
         }
-        let gib = (Double(total) / 1_073_741_824).rounded(.up)
-        return ["  memory: { size: \(Int(gib)) GiB }  # from /proc/meminfo; modules unknown (\(memory.dimms.reason ?? "none listed"))"]
+        return ["  memory: { size: \(installedSize(total)) GiB }  # /proc/meminfo rounded up; modules unknown (\(memory.dimms.reason ?? "none listed"))"]
     }
 
     private static func gpuLine(_ gpu: GPUFacts) -> String {
@@ -109,7 +111,7 @@ public enum StarterSpec {
     }
 
     private static func diskLine(_ disk: DiskFacts) -> String {
-        var fields = ["model: \(quote(disk.model ?? disk.name))", "size: \(decimalSize(disk.sizeBytes))"]
+        var fields = ["model: \(quote(disk.model ?? ""))", "size: \(decimalSize(disk.sizeBytes))"]
         if let transport = disk.transport, ["nvme", "sata", "sas", "usb"].contains(transport) { fields.append("interface: \(transport)") }
         return fields.joined(separator: ", ")
     }
@@ -123,7 +125,7 @@ public enum StarterSpec {
             "  #   xmp: profile-1               # → not observable: a confirmed checklist item",
         ]
         guard let version = board?.biosVersion.value else {
-            return ["# bios:  # version unknown (\(board?.biosVersion.reason ?? "not probed"))"] + settings.map { "#" + $0.dropFirst() }
+            return ["# bios:  # version unknown (\(board?.biosVersion.reason ?? "not probed")); add settings to check by hand"]
         }
         return ["bios:", "  version: \(quote(version))"] + settings
     }
@@ -141,7 +143,10 @@ public enum StarterSpec {
             let newest = (cuda.toolkits.value ?? []).map(\.version).max { versionLess($0, $1) } ?? cuda.nvcc.value
             if let newest { entries.append("  cuda: \(quote(majorMinor(newest)))") }
         }
-        return entries.isEmpty ? [] : ["drivers:"] + entries
+        if entries.isEmpty { return [] }
+        // A key holding only comments would be null: comment the key out too.
+        let onlyComments = entries.allSatisfy { $0.hasPrefix("  #") }
+        return [onlyComments ? "# drivers:" : "drivers:"] + entries
     }
 
     private static func gpuSettingsLines(_ gpus: [GPUFacts]) -> [String] {
@@ -179,6 +184,17 @@ public enum StarterSpec {
             }
         }
         return out + "\""
+    }
+
+    /// The smallest usual installed size (4, 6, 8, 12, 16, 24, 32, … GiB) that holds `usable`
+    /// bytes: the kernel reports a little less than is installed.
+    static func installedSize(_ usable: UInt64) -> Int {
+        let gib = Double(usable) / 1_073_741_824
+        var power = 1
+        while true {
+            for size in [power, power * 3 / 2] where size >= 1 && Double(size) >= gib { return size }
+            power *= 2
+        }
     }
 
     /// Nearest whole GiB (`24 GiB`; 16311 MiB → `16 GiB`), MiB below 1 GiB.
