@@ -16,7 +16,10 @@ public struct Rigctl: AsyncParsableCommand {
         """,
         version: RigctlVersion.current,
         subcommands: [
-            ProbeCommand.self, InitCommand.self,
+            Validate.self,
+            Schema.self,
+            ProbeCommand.self,
+            InitCommand.self,
         ]
     )
 

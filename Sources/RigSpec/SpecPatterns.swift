@@ -78,3 +78,10 @@ public enum SpecPatterns {
         "^[A-Za-z0-9._/-]+\\.ya?ml$",
         meaning: "a relative path to a .yaml file")
 }
+
+extension SpecPatterns {
+    /// A machine's name (its file name): used in paths such as build-logs/<machine>/.
+    public static let machineName = StringPattern(
+        "^[a-z0-9][a-z0-9-]{0,62}$",
+        meaning: "lower case letters, digits and '-' (it names build-logs/ and playbooks/ files)")
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import RigSpec
+
+struct Schema: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the JSON Schema (draft 2020-12) of the machine spec, for editors.",
+        discussion: "machines/schema.json is this output; start a spec with `# yaml-language-server: $schema=schema.json`.")
+
+    func run() async throws {
+        print(JSONSchema.machineSpec(), terminator: "")
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// ANSI styling for human output; off when NO_COLOR is set (https://no-color.org) or the
+/// stream is not a terminal.
+struct TerminalStyle: Sendable {
+    let enabled: Bool
+
+    static let stdout = TerminalStyle(enabled: colorAllowed(fileDescriptor: 1))
+    static let stderr = TerminalStyle(enabled: colorAllowed(fileDescriptor: 2))
+
+    static func colorAllowed(fileDescriptor: Int32) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        return isatty(fileDescriptor) == 1 && environment["TERM"] != "dumb"
+    }
+
+    func red(_ text: String) -> String { wrap(text, "31") }
+    func green(_ text: String) -> String { wrap(text, "32") }
+    func yellow(_ text: String) -> String { wrap(text, "33") }
+    func cyan(_ text: String) -> String { wrap(text, "36") }
+    func bold(_ text: String) -> String { wrap(text, "1") }
+    func dim(_ text: String) -> String { wrap(text, "2") }
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

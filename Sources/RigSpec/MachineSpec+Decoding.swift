@@ -1,0 +1,71 @@
+extension MachineSpec {
+    /// Builds the model from a value the shape decoder has already validated; every required
+    /// key is present, so the fallbacks here are never reached for a valid spec.
+    init(name: String, file: String, value: SpecValue, locations: SourceMap) {
+        let os = value["os"]
+        let parts = value["parts"]
+        let theme = value["theme"]
+        self.init(
+            name: name,
+            file: file,
+            version: value["version"]?.integer ?? MachineSpecShape.currentVersion,
+            hostname: value["hostname"]?.string ?? name,
+            description: value["description"]?.string,
+            role: value["role"]?.string.flatMap(Role.init(rawValue:)) ?? .headless,
+            os: OperatingSystem(
+                distro: os?["distro"]?.string.flatMap(OperatingSystem.Distro.init(rawValue:)) ?? .ubuntu,
+                release: os?["release"]?.string ?? ""),
+            ssh: value["ssh"].map { SSH(host: $0["host"]?.string ?? "", user: $0["user"]?.string, port: $0["port"]?.integer) },
+            parts: Parts(
+                cpu: parts?["cpu"].map {
+                    CPU(model: $0["model"]?.string ?? "", cores: $0["cores"]?.integer, threads: $0["threads"]?.integer,
+                        sockets: $0["sockets"]?.integer, frequency: $0["frequency"]?.quantity, power: $0["power"]?.quantity)
+                },
+                motherboard: parts?["motherboard"].map {
+                    Motherboard(vendor: $0["vendor"]?.string, model: $0["model"]?.string ?? "", pcieSlots: $0["pcie-slots"]?.integer)
+                },
+                memory: parts?["memory"].flatMap { m in
+                    m["size"]?.quantity.map {
+                        Memory(size: $0, modules: m["modules"]?.integer, type: m["type"]?.string.flatMap(Memory.Kind.init(rawValue:)),
+                               speed: m["speed"]?.quantity, ecc: m["ecc"]?.boolean)
+                    }
+                },
+                gpus: (parts?["gpus"]?.list ?? []).map {
+                    GPU(model: $0["model"]?.string ?? "", count: $0["count"]?.integer ?? 1, vram: $0["vram"]?.quantity, power: $0["power"]?.quantity)
+                },
+                storage: (parts?["storage"]?.list ?? []).compactMap { d in
+                    d["size"]?.quantity.map {
+                        Disk(model: d["model"]?.string ?? "", size: $0, interface: d["interface"]?.string.flatMap(Disk.Interface.init(rawValue:)),
+                             count: d["count"]?.integer ?? 1)
+                    }
+                },
+                psus: (parts?["psu"]?.list ?? []).compactMap { p in
+                    p["power"]?.quantity.map { PSU(model: p["model"]?.string ?? "", power: $0) }
+                },
+                chassis: parts?["case"]?.string,
+                cooling: parts?["cooling"]?.string,
+                notes: parts?["notes"]?.string),
+            bios: value["bios"].map { b in
+                BIOS(version: b["version"]?.string,
+                     settings: (b["settings"]?.pairs ?? []).map { BIOS.Setting(name: $0.key, value: $0.value.string ?? "") })
+            },
+            drivers: value["drivers"].map { d in
+                Drivers(
+                    nvidia: d["nvidia"].flatMap { n in
+                        n["version"]?.version.map {
+                            Drivers.NVIDIA(version: $0, flavor: n["flavor"]?.string.flatMap(Drivers.NVIDIA.Flavor.init(rawValue:)) ?? .open)
+                        }
+                    },
+                    cuda: d["cuda"]?.version)
+            },
+            gpuSettings: value["gpu-settings"].map { GPUSettings(powerLimit: $0["power-limit"]?.quantity, persistence: $0["persistence"]?.boolean) },
+            packages: Packages(apt: (value["packages"]?["apt"]?.list ?? []).compactMap { $0.string.flatMap(AptPackage.init) }),
+            theme: theme.flatMap { t in
+                guard let background = t["background"]?.color, let foreground = t["foreground"]?.color, let accent = t["accent"]?.color else { return nil }
+                return Theme(background: background, foreground: foreground, accent: accent, cursor: t["cursor"]?.color,
+                             vim: Dictionary(uniqueKeysWithValues: (t["vim"]?.pairs ?? []).compactMap { p in p.value.color.map { (p.key, $0) } }),
+                             vscode: Dictionary(uniqueKeysWithValues: (t["vscode"]?.pairs ?? []).compactMap { p in p.value.color.map { (p.key, $0) } }))
+            },
+            locations: locations)
+    }
+}

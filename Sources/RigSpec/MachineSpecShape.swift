@@ -1,0 +1,121 @@
+/// The spec format, version 1: the one definition the loader and the JSON Schema share.
+public enum MachineSpecShape {
+    public static let currentVersion = 1
+
+    public static let root: Shape = .object([
+        Field("version", .integer(1...1), required: true, "spec format version; always 1"),
+        Field("include", .list(.string(SpecPatterns.includePath), unique: true), "shared fragments, relative to this file"),
+        Field("hostname", .string(SpecPatterns.hostname), required: true, "the machine's hostname"),
+        Field("description", .string(SpecPatterns.prose), "what the machine is for"),
+        Field("role", .choice(MachineSpec.Role.allCases.map(\.rawValue)), "desktop (local monitor) or headless (default)"),
+        Field("os", os, required: true, "the operating system"),
+        Field("ssh", ssh, "how to reach the machine, for the Ansible inventory"),
+        Field("parts", parts, "the hardware"),
+        Field("bios", bios, "firmware version and settings"),
+        Field("drivers", drivers, "NVIDIA driver and CUDA toolkit"),
+        Field("gpu-settings", gpuSettings, "persistent GPU settings"),
+        Field("packages", packages, "packages to install"),
+        Field("theme", theme, "the machine's colours"),
+    ])
+
+    static let os: Shape = .object([
+        Field("distro", .choice(MachineSpec.OperatingSystem.Distro.allCases.map(\.rawValue)), required: true, "distribution id as in /etc/os-release"),
+        Field("release", .string(SpecPatterns.osRelease), required: true, "VERSION_ID, quoted, e.g. \"22.04\""),
+    ])
+
+    static let ssh: Shape = .object([
+        Field("host", .string(SpecPatterns.hostname), required: true, "DNS name or address"),
+        Field("user", .string(SpecPatterns.userName), "login user"),
+        Field("port", .integer(1...65535), "SSH port"),
+    ])
+
+    static let cpu: Shape = .object([
+        Field("model", .string(SpecPatterns.label), required: true, "as /proc/cpuinfo names it"),
+        Field("cores", .integer(1...4096), "physical cores in all sockets"),
+        Field("threads", .integer(1...8192), "hardware threads in all sockets"),
+        Field("sockets", .integer(1...16), "CPU sockets"),
+        Field("frequency", .quantity(.frequency), "maximum clock"),
+        Field("power", .quantity(.power), "TDP, for the power budget"),
+    ])
+
+    static let motherboard: Shape = .object([
+        Field("vendor", .string(SpecPatterns.label), "board vendor"),
+        Field("model", .string(SpecPatterns.label), required: true, "board name"),
+        Field("pcie-slots", .integer(1...32), "full-length PCIe slots for GPUs"),
+    ])
+
+    static let memory: Shape = .object([
+        Field("size", .quantity(.size), required: true, "total installed memory"),
+        Field("modules", .integer(1...64), "number of DIMMs"),
+        Field("type", .choice(MachineSpec.Memory.Kind.allCases.map(\.rawValue)), "DDR generation"),
+        Field("speed", .quantity(.frequency), "configured speed, e.g. \"3200 MT/s\""),
+        Field("ecc", .boolean, "error-correcting memory"),
+    ])
+
+    static let gpu: Shape = .object([
+        Field("model", .string(SpecPatterns.label), required: true, "as nvidia-smi names it"),
+        Field("count", .integer(1...16), "identical cards (default 1)"),
+        Field("vram", .quantity(.size), "memory of one card"),
+        Field("power", .quantity(.power), "board power of one card"),
+    ])
+
+    static let disk: Shape = .object([
+        Field("model", .string(SpecPatterns.label), required: true, "as lsblk names it"),
+        Field("size", .quantity(.size), required: true, "capacity as sold (1 TB) or as counted (931 GiB)"),
+        Field("interface", .choice(MachineSpec.Disk.Interface.allCases.map(\.rawValue)), "transport"),
+        Field("count", .integer(1...64), "identical drives (default 1)"),
+    ])
+
+    static let psu: Shape = .object([
+        Field("model", .string(SpecPatterns.label), required: true, "power supply model"),
+        Field("power", .quantity(.power), required: true, "rated output"),
+    ])
+
+    static let parts: Shape = .object([
+        Field("cpu", cpu, "the processor"),
+        Field("motherboard", motherboard, "the board"),
+        Field("memory", memory, "installed RAM"),
+        Field("gpus", .list(gpu, unique: false), "graphics cards"),
+        Field("storage", .list(disk, unique: false), "drives"),
+        Field("psu", .oneOrMany(psu), "one power supply, or a list when several share the load"),
+        Field("case", .string(SpecPatterns.label), "the chassis"),
+        Field("cooling", .string(SpecPatterns.label), "CPU cooler or loop"),
+        Field("notes", .string(SpecPatterns.prose), "anything else about the hardware"),
+    ])
+
+    static let bios: Shape = .object([
+        Field("version", .string(SpecPatterns.biosVersion), "firmware version, quoted"),
+        Field("settings", .map(key: SpecPatterns.settingName, value: .string(SpecPatterns.settingValue)), "setting → value"),
+    ])
+
+    static let drivers: Shape = .object([
+        Field("nvidia", .object([
+            Field("version", .version, required: true, "branch (\"570\"), exact (\"570.124.06\") or minimum (\">=570\")"),
+            Field("flavor", .choice(MachineSpec.Drivers.NVIDIA.Flavor.allCases.map(\.rawValue)), required: true, "kernel modules: open or proprietary"),
+        ]), "the NVIDIA driver"),
+        Field("cuda", .version, "CUDA toolkit, e.g. \"12.8\""),
+    ])
+
+    static let gpuSettings: Shape = .object([
+        Field("power-limit", .quantity(.power), "power limit applied to every NVIDIA GPU"),
+        Field("persistence", .boolean, "persistence mode"),
+    ])
+
+    static let packages: Shape = .object([
+        Field("apt", .list(.string(SpecPatterns.aptPackage), unique: true), "Debian packages, optionally pinned name=version"),
+    ])
+
+    /// Names of the base vim scheme's colour variables that a spec may override.
+    public static let vimColorRoles = ["comment", "constant", "string", "keyword", "function", "type", "special", "error", "linenr", "visual"]
+
+    static let theme: Shape = .object([
+        Field("background", .color, required: true, "terminal and editor background"),
+        Field("foreground", .color, required: true, "text colour"),
+        Field("accent", .color, required: true, "prompt, status line, title bar"),
+        Field("cursor", .color, "cursor colour (default: accent)"),
+        Field("vim", .map(key: StringPattern("^(" + vimColorRoles.joined(separator: "|") + ")$",
+                                             meaning: "a vim colour role: " + vimColorRoles.joined(separator: ", ")),
+                          value: .color), "overrides of the base vim scheme's colours"),
+        Field("vscode", .map(key: SpecPatterns.vscodeColorKey, value: .color), "extra workbench.colorCustomizations"),
+    ])
+}

@@ -1,0 +1,92 @@
+/// The structure of a spec as data: the loader validates against it and `rigctl schema`
+/// renders it as JSON Schema, so the two cannot drift apart.
+public indirect enum Shape: Sendable {
+    /// A mapping with a fixed set of keys; any other key is an error.
+    case object([Field])
+    /// A mapping whose keys are free but follow a pattern (BIOS settings, colour overrides).
+    case map(key: StringPattern, value: Shape)
+    /// A list of items; `unique` rejects repeated entries.
+    case list(Shape, unique: Bool)
+    /// A single item or a list of them (a PSU, or several).
+    case oneOrMany(Shape)
+    case string(StringPattern)
+    case choice([String])
+    case integer(ClosedRange<Int>)
+    case boolean
+    case quantity(Dimension)
+    case version
+    case color
+
+    /// A short name of what is expected, for "expected …, found …" messages.
+    public var expectation: String {
+        switch self {
+        case .object, .map: return "a mapping"
+        case .list: return "a list"
+        case .oneOrMany(let item): return "\(item.expectation) or a list of them"
+        case .string(let pattern): return pattern.meaning
+        case .choice(let options): return "one of " + options.map { "'\($0)'" }.joined(separator: ", ")
+        case .integer(let range): return "an integer from \(range.lowerBound) to \(range.upperBound)"
+        case .boolean: return "true or false"
+        case .quantity(let dimension): return "a \(dimension.rawValue) with a unit, such as \"\(dimension.example)\""
+        case .version: return "a version such as \"570\", \"570.124.06\" or \">=570\" (quoted)"
+        case .color: return "a colour such as \"#0b2540\" (quoted)"
+        }
+    }
+}
+
+/// One key of an object shape.
+public struct Field: Sendable {
+    public let key: String
+    public let shape: Shape
+    public let required: Bool
+    public let summary: String
+
+    public init(_ key: String, _ shape: Shape, required: Bool = false, _ summary: String) {
+        self.key = key
+        self.shape = shape
+        self.required = required
+        self.summary = summary
+    }
+}
+
+/// A validated, typed value produced by decoding a `YAMLTree` against a `Shape`.
+public indirect enum SpecValue: Sendable, Equatable {
+    case object([String: SpecValue])
+    case map([(key: String, value: SpecValue)])
+    case list([SpecValue])
+    case string(String)
+    case integer(Int)
+    case boolean(Bool)
+    case quantity(Quantity)
+    case version(VersionConstraint)
+    case color(Color)
+
+    public static func == (lhs: SpecValue, rhs: SpecValue) -> Bool {
+        switch (lhs, rhs) {
+        case let (.object(a), .object(b)): return a == b
+        case let (.map(a), .map(b)): return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        case let (.list(a), .list(b)): return a == b
+        case let (.string(a), .string(b)): return a == b
+        case let (.integer(a), .integer(b)): return a == b
+        case let (.boolean(a), .boolean(b)): return a == b
+        case let (.quantity(a), .quantity(b)): return a == b
+        case let (.version(a), .version(b)): return a == b
+        case let (.color(a), .color(b)): return a == b
+        default: return false
+        }
+    }
+
+    public subscript(key: String) -> SpecValue? {
+        if case .object(let fields) = self { return fields[key] }
+        return nil
+    }
+
+    public var string: String? { if case .string(let s) = self { return s }; return nil }
+    public var integer: Int? { if case .integer(let i) = self { return i }; return nil }
+    public var boolean: Bool? { if case .boolean(let b) = self { return b }; return nil }
+    public var quantity: Quantity? { if case .quantity(let q) = self { return q }; return nil }
+    public var version: VersionConstraint? { if case .version(let v) = self { return v }; return nil }
+    public var color: Color? { if case .color(let c) = self { return c }; return nil }
+    public var list: [SpecValue] { if case .list(let l) = self { return l }; return [] }
+    public var pairs: [(key: String, value: SpecValue)] { if case .map(let m) = self { return m }; return [] }
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+/// Loads machine specs: reads YAML, follows `include:`, merges, validates against
+/// `MachineSpecShape` and reports every problem in every file at once.
+///
+/// Merge rules for includes (fragments first, in order, then the including file on top):
+/// mappings merge key by key; lists concatenate, dropping items already present;
+/// scalars: the including file wins. A key that is a mapping in one file and a list or
+/// scalar in another is an error.
+public final class SpecLoader {
+    private let readFile: (String) -> Result<String, Diagnostic>
+    /// Files read and parsed, by path: a fragment shared by many machines is read once.
+    private var texts: [String: Result<String, Diagnostic>] = [:]
+    private var trees: [String: Result<YAMLTree?, Diagnostic>] = [:]
+
+    public init(readFile: ((String) -> String?)? = nil) {
+        if let readFile {
+            self.readFile = { path in
+                readFile(path).map { .success($0) } ?? .failure(Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), "cannot read file"))
+            }
+        } else {
+            self.readFile = SpecLoader.readFromDisk
+        }
+    }
+
+    /// Loads one machine file.
+    public func load(file: String) -> Result<MachineSpec, SpecError> {
+        var diagnostics: [Diagnostic] = []
+        let name = SpecLoader.machineName(of: file)
+        let origin = SourceLocation(file: file, line: 1, column: 1)
+        if !SpecPatterns.machineName.matches(name) {
+            diagnostics.append(Diagnostic(at: origin, "machine file name '\(name)' must be \(SpecPatterns.machineName.meaning)"))
+        }
+        guard let merged = resolve(file, chain: [], diagnostics: &diagnostics) else {
+            if diagnostics.isEmpty {
+                diagnostics.append(Diagnostic(at: origin, "the file is empty; a machine spec starts with 'version: 1'"))
+            }
+            return .failure(SpecError(diagnostics))
+        }
+        guard case .mapping = merged.value else {
+            diagnostics.append(Diagnostic(at: merged.location, "expected a mapping of keys such as 'version:' and 'hostname:' at the top level, found \(merged.kindName)"))
+            return .failure(SpecError(diagnostics))
+        }
+        var decoder = ShapeDecoder()
+        let value = decoder.decode(merged, as: MachineSpecShape.root, path: "")
+        diagnostics += decoder.diagnostics
+        guard diagnostics.isEmpty, let value else { return .failure(SpecError(diagnostics)) }
+        var locations = decoder.locations
+        locations[""] = origin
+        return .success(MachineSpec(name: name, file: file, value: value, locations: locations))
+    }
+
+    /// Loads many files, collecting every diagnostic from all of them.
+    public func loadAll(_ files: [String]) -> (specs: [MachineSpec], diagnostics: [Diagnostic]) {
+        var specs: [MachineSpec] = []
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            switch load(file: file) {
+            case .success(let spec): specs.append(spec)
+            case .failure(let error): diagnostics += error.diagnostics
+            }
+        }
+        return (specs, diagnostics.sorted())
+    }
+
+    /// The machine files of a directory: `*.yaml` and `*.yml` directly in it (fragments live in
+    /// subdirectories such as `stacks/` and are checked through the machines that include them).
+    public static func machineFiles(in directory: String) throws -> [String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { prefix + $0 }
+    }
+
+    /// `machines/compute-node.yaml` → `compute-node`.
+    public static func machineName(of file: String) -> String {
+        let base = (file as NSString).lastPathComponent
+        for suffix in [".yaml", ".yml"] where base.hasSuffix(suffix) { return String(base.dropLast(suffix.count)) }
+        return base
+    }
+
+    // MARK: - Includes
+
+    private func resolve(_ file: String, chain: [String], diagnostics: inout [Diagnostic]) -> YAMLTree? {
+        let parsed: Result<YAMLTree?, Diagnostic>
+        if let cached = trees[file] {
+            parsed = cached
+        } else {
+            parsed = text(of: file).flatMap { YAMLReader.read($0, file: file) }
+            trees[file] = parsed
+        }
+        let tree: YAMLTree
+        switch parsed {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(nil):
+            return nil
+        case .success(let root?):
+            tree = root
+        }
+        guard case .mapping(let pairs) = tree.value,
+              let includeIndex = pairs.firstIndex(where: { $0.key.scalar == "include" }) else { return tree }
+        guard case .sequence(let items) = pairs[includeIndex].value.value else {
+            diagnostics.append(Diagnostic(at: pairs[includeIndex].value.location, "include: expected a list of file paths, found \(pairs[includeIndex].value.kindName)"))
+            return tree
+        }
+        var merged: YAMLTree?
+        for item in items {
+            guard let relative = item.scalar, item.resolvedKind == .string, SpecPatterns.includePath.matches(relative), !relative.hasPrefix("/") else {
+                diagnostics.append(Diagnostic(at: item.location, "include: '\(item.scalar ?? item.kindName)' is not \(SpecPatterns.includePath.meaning)"))
+                continue
+            }
+            let target = SpecLoader.join(file, relative)
+            if chain.contains(target) || target == file {
+                let cycle = (chain + [file, target]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
+                diagnostics.append(Diagnostic(at: item.location, "include cycle: \(cycle)"))
+                continue
+            }
+            guard case .success = text(of: target) else {
+                diagnostics.append(Diagnostic(at: item.location, "include: cannot read '\(relative)' (looked for \(target))"))
+                continue
+            }
+            guard let fragment = resolve(target, chain: chain + [file], diagnostics: &diagnostics) else { continue }
+            guard case .mapping = fragment.value else {
+                diagnostics.append(Diagnostic(at: fragment.location, "an included fragment must be a mapping, found \(fragment.kindName)"))
+                continue
+            }
+            merged = merged.map { SpecLoader.merge($0, fragment, diagnostics: &diagnostics) } ?? fragment
+        }
+        // The include key itself is consumed here; its items stay checked above.
+        var own = pairs
+        own.remove(at: includeIndex)
+        let ownTree = YAMLTree(.mapping(own), at: tree.location)
+        guard let merged else { return ownTree }
+        return SpecLoader.merge(merged, ownTree, diagnostics: &diagnostics)
+    }
+
+    private func text(of path: String) -> Result<String, Diagnostic> {
+        if let cached = texts[path] { return cached }
+        let result = readFile(path)
+        texts[path] = result
+        return result
+    }
+
+    static func merge(_ base: YAMLTree, _ overlay: YAMLTree, diagnostics: inout [Diagnostic]) -> YAMLTree {
+        switch (base.value, overlay.value) {
+        case let (.mapping(basePairs), .mapping(overlayPairs)):
+            var result = basePairs
+            for pair in overlayPairs {
+                if let index = result.firstIndex(where: { $0.key.scalar == pair.key.scalar && pair.key.scalar != nil }) {
+                    result[index] = (pair.key, merge(result[index].value, pair.value, diagnostics: &diagnostics))
+                } else {
+                    result.append(pair)
+                }
+            }
+            return YAMLTree(.mapping(result), at: overlay.location)
+        case let (.sequence(baseItems), .sequence(overlayItems)):
+            var result = baseItems
+            for item in overlayItems where !result.contains(item) { result.append(item) }
+            return YAMLTree(.sequence(result), at: overlay.location)
+        case (.scalar, .scalar):
+            return overlay
+        default:
+            diagnostics.append(Diagnostic(at: overlay.location, "cannot merge \(overlay.kindName) here with \(base.kindName) from \(base.location)"))
+            return overlay
+        }
+    }
+
+    /// Resolves `relative` against the directory of `file`, dropping `.` and folding `..`.
+    static func join(_ file: String, _ relative: String) -> String {
+        let directory = (file as NSString).deletingLastPathComponent
+        var parts = directory.isEmpty ? [] : directory.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let absolute = file.hasPrefix("/")
+        for part in relative.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != "..", !last.isEmpty { parts.removeLast() } else if !absolute { parts.append("..") }
+            default: parts.append(String(part))
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute && !joined.hasPrefix("/") ? "/" + joined : joined
+    }
+
+    private static func readFromDisk(_ path: String) -> Result<String, Diagnostic> {
+        let origin = SourceLocation(file: path, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            return .failure(Diagnostic(at: origin, exists ? (isDirectory.boolValue ? "is a directory, not a spec file" : "permission denied") : "no such file"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(Diagnostic(at: origin, "not UTF-8 text"))
+        }
+        return .success(text)
+    }
+}
+
+extension SpecLoader {
+    /// Expands command-line arguments to machine files: a directory stands for its machine
+    /// files; no arguments means `defaultDirectory`. A path that does not exist is a diagnostic.
+    public static func files(for arguments: [String], defaultDirectory: String = "machines") -> (files: [String], diagnostics: [Diagnostic]) {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        for argument in arguments.isEmpty ? [defaultDirectory] : arguments {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                diagnostics.append(Diagnostic(at: SourceLocation(file: argument, line: 1, column: 1), "no such file or directory"))
+                continue
+            }
+            if isDirectory.boolValue {
+                do {
+                    let found = try machineFiles(in: argument)
+                    if found.isEmpty {
+                        diagnostics.append(Diagnostic(at: SourceLocation(file: argument, line: 1, column: 1), "no machine specs (*.yaml) in this directory"))
+                    }
+                    files += found
+                } catch {
+                    diagnostics.append(Diagnostic(at: SourceLocation(file: argument, line: 1, column: 1), "cannot list directory"))
+                }
+            } else {
+                files.append(argument)
+            }
+        }
+        return (files, diagnostics)
+    }
+}
