@@ -143,3 +143,41 @@ import Testing
         #expect(text.contains(#""unknown" : "no cpufreq in /sys (frequency scaling off, or a VM)""#))
     }
 }
+
+/// The real H100 recorded by the lead with `rigctl probe --record` (hosts/h100-device/SOURCE.md).
+@Suite struct RecordedH100Tests {
+    @Test func replayMatchesTheLiveRunOnThatMachine() async throws {
+        let directory = try Fixture.host("h100-device")
+        let replayed = await ProbeRunner.probe(FactGroup.standard, on: try ReplaySystem(directory: directory))
+        var expected = try Facts.decode(try Fixture.data("hosts/h100-device/expected-facts.json"))
+        // The one change since that run: a toolkit directory without version.json now counts
+        // (CUDA 13.0 there ships none); before, the list came out empty.
+        expected.cuda?.toolkits = .value([CUDAToolkitFacts(path: "/usr/local/cuda-13.0", version: "13.0")])
+        #expect(replayed == expected)
+    }
+
+    @Test func concreteValues() async throws {
+        let facts = await ProbeRunner.probe(FactGroup.standard, on: try ReplaySystem(directory: try Fixture.host("h100-device")))
+        let gpu = try #require(facts.gpus?.value?.first)
+        #expect(gpu.busID == "0000:00:06.0")
+        #expect(gpu.model == .value("NVIDIA H100 80GB HBM3"))
+        #expect(gpu.vramBytes == .value(mib(81559)))
+        #expect(gpu.computeCapability == .value("9.0"))
+        #expect(gpu.bar1Bytes == .value(mib(131_072)))
+        #expect(facts.nvidiaDriver?.version == .value("580.159.04"))
+        #expect(facts.nvidiaDriver?.flavor == .value("open"))
+        #expect(facts.cuda?.nvcc == .value("13.0.88"))
+        #expect(facts.cuda?.driverSupports == .value("13.0"))
+        #expect(facts.os?.prettyName == .value("Ubuntu 24.04.3 LTS"))
+        #expect(facts.cpu?.threads == .value(16))
+        #expect(facts.board?.name == .unknown("no /sys/class/dmi/id; dmidecode not installed"))
+    }
+
+    @Test func plainTableOfTheSameMachineAgrees() throws {
+        let table = NvidiaSMITable.parse(try Fixture.text("hosts/h100-device/nvidia-smi-table.txt"))
+        #expect(table.driverVersion == "580.159.04")
+        #expect(table.cudaVersion == "13.0")
+        #expect(table.gpus.first?.busID == "00000000:00:06.0")
+        #expect(table.gpus.first?.memoryTotalBytes == mib(81559))
+    }
+}

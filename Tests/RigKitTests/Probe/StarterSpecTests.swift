@@ -3,7 +3,7 @@ import Testing
 @testable import RigKit
 
 @Suite struct StarterSpecTests {
-    static let hosts = ["h100-node", "rtx3090-desktop", "vm-no-gpu", "compute-node", "workstation"]
+    static let hosts = ["h100-node", "rtx3090-desktop", "vm-no-gpu", "compute-node", "workstation", "h100-device"]
 
     @Test(arguments: hosts)
     func matchesGolden(host: String) async throws {
