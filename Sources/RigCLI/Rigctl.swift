@@ -18,6 +18,8 @@ public struct Rigctl: AsyncParsableCommand {
         subcommands: [
             Validate.self,
             Schema.self,
+            ProbeCommand.self,
+            InitCommand.self,
             PlanCommand.self,
             GenerateCommand.self,
             Render.self,

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import RigKit
+
+@Suite struct StarterSpecTests {
+    static let hosts = ["h100-node", "rtx3090-desktop", "vm-no-gpu", "compute-node", "workstation", "h100-device"]
+
+    @Test(arguments: hosts)
+    func matchesGolden(host: String) async throws {
+        let facts = await ProbeRunner.probe(Set(FactGroup.allCases), on: try ReplaySystem(directory: try Fixture.host(host)))
+        try Golden.check(StarterSpec.yaml(from: facts), against: "init/\(host).yaml")
+    }
+
+    @Test func computeNodeSpecSaysWhatTheDesignSays() async throws {
+        let facts = await ProbeRunner.probe(FactGroup.standard, on: try ReplaySystem(directory: try Fixture.host("compute-node")))
+        let yaml = StarterSpec.yaml(from: facts)
+        #expect(yaml.contains(#"  cpu: { model: "Intel Core i7-5820K", cores: 6, threads: 12 }"#))
+        #expect(yaml.contains("  memory: { size: 32 GiB, modules: 4, type: DDR4 }"))
+        #expect(yaml.contains(#"    - { model: "NVIDIA GeForce RTX 3090", vram: 24 GiB, power: 350 W }"#))
+        #expect(yaml.contains(#"    - { model: "Samsung SSD 970 EVO Plus 1TB", size: 1 TB, interface: nvme }"#))
+        #expect(yaml.contains(#"  nvidia: { version: "570.124.04", flavor: open }"#))
+        #expect(yaml.contains(#"  cuda: "12.8""#))
+        #expect(yaml.contains("gpu-settings: { power-limit: 350 W, persistence: true }"))
+        #expect(yaml.contains("# psu:") || yaml.contains("  # psu:"))
+    }
+
+    @Test func identicalPartsAreCounted() {
+        var facts = Facts()
+        var gpu = GPUFacts(busID: "0000:01:00.0", vendor: "nvidia")
+        gpu.model = .value("NVIDIA GeForce RTX 5060 Ti")
+        gpu.vramBytes = .value(mib(16311))
+        gpu.defaultPowerLimitWatts = .value(180)
+        var second = gpu
+        second.busID = "0000:02:00.0"
+        facts.gpus = .value([gpu, second])
+        #expect(StarterSpec.yaml(from: facts).contains(#"    - { model: "NVIDIA GeForce RTX 5060 Ti", vram: 16 GiB, power: 180 W, count: 2 }"#))
+    }
+
+    @Test func quotingAndSizes() {
+        #expect(StarterSpec.quote(#"a "b" \ c"#) == #""a \"b\" \\ c""#)
+        #expect(StarterSpec.quote("tab\there") == #""tab\there""#)
+        #expect(StarterSpec.decimalSize(1_000_204_886_016) == "1 TB")
+        #expect(StarterSpec.decimalSize(512_110_190_592) == "512 GB")
+        #expect(StarterSpec.decimalSize(1_920_383_410_176) == "1.9 TB")
+        #expect(StarterSpec.installedSize(kib(65_783_256)) == 64)
+        #expect(StarterSpec.installedSize(kib(264_026_876)) == 256)
+        #expect(StarterSpec.installedSize(kib(24_641_536)) == 24)
+        #expect(CPUModelName.clean("Intel(R) Xeon(R) Gold 6148 CPU @ 2.40GHz") == "Intel Xeon Gold 6148")
+        #expect(CPUModelName.clean("AMD Ryzen 9 5950X 16-Core Processor") == "AMD Ryzen 9 5950X")
+    }
+
+    @Test func neverReplacesAFileWithoutForce() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rigctl-init-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/machines/rig.yaml"
+        try StarterSpec.write("one\n", to: path, force: false, on: LiveSystem())
+        #expect(throws: StarterSpec.WriteError.exists(path)) { try StarterSpec.write("two\n", to: path, force: false, on: LiveSystem()) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
+        try StarterSpec.write("two\n", to: path, force: true, on: LiveSystem())
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "two\n")
+    }
+}
