@@ -1,4 +1,5 @@
 import Foundation
+import RigSpec
 
 /// `rigctl init`: a starting machine spec (YAML, the spec format of DESIGN.md) written from
 /// live facts. Facts that are unknown become comments with their reason; what no probe can see
@@ -46,7 +47,7 @@ public enum StarterSpec {
         var lines: [String] = []
         if let cpu = facts.cpu {
             if let model = cpu.model.value {
-                var fields = ["model: \(quote(CPUModelName.clean(model)))"]
+                var fields = ["model: \(quote(label(CPUModelName.clean(model))))"]
                 if let cores = cpu.cores.value { fields.append("cores: \(cores)") }
                 if let threads = cpu.threads.value { fields.append("threads: \(threads)") }
                 if let sockets = cpu.sockets.value, sockets > 1 { fields.append("sockets: \(sockets)") }
@@ -57,8 +58,8 @@ public enum StarterSpec {
         }
         if let board = facts.board {
             if let name = board.name.value {
-                let vendor = board.vendor.value.map { "vendor: \(quote($0)), " } ?? ""
-                lines.append("  motherboard: { \(vendor)model: \(quote(name)) }")
+                let vendor = board.vendor.value.map { "vendor: \(quote(label($0))), " } ?? ""
+                lines.append("  motherboard: { \(vendor)model: \(quote(label(name))) }")
             } else {
                 lines.append("  # motherboard: unknown (\(board.name.reason ?? ""))")
             }
@@ -104,14 +105,14 @@ public enum StarterSpec {
     }
 
     private static func gpuLine(_ gpu: GPUFacts) -> String {
-        var fields = ["model: \(quote(gpu.model.value ?? "unknown \(gpu.vendor) GPU \(gpu.deviceID.value ?? "")"))"]
+        var fields = ["model: \(quote(label(gpu.model.value ?? "unknown \(gpu.vendor) GPU \(gpu.deviceID.value ?? "")")))"]
         if let vram = gpu.vramBytes.value { fields.append("vram: \(gibibytes(vram))") }
         if let power = gpu.defaultPowerLimitWatts.value ?? gpu.powerLimitWatts.value { fields.append("power: \(watts(power))") }
         return fields.joined(separator: ", ")
     }
 
     private static func diskLine(_ disk: DiskFacts) -> String {
-        var fields = ["model: \(quote(disk.model ?? ""))", "size: \(decimalSize(disk.sizeBytes))"]
+        var fields = ["model: \(quote(label(disk.model ?? "")))", "size: \(decimalSize(disk.sizeBytes))"]
         if let transport = disk.transport, ["nvme", "sata", "sas", "usb"].contains(transport) { fields.append("interface: \(transport)") }
         return fields.joined(separator: ", ")
     }
@@ -168,6 +169,15 @@ public enum StarterSpec {
             counts[text, default: 0] += 1
         }
         return order.map { ($0, counts[$0]!) }
+    }
+
+    /// A part name the spec accepts (`SpecPatterns.label`): characters outside it become spaces,
+    /// so `Arcturus GL-XL [Instinct MI100]` is written as `Arcturus GL-XL Instinct MI100`.
+    static func label(_ text: String) -> String {
+        if SpecPatterns.label.matches(text) { return text }
+        let allowed = Set("._+/()&,:@#- ")
+        let cleaned = String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || allowed.contains($0)) ? $0 : " " })
+        return String(cleaned.split(separator: " ").joined(separator: " ").prefix(128))
     }
 
     /// A YAML double-quoted scalar.

@@ -113,9 +113,11 @@ import Testing
         #expect(workstation.nvidiaDriver?.version == .value("575.64.03"))
         #expect(workstation.nvidiaDriver?.flavor == .value("open"))
         #expect(workstation.cuda?.nvcc == .value("12.8.93"))
-        #expect(workstation.firmware?.secureBoot == .value(true))
+        #expect(workstation.firmware?.secureBoot == .value(false))
         #expect(workstation.os?.version == .value("24.04"))
-        #expect(workstation.cpu?.maxFrequencyMHz == .value(4650.292))
+        #expect(workstation.cpu?.maxFrequencyMHz == .value(5050))
+        #expect(workstation.memory?.dimms.value?.map(\.sizeBytes) == [gib(32), gib(32)])
+        #expect(workstation.storage?.value?.first?.model == "Samsung SSD 990 EVO Plus 2TB")
     }
 
     @Test func onlyWantedGroupsAreGathered() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RigKit
+import RigSpec
 
 @Suite struct StarterSpecTests {
     static let hosts = ["h100-node", "rtx3090-desktop", "vm-no-gpu", "compute-node", "workstation", "h100-device"]
@@ -20,7 +21,7 @@ import Testing
         #expect(yaml.contains(#"    - { model: "Samsung SSD 970 EVO Plus 1TB", size: 1 TB, interface: nvme }"#))
         #expect(yaml.contains(#"  nvidia: { version: "570.124.04", flavor: open }"#))
         #expect(yaml.contains(#"  cuda: "12.8""#))
-        #expect(yaml.contains("gpu-settings: { power-limit: 350 W, persistence: true }"))
+        #expect(yaml.contains("gpu-settings: { power-limit: 300 W, persistence: true }"))
         #expect(yaml.contains("# psu:") || yaml.contains("  # psu:"))
     }
 
@@ -58,5 +59,47 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "one\n")
         try StarterSpec.write("two\n", to: path, force: true, on: LiveSystem())
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "two\n")
+    }
+}
+
+/// `rigctl init` output must be a valid spec as it stands (the spec loader from main).
+@Suite struct StarterSpecLoadsTests {
+    func load(_ host: String) async throws -> MachineSpec {
+        let facts = await ProbeRunner.probe(Set(FactGroup.allCases), on: try ReplaySystem(directory: try Fixture.host(host)))
+        let yaml = StarterSpec.yaml(from: facts)
+        let result = SpecLoader(readFile: { _ in yaml }).load(file: "machines/\(host).yaml")
+        switch result {
+        case .success(let spec): return spec
+        case .failure(let error):
+            Issue.record("init output of \(host) does not load:\n\(error.diagnostics.map(\.description).joined(separator: "\n"))\n\(yaml)")
+            throw error
+        }
+    }
+
+    @Test(arguments: StarterSpecTests.hosts)
+    func loadsWithoutErrors(host: String) async throws {
+        let spec = try await load(host)
+        #expect(spec.name == host)
+        #expect(spec.version == 1)
+    }
+
+    @Test func computeNodeValues() async throws {
+        let spec = try await load("compute-node")
+        #expect(spec.hostname == "compute-node")
+        #expect(spec.os == .init(distro: .ubuntu, release: "22.04"))
+        #expect(spec.parts.cpu?.model == "Intel Core i7-5820K")
+        #expect(spec.parts.memory?.size.value == Double(gib(32)))
+        #expect(spec.parts.memory?.type == .ddr4)
+        #expect(spec.parts.gpus.first?.vram?.value == Double(gib(24)))
+        #expect(spec.parts.gpus.first?.power?.value == 350)
+        #expect(spec.parts.storage.first?.interface == .nvme)
+        #expect(spec.drivers?.nvidia?.flavor == .open)
+        #expect(spec.gpuSettings?.persistence == true)
+        #expect(spec.bios?.version == "3902")
+    }
+
+    @Test func amdNamesWithBracketsBecomeValidLabels() {
+        #expect(StarterSpec.label("Arcturus GL-XL [Instinct MI100]") == "Arcturus GL-XL Instinct MI100")
+        #expect(StarterSpec.label("NVIDIA GeForce RTX 3090") == "NVIDIA GeForce RTX 3090")
     }
 }

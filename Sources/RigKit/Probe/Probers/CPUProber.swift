@@ -30,7 +30,9 @@ public struct CPUProber: Prober {
         case .failure(let error):
             cpu.maxFrequencyMHz = .unknown(error == .notFound(Self.maxFrequencyPath) ? "no cpufreq in /sys (frequency scaling off, or a VM)" : error.description)
         }
-        if cpu.hasUnknowns { await fillFromLscpu(&cpu, system: system, timeout: timeout) }
+        // lscpu's "CPU max MHz" comes from the same cpufreq files, so a missing frequency alone
+        // is no reason to start it.
+        if cpu.lacksIdentity { await fillFromLscpu(&cpu, system: system, timeout: timeout) }
         let result = cpu
         return FactsUpdate { $0.cpu = result }
     }
@@ -70,8 +72,8 @@ public struct CPUProber: Prober {
 }
 
 extension CPUFacts {
-    var hasUnknowns: Bool {
-        [vendor.reason, model.reason, sockets.reason, cores.reason, threads.reason, maxFrequencyMHz.reason, virtualization.reason]
-            .contains { $0 != nil }
+    /// Model, vendor, topology or flags unknown: what lscpu can add beyond /proc/cpuinfo.
+    var lacksIdentity: Bool {
+        [vendor.reason, model.reason, sockets.reason, cores.reason, threads.reason, virtualization.reason].contains { $0 != nil }
     }
 }
