@@ -1,0 +1,34 @@
+import RigSpec
+
+/// A check over the spec alone (no machine needed) that parts and versions work together.
+public protocol CompatibilityRule: Sendable {
+    /// Stable id shown with each finding (`cuda-min-driver`).
+    var id: String { get }
+    /// One line saying what the rule checks.
+    var summary: String { get }
+    /// The problems in `spec`; empty when the spec passes.
+    func check(_ spec: MachineSpec) -> [Finding]
+}
+
+/// One GPU entry of a spec with what the catalog knows about it.
+struct CatalogedGPU {
+    let index: Int
+    let gpu: MachineSpec.GPU
+    let model: GPUModel?
+
+    /// `parts.gpus[0].model`
+    func keyPath(_ field: String) -> String { "parts.gpus[\(index)].\(field)" }
+
+    /// The known NVIDIA model, if this entry is one.
+    var nvidia: GPUModel? { model?.vendor == .nvidia ? model : nil }
+
+    /// `GeForce RTX 3090 (Ampere, sm_86)`, or the name as written when unknown.
+    var displayName: String { model.map { $0.isFamily ? "\(gpu.model) (\($0.summary))" : $0.summary } ?? gpu.model }
+}
+
+extension MachineSpec {
+    /// Every GPU entry with its catalog lookup, in file order.
+    func catalogedGPUs(_ catalog: GPUCatalog) -> [CatalogedGPU] {
+        parts.gpus.enumerated().map { CatalogedGPU(index: $0.offset, gpu: $0.element, model: catalog.lookup($0.element.model)) }
+    }
+}

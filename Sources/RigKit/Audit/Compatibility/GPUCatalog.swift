@@ -1,0 +1,209 @@
+/// The GPUs rigctl knows, found by model name. Exact models carry VRAM and board power;
+/// family entries (`GeForce RTX 30 series`) carry only the architecture.
+///
+/// Sources (see ../shared/COMPAT-FACTS.md §2-3 for the full citations):
+/// - [O] observed: `nvidia-smi` outputs in ../shared/fixtures (telegraf, nvidia_gpu_exporter captures) and
+///   public `nvidia-smi` tables in GitHub repositories (memory total in MiB, default power limit in W).
+/// - Compute capability per family: pytorch `select_compute_arch.cmake`, NVIDIA CUTLASS Blackwell docs,
+///   `compute_cap` fields in captures (COMPAT-FACTS §2).
+/// Only numbers with a source are filled in; anything else is left empty rather than guessed.
+public struct GPUCatalog: Sendable {
+    /// A name pattern over normalised names (`GPUName.normalize`).
+    public enum NamePattern: Sendable, Equatable {
+        /// The name starts with these words: `["H100"]` matches `H100 PCIE`.
+        case leadingWords([String])
+        /// `word` followed by a model number `series` + `digits` digits, optionally with a letter
+        /// suffix: `.numbered("RTX", series: "30", digits: 2)` matches `RTX 3090`, `RTX 3080TI`, `RTX 3060 TI`.
+        case numbered(String, series: String, digits: Int)
+
+        func matches(_ normalized: String) -> Bool {
+            let words = normalized.split(separator: " ").map(String.init)
+            switch self {
+            case .leadingWords(let prefix):
+                return words.count >= prefix.count && Array(words.prefix(prefix.count)) == prefix
+            case let .numbered(word, series, digits):
+                guard words.count >= 2, words[0] == word, words[1].hasPrefix(series) else { return false }
+                let rest = words[1].dropFirst(series.count)
+                let number = rest.prefix(while: { $0.isASCII && $0.isNumber })
+                let suffix = rest.dropFirst(number.count)
+                return number.count == digits && suffix.allSatisfy({ $0.isASCII && $0.isLetter })
+            }
+        }
+    }
+
+    public struct Entry: Sendable, Equatable {
+        /// Normalised names that mean exactly this model.
+        public let aliases: [String]
+        public let model: GPUModel
+    }
+
+    public struct Family: Sendable, Equatable {
+        public let pattern: NamePattern
+        public let model: GPUModel
+    }
+
+    public let entries: [Entry]
+    public let families: [Family]
+
+    public init(entries: [Entry], families: [Family]) {
+        self.entries = entries
+        self.families = families
+    }
+
+    /// The model named `name` (any spelling `GPUName.normalize` unifies), else its family, else nil.
+    public func lookup(_ name: String) -> GPUModel? {
+        let normalized = GPUName.normalize(name)
+        if let entry = entries.first(where: { $0.aliases.contains(normalized) }) { return entry.model }
+        return families.first(where: { $0.pattern.matches(normalized) })?.model
+    }
+
+    /// The catalog built from COMPAT-FACTS.md and the recorded tool outputs.
+    public static let standard = GPUCatalog(entries: knownModels, families: knownFamilies)
+
+    private static func model(_ names: [String], _ model: GPUModel) -> Entry {
+        Entry(aliases: names.map(GPUName.normalize), model: model)
+    }
+
+    private static let knownModels: [Entry] = [
+        // Turing
+        model(["GeForce RTX 2080 SUPER"], GPUModel(
+            name: "GeForce RTX 2080 SUPER", architecture: .turing, computeCapability: ComputeCapability(7, 5),
+            vramGiB: [8], boardPowerWatts: 250,
+            source: "[O] nvidia_gpu_exporter capture 610.57.04: compute_cap 7.5, memory.total 8192 MiB, power.default_limit 250 W")),
+        // Ampere GA100
+        model(["A100-SXM4-80GB", "A100 SXM4 80GB"], GPUModel(
+            name: "A100 SXM4 80GB", architecture: .ampere, computeCapability: ComputeCapability(8, 0),
+            vramGiB: [80], boardPowerWatts: 500,
+            source: "[O] telegraf a100-sxm4-v12.xml: 81920 MiB, default_power_limit 500 W (also ships as 400 W, COMPAT-FACTS §3)")),
+        model(["A100-SXM4-40GB", "A100 SXM4 40GB"], GPUModel(
+            name: "A100 SXM4 40GB", architecture: .ampere, computeCapability: ComputeCapability(8, 0),
+            vramGiB: [40], boardPowerWatts: 400,
+            source: "[S] A100 datasheet via glennklockwood.com / thundercompute.com: SXM4 400 W nominal (COMPAT-FACTS §3)")),
+        model(["A100-PCIE-40GB", "A100 PCIe 40GB"], GPUModel(
+            name: "A100 PCIe 40GB", architecture: .ampere, computeCapability: ComputeCapability(8, 0),
+            vramGiB: [40], boardPowerWatts: 250,
+            source: "[S] A100 datasheet via thundercompute.com: PCIe 40GB 250 W (COMPAT-FACTS §3)")),
+        model(["A100 80GB PCIe", "A100-PCIE-80GB"], GPUModel(
+            name: "A100 80GB PCIe", architecture: .ampere, computeCapability: ComputeCapability(8, 0),
+            vramGiB: [80], boardPowerWatts: 300,
+            source: "[S] A100 datasheet via thundercompute.com: PCIe 80GB 300 W (COMPAT-FACTS §3)")),
+        // Ampere GA10x
+        model(["GeForce RTX 3090"], GPUModel(
+            name: "GeForce RTX 3090", architecture: .ampere, computeCapability: ComputeCapability(8, 6),
+            vramGiB: [24], boardPowerWatts: 350,
+            source: "[O] telegraf 3090-v13.xml: 24576 MiB, default_power_limit 350 W")),
+        model(["GeForce RTX 3060"], GPUModel(
+            name: "GeForce RTX 3060", architecture: .ampere, computeCapability: ComputeCapability(8, 6),
+            vramGiB: [12], vramVariantsComplete: false, boardPowerWatts: 170,
+            source: "[O] telegraf rtx-3060-v12.xml: 12288 MiB, default_power_limit 170 W; other memory variants not in the sources")),
+        model(["RTX A5000"], GPUModel(
+            name: "RTX A5000", architecture: .ampere, computeCapability: ComputeCapability(8, 6),
+            vramGiB: [24], boardPowerWatts: 230,
+            source: "[O] public nvidia-smi tables: 24564 MiB, cap 230 W (COMPAT-FACTS §3)")),
+        // Ada Lovelace
+        model(["GeForce RTX 4090"], GPUModel(
+            name: "GeForce RTX 4090", architecture: .ada, computeCapability: ComputeCapability(8, 9),
+            vramGiB: [24], boardPowerWatts: 450,
+            source: "[O] thamada/nvidia-smi RTX4090 table and public nvidia-smi tables: 24564 MiB, 450 W")),
+        model(["GeForce RTX 4080 SUPER"], GPUModel(
+            name: "GeForce RTX 4080 SUPER", architecture: .ada, computeCapability: ComputeCapability(8, 9),
+            vramGiB: [16], boardPowerWatts: 320,
+            source: "[O] nvidia_gpu_exporter capture 595.71.05: compute_cap 8.9, 16376 MiB, power.default_limit 320 W")),
+        model(["L40S"], GPUModel(
+            name: "L40S", architecture: .ada, computeCapability: ComputeCapability(8, 9),
+            vramGiB: [48], boardPowerWatts: 350,
+            source: "[O] public nvidia-smi tables: 46068 MiB with ECC on (48 GB board), cap 350 W (COMPAT-FACTS §3)")),
+        // Hopper
+        model(["H100 80GB HBM3"], GPUModel(
+            name: "H100 80GB HBM3 (SXM5)", architecture: .hopper, computeCapability: ComputeCapability(9, 0),
+            vramGiB: [80], boardPowerWatts: 700,
+            source: "[O] nvidia_gpu_exporter capture 590.48.01: compute_cap 9.0, 81559 MiB, power.default_limit 700 W")),
+        model(["H100 PCIe"], GPUModel(
+            name: "H100 PCIe", architecture: .hopper, computeCapability: ComputeCapability(9, 0),
+            vramGiB: [80], boardPowerWatts: 350,
+            source: "[P] NVIDIA H100 PCIe Product Brief PB-11133-001_v02: 80 GB, maximum TDP 350 W")),
+        model(["H100 NVL"], GPUModel(
+            name: "H100 NVL", architecture: .hopper, computeCapability: ComputeCapability(9, 0),
+            boardPowerWatts: 400,
+            source: "[S] onestopsystems.com: 400 W; memory size not in the sources consulted")),
+        model(["H200"], GPUModel(
+            name: "H200", architecture: .hopper, computeCapability: ComputeCapability(9, 0),
+            vramGiB: [141], boardPowerWatts: 700,
+            source: "[O] nvidia_gpu_exporter capture 590.48.01: 143771 MiB, cap 700 W")),
+        // Blackwell
+        model(["B300 SXM6 AC"], GPUModel(
+            name: "B300 SXM6 AC", architecture: .blackwell, computeCapability: ComputeCapability(10, 3),
+            boardPowerWatts: 1100,
+            source: "[O] capture: compute_cap 10.3, cap 1100 W (COMPAT-FACTS §2-3)")),
+        model(["GeForce RTX 5090"], GPUModel(
+            name: "GeForce RTX 5090", architecture: .blackwell, computeCapability: ComputeCapability(12, 0),
+            vramGiB: [32], boardPowerWatts: 575,
+            source: "[O] pavanjava/vision_rag system_requirements.md and public nvidia-smi tables: 32607 MiB, 575 W")),
+        model(["GeForce RTX 5090 D"], GPUModel(
+            name: "GeForce RTX 5090 D", architecture: .blackwell, computeCapability: ComputeCapability(12, 0),
+            vramGiB: [32], boardPowerWatts: 600,
+            source: "[O] public nvidia-smi table: 32607 MiB, cap 600 W")),
+        model(["GeForce RTX 5070 Ti"], GPUModel(
+            name: "GeForce RTX 5070 Ti", architecture: .blackwell, computeCapability: ComputeCapability(12, 0),
+            vramGiB: [16], boardPowerWatts: 300,
+            source: "[O] real nvidia-smi tables: compute_cap 12.0, 16303 MiB, cap 300 W (COMPAT-FACTS §2-3)")),
+        model(["GeForce RTX 5060 Ti"], GPUModel(
+            name: "GeForce RTX 5060 Ti", architecture: .blackwell, computeCapability: ComputeCapability(12, 0),
+            vramGiB: [16, 8],
+            source: "[O] fixtures/02_nvidia_smi_csv 8x RTX 5060 Ti: 16311 MiB; [S] retail listings: 8 GB variant; board power not in the sources")),
+        model(["RTX PRO 6000 Blackwell Max-Q Workstation Edition", "RTX PRO 6000 Blackwell Max-Q"], GPUModel(
+            name: "RTX PRO 6000 Blackwell Max-Q", architecture: .blackwell, computeCapability: ComputeCapability(12, 0),
+            vramGiB: [96], boardPowerWatts: 300,
+            source: "[O] public nvidia-smi reports: 97887 MiB, cap 300 W (COMPAT-FACTS §3)")),
+        // AMD (no CUDA rules apply; listed so they are not reported as unknown)
+        model(["AMD Instinct MI100"], GPUModel(
+            name: "AMD Instinct MI100", vendor: .amd, architecture: nil, computeCapability: nil,
+            source: "[O] fixtures/12_rocm_smi mi100_rocm6.0.2_json")),
+        model(["AMD Radeon RX 6700 XT"], GPUModel(
+            name: "AMD Radeon RX 6700 XT", vendor: .amd, architecture: nil, computeCapability: nil,
+            source: "[O] fixtures/12_rocm_smi rx6700xt_rocm6.1.2_json")),
+        model(["AMD Radeon RX 7900 XTX"], GPUModel(
+            name: "AMD Radeon RX 7900 XTX", vendor: .amd, architecture: nil, computeCapability: nil,
+            source: "[O] fixtures/09_lspci lspci_nn_amd_rx7900xtx_single_line")),
+    ]
+
+    private static func family(_ pattern: NamePattern, _ name: String, _ architecture: GPUModel.Architecture,
+                               _ capability: ComputeCapability, _ source: String) -> Family {
+        Family(pattern: pattern, model: GPUModel(name: name, architecture: architecture, computeCapability: capability,
+                                                 isFamily: true, source: source))
+    }
+
+    private static let cmake = "pytorch select_compute_arch.cmake (COMPAT-FACTS §2)"
+    private static let knownFamilies: [Family] = [
+        family(.numbered("GTX", series: "9", digits: 2), "GeForce GTX 900 series", .maxwell, ComputeCapability(5, 2),
+               "GM20x = sm_52 (\(cmake)); [O] fixtures/09_lspci GTX 980M is GM204"),
+        family(.numbered("GTX", series: "10", digits: 2), "GeForce GTX 10 series", .pascal, ComputeCapability(6, 1),
+               "GP10x = sm_61 (\(cmake))"),
+        family(.leadingWords(["P100"]), "Tesla P100", .pascal, ComputeCapability(6, 0), "GP100 = sm_60 (\(cmake))"),
+        family(.leadingWords(["V100"]), "Tesla V100", .volta, ComputeCapability(7, 0), "GV100 = sm_70 (\(cmake))"),
+        family(.numbered("GTX", series: "16", digits: 2), "GeForce GTX 16 series", .turing, ComputeCapability(7, 5),
+               "Turing = 7.5 (COMPAT-FACTS §2)"),
+        family(.numbered("RTX", series: "20", digits: 2), "GeForce RTX 20 series", .turing, ComputeCapability(7, 5),
+               "[O] RTX 2080 SUPER compute_cap 7.5 (COMPAT-FACTS §2)"),
+        family(.leadingWords(["T4"]), "Tesla T4", .turing, ComputeCapability(7, 5), "Turing (RTX 20xx, T4) = 7.5 (COMPAT-FACTS §2)"),
+        family(.leadingWords(["A100"]), "A100", .ampere, ComputeCapability(8, 0), "GA100 = sm_80 (COMPAT-FACTS §2)"),
+        family(.numbered("RTX", series: "30", digits: 2), "GeForce RTX 30 series", .ampere, ComputeCapability(8, 6),
+               "GA10x = sm_86 (COMPAT-FACTS §2)"),
+        family(.numbered("RTX", series: "A", digits: 4), "RTX A-series workstation", .ampere, ComputeCapability(8, 6),
+               "GA10x incl. RTX A5000/A6000 = sm_86 (COMPAT-FACTS §2)"),
+        family(.numbered("RTX", series: "40", digits: 2), "GeForce RTX 40 series", .ada, ComputeCapability(8, 9),
+               "Ada = sm_89 (COMPAT-FACTS §2)"),
+        family(.leadingWords(["L4"]), "L4", .ada, ComputeCapability(8, 9), "Ada incl. L4 = sm_89 (COMPAT-FACTS §2)"),
+        family(.leadingWords(["L40"]), "L40", .ada, ComputeCapability(8, 9), "Ada incl. L40/L40S = sm_89 (COMPAT-FACTS §2)"),
+        family(.leadingWords(["L40S"]), "L40S", .ada, ComputeCapability(8, 9), "Ada incl. L40/L40S = sm_89 (COMPAT-FACTS §2)"),
+        family(.leadingWords(["H100"]), "H100", .hopper, ComputeCapability(9, 0), "Hopper = sm_90 (COMPAT-FACTS §2)"),
+        family(.leadingWords(["H200"]), "H200", .hopper, ComputeCapability(9, 0), "Hopper = sm_90 (COMPAT-FACTS §2)"),
+        family(.leadingWords(["B200"]), "B200", .blackwell, ComputeCapability(10, 0), "Blackwell DC = sm_100 (COMPAT-FACTS §2)"),
+        family(.leadingWords(["B300"]), "B300", .blackwell, ComputeCapability(10, 3), "Blackwell Ultra = sm_103 (COMPAT-FACTS §2)"),
+        family(.numbered("RTX", series: "50", digits: 2), "GeForce RTX 50 series", .blackwell, ComputeCapability(12, 0),
+               "Blackwell consumer = sm_120 (COMPAT-FACTS §2)"),
+        family(.leadingWords(["RTX", "PRO", "6000", "BLACKWELL"]), "RTX PRO 6000 Blackwell", .blackwell, ComputeCapability(12, 0),
+               "Blackwell workstation = sm_120 (COMPAT-FACTS §2)"),
+        family(.leadingWords(["GB10"]), "GB10 (DGX Spark)", .blackwell, ComputeCapability(12, 1), "GB10 = sm_121 (COMPAT-FACTS §2)"),
+    ]
+}

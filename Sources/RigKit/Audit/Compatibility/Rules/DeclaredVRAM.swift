@@ -1,0 +1,38 @@
+import RigSpec
+
+/// The VRAM written for a GPU is a size that model ships with (a typo check).
+/// Facts: `GPUCatalog` VRAM per model variant (observed `nvidia-smi` memory totals, COMPAT-FACTS.md §3).
+/// Vendors print GDDR/HBM sizes in binary units as "GB", and `nvidia-smi` reports a little less than the
+/// nominal size (ECC, reserved memory), so a declared size within 3 % of either N GiB or N GB matches.
+/// A mismatch is an error when the catalog lists every variant of the model, else a warning.
+public struct DeclaredVRAM: CompatibilityRule {
+    public let id = "declared-vram"
+    public let summary = "declared VRAM matches the known VRAM of the GPU model"
+    public var catalog: GPUCatalog
+
+    /// Relative tolerance when comparing sizes.
+    public static let tolerance = 0.03
+
+    public init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
+
+    public func check(_ spec: MachineSpec) -> [Finding] {
+        spec.catalogedGPUs(catalog).compactMap { entry -> Finding? in
+            guard let declared = entry.gpu.vram, let model = entry.model, !model.isFamily, !model.vramGiB.isEmpty else { return nil }
+            if model.vramGiB.contains(where: { Self.matches(declared.value, nominalGiB: $0) }) { return nil }
+            let known = model.vramGiB.map { Self.format($0) + " GB" }.joined(separator: " or ")
+            return Finding(spec: spec, keyPath: entry.keyPath("vram"), expected: known, actual: declared.text,
+                           status: .incompatible, severity: model.vramVariantsComplete ? .error : .warning,
+                           message: "parts.gpus[\(entry.index)] declares \(declared.text) of VRAM, but a \(model.name) has \(known)"
+                               + (model.vramVariantsComplete ? "" : " in rigctl's table (other variants may exist)"),
+                           rule: id)
+        }
+    }
+
+    static func matches(_ bytes: Double, nominalGiB: Double) -> Bool {
+        [nominalGiB * 1_073_741_824, nominalGiB * 1e9].contains { abs(bytes - $0) <= $0 * tolerance }
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

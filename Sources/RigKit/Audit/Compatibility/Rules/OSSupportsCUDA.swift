@@ -1,0 +1,32 @@
+import RigSpec
+
+/// The OS release is one the pinned CUDA release supports.
+/// Facts: `CUDAOSSupport` (NVIDIA local-repo installers per OS release; see its sources).
+/// A combination the table does not cover is a warning, never a guess.
+public struct OSSupportsCUDA: CompatibilityRule {
+    public let id = "os-supports-cuda"
+    public let summary = "the OS release is supported by the CUDA release"
+    public var table: CUDAOSSupport
+
+    public init(table: CUDAOSSupport = .standard) { self.table = table }
+
+    public func check(_ spec: MachineSpec) -> [Finding] {
+        guard let cuda = spec.drivers?.cuda else { return [] }
+        let os = "\(spec.os.distro.rawValue) \(spec.os.release)"
+        let basis = spec.os.distro == .pop ? " (judged as Ubuntu \(spec.os.release), which Pop!_OS is built on)" : ""
+        switch table.verdict(os: spec.os, cuda: cuda.minimum) {
+        case .supported:
+            return []
+        case let .tooOld(_, first):
+            return [Finding(spec: spec, keyPath: "drivers.cuda", expected: ">=\(first)", actual: cuda.description,
+                            status: .incompatible, severity: .error,
+                            message: "CUDA \(cuda) does not support \(os)\(basis); the first CUDA release for it is \(first)",
+                            rule: id)]
+        case let .unknown(reason):
+            return [Finding(spec: spec, keyPath: "os.release", expected: nil, actual: os,
+                            status: .unknown, severity: .warning,
+                            message: "cannot tell whether CUDA \(cuda) supports \(os)\(basis): \(reason)",
+                            rule: id)]
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import RigSpec
+
+/// One judgement about one spec key: from comparing the spec with live facts (`diff`, `audit`)
+/// or from a compatibility rule over the spec alone (`validate`).
+///
+/// `status` says what was found, `severity` how much it matters. Compatibility rules report
+/// `incompatible` (a rule is violated; error, or warning when it may still work) and `unknown`
+/// (rigctl's tables cannot judge it; always a warning). Rules report only problems: a spec
+/// that passes a rule yields no finding.
+public struct Finding: Sendable, Equatable, Codable {
+    /// What was found for the key.
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        /// The machine matches the spec.
+        case ok
+        /// The machine has a different value than the spec.
+        case drift
+        /// The spec wants something the machine does not have.
+        case missing
+        /// The value could not be known (a probe failed, or a table does not cover it).
+        case unknown
+        /// Only a person can confirm it (a BIOS setting no probe can see).
+        case manual
+        /// Parts or versions in the spec do not work together.
+        case incompatible
+    }
+
+    /// How much a finding matters; `error` fails `validate` and `audit`.
+    public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+        case info, warning, error
+
+        private var rank: Int {
+            switch self {
+            case .info: return 0
+            case .warning: return 1
+            case .error: return 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// The machine's name (its spec file name without `.yaml`).
+    public var machine: String
+    /// The spec key the finding is about, as written in YAML (`drivers.nvidia.version`).
+    public var keyPath: String
+    /// What the spec (or the rule) wants, for display.
+    public var expected: String?
+    /// What was found, for display.
+    public var actual: String?
+    public var status: Status
+    public var severity: Severity
+    /// Where the key (or its nearest written parent) is in the spec file.
+    public var location: SourceLocation?
+    /// A sentence a person understands, with the numbers behind it.
+    public var message: String
+    /// The compatibility rule that made this finding (`cuda-min-driver`); nil for diff findings.
+    public var rule: String?
+
+    public init(machine: String, keyPath: String, expected: String? = nil, actual: String? = nil,
+                status: Status, severity: Severity, location: SourceLocation? = nil,
+                message: String, rule: String? = nil) {
+        self.machine = machine
+        self.keyPath = keyPath
+        self.expected = expected
+        self.actual = actual
+        self.status = status
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.rule = rule
+    }
+
+    /// A finding about `keyPath` of `spec`, located at the key or its nearest written parent.
+    public init(spec: MachineSpec, keyPath: String, expected: String? = nil, actual: String? = nil,
+                status: Status, severity: Severity, message: String, rule: String? = nil) {
+        self.init(machine: spec.name, keyPath: keyPath, expected: expected, actual: actual,
+                  status: status, severity: severity, location: spec.locations.nearest(keyPath),
+                  message: message, rule: rule)
+    }
+
+    /// The deterministic report order: machine, then place in the file (unlocated last),
+    /// then key path, rule and message, so equal inputs always print the same way.
+    public static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.machine != rhs.machine { return lhs.machine < rhs.machine }
+        switch (lhs.location, rhs.location) {
+        case let (l?, r?) where l != r: return l < r
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
+        if lhs.keyPath != rhs.keyPath { return lhs.keyPath < rhs.keyPath }
+        if lhs.rule != rhs.rule { return (lhs.rule ?? "") < (rhs.rule ?? "") }
+        return lhs.message < rhs.message
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case machine, keyPath, expected, actual, status, severity, location, message, rule
+    }
+
+    /// `SourceLocation` lives in RigSpec without Codable; it is encoded here as `{file, line, column}`.
+    private struct EncodedLocation: Codable {
+        var file: String
+        var line: Int
+        var column: Int
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        machine = try container.decode(String.self, forKey: .machine)
+        keyPath = try container.decode(String.self, forKey: .keyPath)
+        expected = try container.decodeIfPresent(String.self, forKey: .expected)
+        actual = try container.decodeIfPresent(String.self, forKey: .actual)
+        status = try container.decode(Status.self, forKey: .status)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        location = try container.decodeIfPresent(EncodedLocation.self, forKey: .location)
+            .map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) }
+        message = try container.decode(String.self, forKey: .message)
+        rule = try container.decodeIfPresent(String.self, forKey: .rule)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(machine, forKey: .machine)
+        try container.encode(keyPath, forKey: .keyPath)
+        try container.encodeIfPresent(expected, forKey: .expected)
+        try container.encodeIfPresent(actual, forKey: .actual)
+        try container.encode(status, forKey: .status)
+        try container.encode(severity, forKey: .severity)
+        try container.encodeIfPresent(location.map { EncodedLocation(file: $0.file, line: $0.line, column: $0.column) },
+                                      forKey: .location)
+        try container.encode(message, forKey: .message)
+        try container.encodeIfPresent(rule, forKey: .rule)
+    }
+}
+
+extension Array where Element == Finding {
+    /// The findings in report order (see `Finding.precedes`).
+    public func sortedForReport() -> [Finding] { sorted(by: Finding.precedes) }
+}
