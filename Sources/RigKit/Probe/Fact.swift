@@ -1,0 +1,57 @@
+/// One observed fact: a value, or `unknown` with the reason it could not be seen.
+///
+/// JSON: `{"value": …}` or `{"unknown": "reason"}` — exactly one key, so a reader never
+/// confuses "absent" with "zero".
+public enum Fact<Value: Sendable & Codable & Equatable>: Sendable, Equatable, Codable {
+    case value(Value)
+    case unknown(String)
+
+    /// The value, or nil when unknown.
+    public var value: Value? {
+        if case .value(let value) = self { return value }
+        return nil
+    }
+
+    /// Why the fact is unknown, or nil when it is known.
+    public var reason: String? {
+        if case .unknown(let reason) = self { return reason }
+        return nil
+    }
+
+    /// A value when `value` is non-nil, else `unknown(reason)`.
+    public init(_ value: Value?, else reason: @autoclosure () -> String) {
+        self = value.map(Fact.value) ?? .unknown(reason())
+    }
+
+    /// The same fact with its value transformed; an unknown stays unknown with its reason.
+    public func map<Other>(_ transform: (Value) -> Other) -> Fact<Other> {
+        switch self {
+        case .value(let value): return .value(transform(value))
+        case .unknown(let reason): return .unknown(reason)
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case value, unknown }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let reason = try container.decodeIfPresent(String.self, forKey: .unknown) {
+            self = .unknown(reason)
+        } else {
+            self = .value(try container.decode(Value.self, forKey: .value))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .value(let value): try container.encode(value, forKey: .value)
+        case .unknown(let reason): try container.encode(reason, forKey: .unknown)
+        }
+    }
+}
+
+extension Fact {
+    /// The placeholder a group starts with before its prober has run.
+    static var notProbed: Fact { .unknown("not probed") }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// `dmidecode` output (any `-t` selection, dmidecode 3.x): records by DMI type, fields by name.
+/// Placeholders vendors leave in the tables ("To Be Filled By O.E.M.", "Default string") read as nil.
+public struct Dmidecode: Sendable, Equatable {
+    public struct Record: Sendable, Equatable {
+        public var type: Int
+        public var title: String
+        /// `Key: Value` lines directly under the record; list items (double tab) are left out.
+        public var fields: [String: String]
+
+        /// A field's value, nil when absent or a known placeholder.
+        public subscript(_ key: String) -> String? {
+            guard let value = fields[key], !Dmidecode.isPlaceholder(value) else { return nil }
+            return value
+        }
+    }
+
+    public struct MemoryDevice: Sendable, Equatable {
+        public var locator: String
+        public var bankLocator: String?
+        /// Nil for an empty slot.
+        public var sizeBytes: UInt64?
+        public var type: String?
+        public var ratedSpeedMTs: Int?
+        public var configuredSpeedMTs: Int?
+    }
+
+    public var records: [Record]
+
+    public static func parse(_ text: String) -> Dmidecode {
+        var records: [Record] = []
+        var current: Record?
+        var expectTitle = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("Handle ") {
+                if let current { records.append(current) }
+                let type = line.range(of: "DMI type ").flatMap { range in
+                    Int(line[range.upperBound...].prefix { $0.isNumber })
+                }
+                current = type.map { Record(type: $0, title: "", fields: [:]) }
+                expectTitle = true
+            } else if expectTitle, !line.isEmpty {
+                current?.title = String(line).trimmed
+                expectTitle = false
+            } else if line.hasPrefix("\t"), !line.hasPrefix("\t\t"), let colon = line.firstIndex(of: ":") {
+                let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+                current?.fields[key] = String(line[line.index(after: colon)...]).trimmed
+            } else if line.isEmpty {
+                expectTitle = false
+            }
+        }
+        if let current { records.append(current) }
+        return Dmidecode(records: records)
+    }
+
+    public func records(ofType type: Int) -> [Record] { records.filter { $0.type == type } }
+
+    /// Type 0.
+    public var bios: Record? { records(ofType: 0).first }
+    /// Type 2.
+    public var baseBoard: Record? { records(ofType: 2).first }
+
+    /// Type 17, one per slot, empty slots included (size nil).
+    public var memoryDevices: [MemoryDevice] {
+        records(ofType: 17).map { record in
+            MemoryDevice(
+                locator: record.fields["Locator"] ?? "",
+                bankLocator: record["Bank Locator"],
+                sizeBytes: record.fields["Size"].flatMap(Units.bytes),
+                type: record["Type"],
+                ratedSpeedMTs: record.fields["Speed"].flatMap(Units.megatransfers),
+                configuredSpeedMTs: (record.fields["Configured Memory Speed"] ?? record.fields["Configured Clock Speed"])
+                    .flatMap(Units.megatransfers))
+        }
+    }
+
+    static func isPlaceholder(_ value: String) -> Bool {
+        let placeholders = ["", "To Be Filled By O.E.M.", "To be filled by O.E.M.", "Default string", "Not Specified",
+                            "System Product Name", "System Version", "System manufacturer", "Unknown", "Not Present", "--"]
+        return placeholders.contains(value)
+    }
+}

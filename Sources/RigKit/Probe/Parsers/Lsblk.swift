@@ -1,0 +1,66 @@
+import Foundation
+
+/// `lsblk -J` with `-b` (sizes in bytes, as numbers or, before util-linux 2.33, as strings) or
+/// without (human sizes like `476.9G`), any column set, nested `children` kept as a tree.
+public struct Lsblk: Sendable, Equatable {
+    public struct Device: Sendable, Equatable {
+        public var name: String
+        /// disk, part, crypt, lvm, loop, rom, …
+        public var type: String?
+        public var sizeBytes: UInt64?
+        public var model: String?
+        public var rotational: Bool?
+        public var transport: String?
+        public var children: [Device]
+    }
+
+    public var devices: [Device]
+
+    public enum ParseError: Error, Equatable, CustomStringConvertible {
+        case notLsblkJSON
+        public var description: String { "not lsblk JSON output (no \"blockdevices\" array)" }
+    }
+
+    public static func parse(_ data: Data) throws(ParseError) -> Lsblk {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let devices = object["blockdevices"] as? [[String: Any]] else { throw .notLsblkJSON }
+        return Lsblk(devices: devices.map(device))
+    }
+
+    /// Whole disks, physical ones only (loop, zram and RAM disks left out).
+    public var disks: [Device] {
+        devices.filter { $0.type == "disk" && !$0.name.hasPrefix("zram") && !$0.name.hasPrefix("ram") }
+    }
+
+    private static func device(_ object: [String: Any]) -> Device {
+        Device(
+            name: string(object["name"]) ?? "",
+            type: string(object["type"]),
+            sizeBytes: size(object["size"]),
+            model: string(object["model"]),
+            rotational: bool(object["rota"]),
+            transport: string(object["tran"]),
+            children: (object["children"] as? [[String: Any]] ?? []).map(device))
+    }
+
+    private static func string(_ value: Any?) -> String? {
+        guard let text = value as? String else { return nil }
+        let trimmed = text.trimmed
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    private static func size(_ value: Any?) -> UInt64? {
+        if let number = value as? NSNumber { return number.uint64Value }
+        guard let text = string(value) else { return nil }
+        return UInt64(text) ?? Units.bytes(text)
+    }
+
+    private static func bool(_ value: Any?) -> Bool? {
+        if let number = value as? NSNumber { return number.boolValue }
+        switch string(value) {
+        case "1", "true": return true
+        case "0", "false": return false
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// `lscpu` as plain text (old and new util-linux layouts) or `lscpu -J` (flat, and the nested
+/// `children` form of util-linux ≥ 2.37). Fields are looked up by label, never by line number.
+public struct Lscpu: Sendable, Equatable {
+    /// Label without the colon (`Model name`) → value, trimmed.
+    public var fields: [String: String]
+
+    public static func parseText(_ text: String) -> Lscpu {
+        var fields: [String: String] = [:]
+        for line in text.split(whereSeparator: \.isNewline) {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+            if fields[key] == nil { fields[key] = String(line[line.index(after: colon)...]).trimmed }
+        }
+        return Lscpu(fields: fields)
+    }
+
+    public static func parseJSON(_ data: Data) -> Lscpu? {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let entries = object["lscpu"] as? [[String: Any]] else { return nil }
+        var fields: [String: String] = [:]
+        func add(_ entries: [[String: Any]]) {
+            for entry in entries {
+                if let field = entry["field"] as? String, let data = entry["data"] as? String {
+                    let key = field.hasSuffix(":") ? String(field.dropLast()) : field
+                    if fields[key.trimmed] == nil { fields[key.trimmed] = data.trimmed }
+                }
+                if let children = entry["children"] as? [[String: Any]] { add(children) }
+            }
+        }
+        add(entries)
+        return Lscpu(fields: fields)
+    }
+
+    public var architecture: String? { fields["Architecture"] }
+    public var vendor: String? { fields["Vendor ID"] }
+    public var modelName: String? { fields["Model name"] }
+    public var cpus: Int? { fields["CPU(s)"].flatMap { Int($0) } }
+    public var sockets: Int? { fields["Socket(s)"].flatMap { Int($0) } }
+    public var coresPerSocket: Int? { fields["Core(s) per socket"].flatMap { Int($0) } }
+    public var threadsPerCore: Int? { fields["Thread(s) per core"].flatMap { Int($0) } }
+    /// Physical cores over all sockets.
+    public var cores: Int? {
+        guard let sockets, let coresPerSocket else { return nil }
+        return sockets * coresPerSocket
+    }
+    public var maxMHz: Double? { fields["CPU max MHz"].flatMap { Double($0) } }
+    /// `VT-x` or `AMD-V` when the CPU shows the flag.
+    public var virtualization: String? { fields["Virtualization"] }
+    public var flags: Set<String> { Set((fields["Flags"] ?? "").split(separator: " ").map(String.init)) }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// `nvcc --version`: "Cuda compilation tools, release 12.5, V12.5.82".
+public struct NvccVersion: Sendable, Equatable {
+    /// `12.5`.
+    public var release: String
+    /// `12.5.82`.
+    public var version: String
+
+    public static func parse(_ text: String) -> NvccVersion? {
+        guard let line = text.split(whereSeparator: \.isNewline).first(where: { $0.contains("Cuda compilation tools, release") })
+        else { return nil }
+        let parts = line.split(separator: ",").map { String($0).trimmed }
+        guard parts.count >= 3, parts[1].hasPrefix("release ") else { return nil }
+        let release = String(parts[1].dropFirst("release ".count))
+        let version = parts[2].hasPrefix("V") ? String(parts[2].dropFirst()) : parts[2]
+        return NvccVersion(release: release, version: version)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// `rocm-smi … --json` (keys differ between ROCm releases: `Device ID` or `GPU ID`,
+/// `Card series` or `Device Name`) and the plain concise table of older releases.
+public struct RocmSMI: Sendable, Equatable {
+    public struct Card: Sendable, Equatable {
+        /// `card0` → 0; the table's GPU column.
+        public var index: Int
+        public var busID: String?
+        public var name: String?
+        public var deviceID: String?
+        public var vramBytes: UInt64?
+        /// Max graphics package power (JSON) or PwrCap (table), watts.
+        public var powerCapWatts: Double?
+    }
+
+    public var cards: [Card]
+    public var driverVersion: String?
+
+    public static func parseJSON(_ data: Data) -> RocmSMI? {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        var cards: [Card] = []
+        for (key, value) in object {
+            guard key.hasPrefix("card"), let index = Int(key.dropFirst(4)), let card = value as? [String: String] else { continue }
+            let name = [card["Market Name"], card["Card series"], card["Device Name"]].compactMap { $0 }
+                .first { !$0.hasPrefix("0x") && $0 != "N/A" }
+            cards.append(Card(
+                index: index,
+                busID: card["PCI Bus"],
+                name: name,
+                deviceID: card["Device ID"] ?? card["GPU ID"],
+                vramBytes: card["VRAM Total Memory (B)"].flatMap { UInt64($0) },
+                powerCapWatts: card["Max Graphics Package Power (W)"].flatMap { Double($0) }))
+        }
+        let system = object["system"] as? [String: String]
+        return RocmSMI(cards: cards.sorted { $0.index < $1.index }, driverVersion: system?["Driver version"])
+    }
+
+    /// The concise default table: a header row starting with `GPU`, then one row per card.
+    public static func parseTable(_ text: String) -> RocmSMI {
+        var header: [String] = []
+        var cards: [Card] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            let words = line.split(separator: " ").map(String.init)
+            if words.first == "GPU" { header = words; continue }
+            guard !header.isEmpty, let first = words.first, let index = Int(first), words.count == header.count else { continue }
+            let row = Dictionary(zip(header, words), uniquingKeysWith: { first, _ in first })
+            cards.append(Card(index: index, powerCapWatts: row["PwrCap"].flatMap(Units.watts)))
+        }
+        return RocmSMI(cards: cards)
+    }
+}

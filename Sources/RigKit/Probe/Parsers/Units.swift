@@ -1,0 +1,47 @@
+import Foundation
+/// Numbers with units as tools print them: `81559 MiB`, `16 GB`, `476.9G`, `350.00 W`, `4800 MT/s`.
+enum Units {
+    /// Bytes from `<number>[ ]<unit>`; binary units for KiB/MiB/GiB and for dmidecode's and
+    /// lsblk's `kB`/`MB`/`GB`/`K`/`M`/`G` (both mean powers of 1024 there).
+    static func bytes(_ text: String) -> UInt64? {
+        let (number, unit) = split(text)
+        guard let number else { return nil }
+        let factors: [String: Double] = [
+            "": 1, "B": 1,
+            "K": 1024, "KB": 1024, "KiB": 1024, "kB": 1024,
+            "M": 1_048_576, "MB": 1_048_576, "MiB": 1_048_576,
+            "G": 1_073_741_824, "GB": 1_073_741_824, "GiB": 1_073_741_824,
+            "T": 1_099_511_627_776, "TB": 1_099_511_627_776, "TiB": 1_099_511_627_776,
+            "P": 1_125_899_906_842_624, "PB": 1_125_899_906_842_624, "PiB": 1_125_899_906_842_624,
+        ]
+        guard let factor = factors[unit] else { return nil }
+        return UInt64((number * factor).rounded())
+    }
+
+    /// Watts from `350.00 W` or `350W` or `170.0W`.
+    static func watts(_ text: String) -> Double? {
+        let (number, unit) = split(text)
+        guard let number, unit == "W" || unit.isEmpty else { return nil }
+        return number
+    }
+
+    /// MT/s from `4800 MT/s` or `2133 MHz` (older dmidecode); nil for `Unknown`.
+    static func megatransfers(_ text: String) -> Int? {
+        let (number, unit) = split(text)
+        guard let number, ["MT/s", "MHz"].contains(unit) else { return nil }
+        return Int(number)
+    }
+
+    /// The leading decimal number and the rest, trimmed.
+    static func split(_ text: String) -> (Double?, String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let end = trimmed.firstIndex { !($0.isASCII && ($0.isNumber || $0 == ".")) } ?? trimmed.endIndex
+        let number = Double(trimmed[..<end])
+        return (number, trimmed[end...].trimmingCharacters(in: .whitespaces))
+    }
+}
+
+extension String {
+    /// The text without surrounding spaces, tabs and newlines.
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}
