@@ -1,0 +1,71 @@
+import Foundation
+
+/// Runs the probers a command needs, concurrently, each bounded by the timeout.
+public enum ProbeRunner {
+    /// Every prober, in the order their updates are applied (GPU sources merge in this order:
+    /// PCI first, then nvidia-smi and rocm-smi add what they know).
+    public static let probers: [any Prober] = [
+        OSReleaseProber(), KernelProber(), HostnameProber(), CPUProber(), MemoryProber(),
+        PCIProber(), NvidiaSMIProber(), RocmSMIProber(), NvidiaDriverProber(), CUDAProber(),
+        StorageProber(), BoardProber(), FirmwareProber(), PackagesProber(),
+    ]
+
+    /// Gathers the `wanted` groups from `system`. A prober that does not finish within
+    /// `timeout` (plus a short grace for its own bookkeeping) leaves its facts unknown.
+    public static func probe(_ wanted: Set<FactGroup>, on system: any System, timeout: Duration = .seconds(5),
+                             probers: [any Prober] = ProbeRunner.probers) async -> Facts {
+        let chosen = probers.filter { !$0.groups.isDisjoint(with: wanted) }
+        let updates = await withTaskGroup(of: (Int, FactsUpdate).self) { group in
+            for (index, prober) in chosen.enumerated() {
+                group.addTask {
+                    (index, await withDeadline(timeout, prober: prober, system: system))
+                }
+            }
+            var updates: [Int: FactsUpdate] = [:]
+            for await (index, update) in group { updates[index] = update }
+            return updates
+        }
+        var facts = Facts(placeholdersFor: wanted)
+        for index in chosen.indices { updates[index]?.apply(&facts) }
+        facts.keep(only: wanted)
+        return facts
+    }
+
+    /// The prober's update, or `unavailable` when it overruns. The prober keeps running in the
+    /// background (a command is killed by its own timeout) but nobody waits for it.
+    static func withDeadline(_ timeout: Duration, prober: any Prober, system: any System) async -> FactsUpdate {
+        let deadline = timeout + .milliseconds(500)
+        let once = Once<FactsUpdate>()
+        return await withCheckedContinuation { continuation in
+            once.continuation = continuation
+            let timer = Task {
+                try await Task.sleep(for: deadline)
+                once.resume(prober.unavailable("timed out after \(seconds(timeout)) s"))
+            }
+            Task {
+                let update = await prober.probe(on: system, timeout: timeout)
+                timer.cancel()
+                once.resume(update)
+            }
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}
+
+/// Resumes a continuation with the first value offered; later ones are dropped.
+private final class Once<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    var continuation: CheckedContinuation<T, Never>?
+
+    func resume(_ value: T) {
+        lock.lock()
+        let pending = continuation
+        continuation = nil
+        lock.unlock()
+        pending?.resume(returning: value)
+    }
+}

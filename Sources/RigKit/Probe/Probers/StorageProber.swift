@@ -1,0 +1,26 @@
+/// Whole disks from `lsblk -J -b -o NAME,MODEL,SIZE,ROTA,TRAN,TYPE`.
+public struct StorageProber: Prober {
+    public init() {}
+    public var groups: Set<FactGroup> { [.storage] }
+
+    static let argv = ["lsblk", "-J", "-b", "-o", "NAME,MODEL,SIZE,ROTA,TRAN,TYPE"]
+
+    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+        let result = await system.run(Self.argv, timeout: timeout)
+        if let reason = result.failureReason(program: "lsblk") { return unavailable(reason) }
+        let disks: Fact<[DiskFacts]>
+        do {
+            disks = .value(try Lsblk.parse(result.stdout).disks.map { disk in
+                DiskFacts(name: disk.name, model: disk.model, sizeBytes: disk.sizeBytes ?? 0,
+                          rotational: disk.rotational, transport: disk.transport)
+            }.sorted { $0.name < $1.name })
+        } catch {
+            disks = .unknown("lsblk: \(error)")
+        }
+        return FactsUpdate { $0.storage = disks }
+    }
+
+    public func unavailable(_ reason: String) -> FactsUpdate {
+        FactsUpdate { $0.storage = .unknown(reason) }
+    }
+}

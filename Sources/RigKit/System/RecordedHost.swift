@@ -1,0 +1,127 @@
+import Foundation
+
+/// The on-disk format of a recorded host (see docs/recorded-hosts.md):
+///
+///     DIR/fs/<absolute path>       file contents, as read
+///     DIR/filesystem.json          directory listings, paths that exist, read errors
+///     DIR/commands/index.json      argv → outcome, stdout and stderr files
+///     DIR/commands/<name>.out|.err command output
+///
+/// Small and hand-editable: users attach one to a bug report, tests build them from real outputs.
+public struct RecordedHost: Sendable, Equatable {
+    /// `filesystem.json`.
+    public struct Filesystem: Sendable, Equatable, Codable {
+        public var format = 1
+        /// Directory → the names it listed, sorted.
+        public var directories: [String: [String]] = [:]
+        /// Paths `fileExists` saw that are neither a recorded file nor a listed directory.
+        public var present: [String] = []
+        /// Path → why reading or listing it failed ("permission denied"); not-found paths are simply absent.
+        public var errors: [String: String] = [:]
+        public init() {}
+    }
+
+    /// One entry of `commands/index.json`. Exactly one of `exit`, `notFound`, `timedOutAfter`,
+    /// `failedToStart` says how it ended.
+    public struct Command: Sendable, Equatable, Codable {
+        public var argv: [String]
+        public var exit: Int32?
+        public var notFound: Bool?
+        public var timedOutAfter: Double?
+        public var failedToStart: String?
+        /// File under `commands/` with standard output; absent means empty.
+        public var stdout: String?
+        public var stderr: String?
+
+        public init(argv: [String], exit: Int32? = nil, notFound: Bool? = nil, timedOutAfter: Double? = nil,
+                    failedToStart: String? = nil, stdout: String? = nil, stderr: String? = nil) {
+            self.argv = argv
+            self.exit = exit
+            self.notFound = notFound
+            self.timedOutAfter = timedOutAfter
+            self.failedToStart = failedToStart
+            self.stdout = stdout
+            self.stderr = stderr
+        }
+
+        /// The outcome this entry records; an entry that says nothing reads as exit status 0.
+        public var outcome: CommandResult.Outcome {
+            if notFound == true { return .notFound }
+            if let timedOutAfter { return .timedOut(seconds: timedOutAfter) }
+            if let failedToStart { return .failedToStart(failedToStart) }
+            return .exited(exit ?? 0)
+        }
+
+        init(argv: [String], outcome: CommandResult.Outcome) {
+            self.init(argv: argv)
+            switch outcome {
+            case .exited(let status): exit = status
+            case .notFound: notFound = true
+            case .timedOut(let seconds): timedOutAfter = seconds
+            case .failedToStart(let why): failedToStart = why
+            }
+        }
+    }
+
+    /// `commands/index.json`.
+    public struct CommandIndex: Sendable, Equatable, Codable {
+        public var format = 1
+        /// Sorted by argv.
+        public var commands: [Command] = []
+        public init() {}
+    }
+
+    /// Why a recorded host cannot be used.
+    public enum LoadError: Error, Equatable, CustomStringConvertible {
+        case notADirectory(String)
+        case unreadable(file: String, reason: String)
+        case malformed(file: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .notADirectory(let path): return "\(path): not a recorded host (no such directory)"
+            case .unreadable(let file, let reason): return "\(file): \(reason)"
+            case .malformed(let file, let reason): return "\(file): not a valid recorded-host file: \(reason)"
+            }
+        }
+    }
+
+    static let filesystemFile = "filesystem.json"
+    static let commandIndexFile = "commands/index.json"
+
+    /// Where a machine path lives inside the recording.
+    static func storagePath(_ directory: String, for path: String) -> String {
+        directory + "/fs" + (path.hasPrefix("/") ? path : "/" + path)
+    }
+
+    /// A stable, readable file name for a command's output: `lsblk-5c2d90e1`.
+    static func outputName(for argv: [String]) -> String {
+        var hash: UInt32 = 2_166_136_261
+        for byte in argv.joined(separator: "\u{0}").utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 16_777_619
+        }
+        let program = (argv.first ?? "command").split(separator: "/").last.map(String.init) ?? "command"
+        let safe = String(program.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
+        return "\(safe)-\(String(format: "%08x", hash))"
+    }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return encoder
+    }
+}
+
+extension SystemError {
+    /// The error a recorded reason stands for (the inverse of `reason`).
+    init(recordedReason reason: String, path: String) {
+        switch reason {
+        case "not found": self = .notFound(path)
+        case "permission denied": self = .permissionDenied(path)
+        case "not a directory": self = .notADirectory(path)
+        case "read-only system": self = .readOnly(path)
+        default: self = .other(path: path, reason: reason)
+        }
+    }
+}

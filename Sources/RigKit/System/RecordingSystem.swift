@@ -1,0 +1,99 @@
+import Foundation
+
+/// Wraps another system, forwards every call, and remembers what was read (files, listings,
+/// existence checks, command results) so `save()` can write a recorded host (`--record DIR`).
+/// Safe to use from concurrent probers.
+public final class RecordingSystem: System, @unchecked Sendable {
+    private let base: any System
+    private let lock = NSLock()
+    private var files: [String: Data] = [:]
+    private var filesystem = RecordedHost.Filesystem()
+    private var commands: [[String]: CommandResult] = [:]
+
+    public init(recording base: any System) {
+        self.base = base
+    }
+
+    public func readFile(_ path: String) throws(SystemError) -> Data {
+        do {
+            let data = try base.readFile(path)
+            locked { files[path] = data }
+            return data
+        } catch {
+            remember(error, at: path)
+            throw error
+        }
+    }
+
+    public func listDirectory(_ path: String) throws(SystemError) -> [String] {
+        do {
+            let names = try base.listDirectory(path)
+            locked { filesystem.directories[path] = names }
+            return names
+        } catch {
+            remember(error, at: path)
+            throw error
+        }
+    }
+
+    public func fileExists(_ path: String) -> Bool {
+        let exists = base.fileExists(path)
+        if exists { locked { if !filesystem.present.contains(path) { filesystem.present.append(path) } } }
+        return exists
+    }
+
+    public func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
+        let result = await base.run(argv, input: input, timeout: timeout)
+        locked { commands[argv] = result }
+        return result
+    }
+
+    public func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) { try base.writeFile(path, data, mode: mode) }
+    public func createDirectory(_ path: String) throws(SystemError) { try base.createDirectory(path) }
+    public func removeFile(_ path: String) throws(SystemError) { try base.removeFile(path) }
+    public func environment(_ name: String) -> String? { base.environment(name) }
+
+    /// Writes everything seen so far as a recorded host into `directory`, through `writer`.
+    public func save(to directory: String, using writer: any System) throws(SystemError) {
+        let (files, filesystem, commands) = locked { (self.files, self.filesystem, self.commands) }
+        try writer.createDirectory(directory + "/commands")
+        for (path, data) in files {
+            try writer.writeFile(RecordedHost.storagePath(directory, for: path), data, mode: 0o644)
+        }
+        var index = RecordedHost.CommandIndex()
+        for (argv, result) in commands.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            var entry = RecordedHost.Command(argv: argv, outcome: result.outcome)
+            let name = RecordedHost.outputName(for: argv)
+            if !result.stdout.isEmpty {
+                entry.stdout = name + ".out"
+                try writer.writeFile(directory + "/commands/" + name + ".out", result.stdout, mode: 0o644)
+            }
+            if !result.stderr.isEmpty {
+                entry.stderr = name + ".err"
+                try writer.writeFile(directory + "/commands/" + name + ".err", result.stderr, mode: 0o644)
+            }
+            index.commands.append(entry)
+        }
+        var sortedFilesystem = filesystem
+        sortedFilesystem.present = Set(filesystem.present).subtracting(files.keys).subtracting(filesystem.directories.keys).sorted()
+        try writeJSON(sortedFilesystem, to: directory + "/" + RecordedHost.filesystemFile, writer)
+        try writeJSON(index, to: directory + "/" + RecordedHost.commandIndexFile, writer)
+    }
+
+    private func writeJSON<T: Encodable>(_ value: T, to path: String, _ writer: any System) throws(SystemError) {
+        guard var data = try? RecordedHost.encoder().encode(value) else { throw .other(path: path, reason: "cannot encode") }
+        data.append(0x0A)
+        try writer.writeFile(path, data, mode: 0o644)
+    }
+
+    private func remember(_ error: SystemError, at path: String) {
+        if case .notFound = error { return }
+        locked { filesystem.errors[path] = error.reason }
+    }
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+}
