@@ -88,7 +88,7 @@ public struct GPUCheck: SpecComparison {
         if let unknown = matched.first(where: { $0.vramBytes.value == nil }) {
             return context.unknown(key, expected: vram.text, what: "the VRAM of \(unknown.busID)", reason: unknown.vramBytes.reason ?? "")
         }
-        let sizes = matched.compactMap(\.vramBytes.value).map(Double.init)
+        let sizes: [Double] = matched.compactMap { gpu in gpu.vramBytes.value.map { Double($0) } }
         let actual = Array(Set(sizes.map(ByteCount.binary))).sorted().joined(separator: ", ")
         let fits = sizes.allSatisfy { abs($0 - vram.value) <= vram.value * Self.vramTolerance }
         if fits { return context.ok(key, expected: vram.text, actual: actual, "VRAM is \(actual) per card") }

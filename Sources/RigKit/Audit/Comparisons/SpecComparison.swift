@@ -5,6 +5,7 @@ import RigSpec
 /// Contract: every spec key the comparison looks at yields exactly one finding (`ok` included), so
 /// a report can say "12 ok, 1 drift"; a fact group that was not probed (nil in `Facts`) yields
 /// no finding at all; a fact that is `unknown` yields status `unknown` with the fact's reason.
+/// Manual checklist items need no facts and are always reported.
 public protocol SpecComparison: Sendable {
     /// The fact groups this comparison reads for `spec`; empty when the spec names nothing it checks.
     func groups(for spec: MachineSpec) -> Set<FactGroup>
