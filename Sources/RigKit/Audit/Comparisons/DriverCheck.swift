@@ -16,7 +16,7 @@ public struct DriverCheck: SpecComparison {
                             matches: { Version($0).map(wanted.isSatisfied) ?? false })
                 .withMessage(ifDrift: { "the loaded NVIDIA driver is \($0), the spec wants \(Self.describe(wanted))" }),
             context.compare("drivers.nvidia.flavor", expected: nvidia.flavor.rawValue, fact: driver.flavor,
-                            what: "the NVIDIA kernel modules", show: { $0 }, matches: { $0 == nvidia.flavor.rawValue }),
+                            what: "the NVIDIA kernel module flavor", show: { $0 }, matches: { $0 == nvidia.flavor.rawValue }),
         ]
     }
 
