@@ -22,8 +22,13 @@ struct CatalogedGPU {
     /// The known NVIDIA model, if this entry is one.
     var nvidia: GPUModel? { model?.vendor == .nvidia ? model : nil }
 
-    /// `GeForce RTX 3090 (Ampere, sm_86)`, or the name as written when unknown.
-    var displayName: String { model.map { $0.isFamily ? "\(gpu.model) (\($0.summary))" : $0.summary } ?? gpu.model }
+    /// `GeForce RTX 3090 (Ampere, sm_86)`; a family member keeps the name as written
+    /// (`GeForce GTX 1080 (Pascal, sm_61)`); an unknown GPU is just its name.
+    var displayName: String {
+        guard let model else { return gpu.model }
+        guard model.isFamily, let architecture = model.architecture, let capability = model.computeCapability else { return model.summary }
+        return "\(gpu.model) (\(architecture.rawValue), \(capability.smName))"
+    }
 }
 
 extension MachineSpec {

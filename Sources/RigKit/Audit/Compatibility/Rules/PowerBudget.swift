@@ -20,8 +20,8 @@ public struct PowerBudget: CompatibilityRule {
     /// Motherboard, memory, fans and USB.
     public static let baseWatts = 75.0
     public static let wattsPerDrive = 10.0
-    /// Fraction added on top of the sum.
-    public static let headroom = 0.20
+    /// Percent added on top of the sum.
+    public static let headroomPercent = 20
 
     public init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
 
@@ -55,13 +55,13 @@ public struct PowerBudget: CompatibilityRule {
         let rest = Self.baseWatts + Self.wattsPerDrive * Double(drives)
         total += rest
         terms.append("rest \(Self.format(rest)) (75 W board, memory, fans + \(drives) drive\(drives == 1 ? "" : "s") × 10 W)")
-        let needed = (total * (1 + Self.headroom)).rounded(.up)
+        let needed = (total * Double(100 + Self.headroomPercent) / 100).rounded(.up)
         let available = psus.reduce(0.0) { $0 + $1.power.value }
         guard needed > available else { return [] }
         let supplies = psus.map { "\($0.model) \($0.power.text)" }.joined(separator: " + ")
-        return [Finding(spec: spec, keyPath: "parts.psus", expected: ">= \(Self.format(needed))", actual: Self.format(available),
+        return [Finding(spec: spec, keyPath: "parts.psu", expected: ">= \(Self.format(needed))", actual: Self.format(available),
                         status: .incompatible, severity: .error,
-                        message: terms.joined(separator: " + ") + " = \(Self.format(total)); with \(Int(Self.headroom * 100)) % headroom "
+                        message: terms.joined(separator: " + ") + " = \(Self.format(total)); with \(Self.headroomPercent) % headroom "
                             + "needs \(Self.format(needed)); \(psus.count == 1 ? "the PSU gives" : "the PSUs give") "
                             + "\(Self.format(available)) (\(supplies))",
                         rule: id)]

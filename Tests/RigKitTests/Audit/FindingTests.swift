@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import RigSpec
+@testable import RigKit
+
+@Suite struct FindingTests {
+    private func spec() -> MachineSpec {
+        var locations = SourceMap()
+        locations["drivers.nvidia"] = SourceLocation(file: "machines/a.yaml", line: 12, column: 3)
+        locations["os"] = SourceLocation(file: "machines/a.yaml", line: 4, column: 1)
+        return MachineSpec(name: "a", file: "machines/a.yaml", hostname: "a",
+                           os: .init(distro: .ubuntu, release: "22.04"), locations: locations)
+    }
+
+    @Test func locatesTheNearestWrittenParent() {
+        let finding = Finding(spec: spec(), keyPath: "drivers.nvidia.flavor", expected: "open", actual: "proprietary",
+                              status: .incompatible, severity: .error, message: "m", rule: "gpu-min-driver")
+        #expect(finding.machine == "a")
+        #expect(finding.location == SourceLocation(file: "machines/a.yaml", line: 12, column: 3))
+    }
+
+    @Test func roundTripsThroughJSONWithAPlainLocation() throws {
+        let finding = Finding(spec: spec(), keyPath: "drivers.nvidia.version", expected: ">=570", actual: "565",
+                              status: .incompatible, severity: .error, message: "too old", rule: "cuda-min-driver")
+        let data = try JSONEncoder().encode(finding)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let location = try #require(object["location"] as? [String: Any])
+        #expect(location["file"] as? String == "machines/a.yaml")
+        #expect(location["line"] as? Int == 12)
+        #expect(location["column"] as? Int == 3)
+        #expect(object["status"] as? String == "incompatible")
+        #expect(object["severity"] as? String == "error")
+        #expect(try JSONDecoder().decode(Finding.self, from: data) == finding)
+    }
+
+    @Test func omitsAbsentOptionalsInJSON() throws {
+        let finding = Finding(machine: "a", keyPath: "os.release", status: .unknown, severity: .warning, message: "?")
+        let object = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(finding)) as? [String: Any])
+        #expect(Set(object.keys) == ["machine", "keyPath", "status", "severity", "message"])
+    }
+
+    @Test func ordersByMachineThenFilePositionThenKeyPath() {
+        let s = spec()
+        let late = Finding(spec: s, keyPath: "drivers.nvidia.version", status: .unknown, severity: .warning, message: "b")
+        let early = Finding(spec: s, keyPath: "os.release", status: .unknown, severity: .warning, message: "a")
+        let unlocated = Finding(machine: "a", keyPath: "aaa", status: .unknown, severity: .warning, message: "c")
+        let otherMachine = Finding(machine: "0", keyPath: "zzz", status: .unknown, severity: .warning, message: "d")
+        let sameKeyRuleB = Finding(machine: "z", keyPath: "k", status: .unknown, severity: .warning, message: "m", rule: "b")
+        let sameKeyRuleA = Finding(machine: "z", keyPath: "k", status: .unknown, severity: .warning, message: "m", rule: "a")
+        let sorted = [sameKeyRuleB, unlocated, late, sameKeyRuleA, early, otherMachine].sortedForReport()
+        #expect(sorted.map(\.message) == ["d", "a", "b", "c", "m", "m"])
+        #expect(sorted.map(\.rule) == [nil, nil, nil, nil, "a", "b"])
+    }
+
+    @Test func severitiesCompareByWeight() {
+        #expect(Finding.Severity.info < .warning)
+        #expect(Finding.Severity.warning < .error)
+        #expect([Finding.Severity.error, .info, .warning].max() == .error)
+    }
+}
