@@ -18,6 +18,7 @@ public struct Rigctl: AsyncParsableCommand {
         subcommands: [
             Validate.self,
             Schema.self,
+            ProbeCommand.self, InitCommand.self,
         ]
     )
 

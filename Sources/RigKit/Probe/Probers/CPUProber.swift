@@ -1,8 +1,10 @@
 /// CPU from `/proc/cpuinfo` and `/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq`;
-/// `lscpu -J` only when those leave something out (ARM kernels print no model name or sockets).
+/// `lscpu` (C locale, so labels are not translated) only when those leave something out
+/// (ARM kernels print no model name or sockets; VMs have no cpufreq).
 public struct CPUProber: Prober {
     public init() {}
     public var groups: Set<FactGroup> { [.cpu] }
+    static let lscpuArgv = ["env", "LC_ALL=C", "lscpu"]
     static let maxFrequencyPath = "/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq"
 
     public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
@@ -39,8 +41,9 @@ public struct CPUProber: Prober {
     }
 
     private func fillFromLscpu(_ cpu: inout CPUFacts, system: any System, timeout: Duration) async {
-        let result = await system.run(["lscpu", "-J"], timeout: timeout)
-        guard result.succeeded, let lscpu = Lscpu.parseJSON(result.stdout) else { return }
+        let result = await system.run(Self.lscpuArgv, timeout: timeout)
+        guard result.succeeded else { return }
+        let lscpu = Lscpu.parseText(result.output)
         if cpu.vendor.value == nil, let vendor = lscpu.vendor { cpu.vendor = .value(vendor) }
         if cpu.model.value == nil, let model = lscpu.modelName { cpu.model = .value(model) }
         if cpu.sockets.value == nil, let sockets = lscpu.sockets { cpu.sockets = .value(sockets) }
