@@ -90,8 +90,8 @@ public enum ScalarKind: Sendable, Equatable {
             switch c {
             case "0"..."9": sawDigit = true
             case "." where !sawDot && !sawExponent: sawDot = true
-            case "e", "E" where sawDigit && !sawExponent: sawExponent = true
-            case "+", "-" where i == 0 || previous == "e" || previous == "E": break
+            case "e" where sawDigit && !sawExponent, "E" where sawDigit && !sawExponent: sawExponent = true
+            case "+" where i == 0 || previous == "e" || previous == "E", "-" where i == 0 || previous == "e" || previous == "E": break
             default: return false
             }
             previous = c

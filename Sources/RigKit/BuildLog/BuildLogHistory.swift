@@ -1,0 +1,68 @@
+import Foundation
+import RigSpec
+
+/// Reads a machine's build logs back: the list for `rigctl log`, and the BIOS items a
+/// person confirmed, which the audit counts as satisfied.
+public enum BuildLogHistory {
+    public struct Summary: Sendable, Equatable {
+        public var file: String
+        public var kind: String
+        public var time: String
+        public var result: String
+    }
+
+    /// The build logs of `machine` under `repo`, oldest first (file names sort by time).
+    public static func list(machine: String, repo: String, system: System) -> [Summary] {
+        let directory = "\(repo)/build-logs/\(machine)"
+        guard let names = try? system.listDirectory(directory) else { return [] }
+        return names.filter { $0.hasSuffix(".md") }.sorted().compactMap { name in
+            guard let text = try? system.readText("\(directory)/\(name)") else { return nil }
+            return summary(of: text, file: "\(directory)/\(name)")
+        }
+    }
+
+    static func summary(of markdown: String, file: String) -> Summary? {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let title = lines.first, title.hasPrefix("# ") else { return nil }
+        // "# compute-node: apply 2026-11-22T17:15:00Z"
+        let words = title.split(separator: " ")
+        guard words.count >= 4 else { return nil }
+        let result = lines.first { $0.hasPrefix("| result | ") }
+            .map { $0.dropFirst("| result | ".count).replacingOccurrences(of: "*", with: "").replacingOccurrences(of: " |", with: "") } ?? "?"
+        return Summary(file: file, kind: String(words[2]), time: String(words[3]), result: result.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Spec keys (`bios.settings.xmp`) whose current spec value a person confirmed in the
+    /// newest build log that lists it. A confirmation of another value does not count.
+    public static func confirmations(for spec: MachineSpec, repo: String, system: System) -> Set<String> {
+        let directory = "\(repo)/build-logs/\(spec.name)"
+        guard let names = try? system.listDirectory(directory) else { return [] }
+        var latest: [String: (value: String, confirmed: Bool)] = [:]
+        for name in names.filter({ $0.hasSuffix(".md") }).sorted() {
+            guard let text = try? system.readText("\(directory)/\(name)") else { continue }
+            for item in checklist(in: text) { latest[item.setting] = (item.value, item.confirmed) }
+        }
+        var keys: Set<String> = []
+        for setting in spec.bios?.settings ?? [] {
+            if let seen = latest[setting.name], seen.confirmed, seen.value == setting.value {
+                keys.insert("bios.settings.\(setting.name)")
+            }
+        }
+        return keys
+    }
+
+    /// `- [x] `xmp: profile-1` — confirmed` lines of a build log.
+    static func checklist(in markdown: String) -> [(setting: String, value: String, confirmed: Bool)] {
+        var items: [(String, String, Bool)] = []
+        for line in markdown.split(separator: "\n") where line.hasPrefix("- [") {
+            let confirmed = line.hasPrefix("- [x] ")
+            guard let open = line.firstIndex(of: "`") else { continue }
+            let rest = line[line.index(after: open)...]
+            guard let close = rest.firstIndex(of: "`") else { continue }
+            let pair = rest[..<close]
+            guard let colon = pair.range(of: ": ") else { continue }
+            items.append((String(pair[..<colon.lowerBound]), String(pair[colon.upperBound...]), confirmed))
+        }
+        return items
+    }
+}
