@@ -19,6 +19,7 @@ public struct Rigctl: AsyncParsableCommand {
             Validate.self,
             Schema.self,
             ProbeCommand.self, InitCommand.self,
+            DiffCommand.self, SnapshotCommand.self, AuditCommand.self,
         ]
     )
 
