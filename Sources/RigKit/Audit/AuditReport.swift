@@ -9,11 +9,14 @@ public struct AuditReport: Sendable, Equatable {
     public var findings: [Finding]
     /// Specs that cannot be understood (file:line:col), sorted.
     public var diagnostics: [Diagnostic]
+    /// Machine name → its spec file, for headings.
+    public var files: [String: String]
 
-    public init(machines: [String], findings: [Finding], diagnostics: [Diagnostic] = []) {
+    public init(machines: [String], findings: [Finding], diagnostics: [Diagnostic] = [], files: [String: String] = [:]) {
         self.machines = machines.sorted()
         self.findings = findings.sortedForReport()
         self.diagnostics = diagnostics.sorted()
+        self.files = files
     }
 
     /// The findings of one machine.

@@ -35,7 +35,8 @@ public struct MachineDiff: Sendable {
         case .failure(let failure): return .failure(failure)
         case .success(let (spec, facts)):
             let confirmations = BuildLogHistory.confirmations(for: spec, repo: repository, system: system)
-            return .success(AuditReport(machines: [spec.name], findings: audit(spec, facts: facts, confirmations: confirmations)))
+            return .success(AuditReport(machines: [spec.name], findings: audit(spec, facts: facts, confirmations: confirmations),
+                                        files: [spec.name: spec.file]))
         }
     }
 

@@ -5,7 +5,7 @@ import Foundation
 public enum RecordedFacts {
     /// `REPO/build-logs/<machine>/facts.json`.
     public static func path(repository: String, machine: String) -> String {
-        "\(repository)/build-logs/\(machine)/facts.json"
+        (repository == "." ? "" : "\(repository)/") + "build-logs/\(machine)/facts.json"
     }
 
     public enum LoadError: Error, Equatable, CustomStringConvertible {

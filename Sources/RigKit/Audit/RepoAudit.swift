@@ -67,7 +67,8 @@ public struct RepoAudit: Sendable {
         }
         if let playbooks { findings += playbooks(specs, repository, system) }
         let names = Set(specs.map(\.name)).union(findings.map(\.machine))
-        return AuditReport(machines: Array(names), findings: findings.map(relative), diagnostics: diagnostics)
+        return AuditReport(machines: Array(names), findings: findings.map(relative), diagnostics: diagnostics,
+                           files: Dictionary(specs.map { ($0.name, relative($0.file)) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// Each rule's problems, or one `ok` finding naming the rule when it passes.

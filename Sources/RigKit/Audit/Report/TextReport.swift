@@ -11,7 +11,7 @@ public enum TextReport {
         if !report.diagnostics.isEmpty { lines.append("") }
         for machine in report.machines {
             let findings = report.findings(for: machine)
-            let file = findings.compactMap(\.location?.file).first
+            let file = report.files[machine]
             lines.append(paint("1", machine) + (file.map { " (\($0))" } ?? ""))
             for finding in findings where verbose || finding.status != .ok {
                 let mark = paint(StatusSymbol.color(finding.status), StatusSymbol.of(finding.status))
