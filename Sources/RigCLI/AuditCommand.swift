@@ -35,7 +35,7 @@ struct AuditCommand: AsyncParsableCommand {
         var liveFacts: (machine: String, facts: Facts)?
         if live {
             switch await MachineDiff(repository: repo).machineFacts(machine: nil, source: .live) {
-            case .failure(let failure): AuditOutput.fail(failure)
+            case .failure(let failure): throw AuditOutput.fail(failure)
             case .success(let (spec, facts)): liveFacts = (spec.name, facts)
             }
         }

@@ -47,7 +47,7 @@ struct DiffCommand: AsyncParsableCommand {
         let source: MachineDiff.Source = replay.map { .replay($0) } ?? facts.map { .file($0) } ?? .live
         let diff = MachineDiff(repository: repo, timeout: .milliseconds(Int(timeout * 1000)))
         switch await diff.diff(machine: machine, source: source) {
-        case .failure(let failure): AuditOutput.fail(failure)
+        case .failure(let failure): throw AuditOutput.fail(failure)
         case .success(let report): try AuditOutput.emit(report, format: format, strict: strict, verbose: verbose)
         }
     }

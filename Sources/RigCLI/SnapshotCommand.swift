@@ -32,7 +32,7 @@ struct SnapshotCommand: AsyncParsableCommand {
     func run() async throws {
         let diff = MachineDiff(repository: repo, timeout: .milliseconds(Int(timeout * 1000)))
         switch await diff.snapshot(machine: machine, source: replay.map { .replay($0) } ?? .live) {
-        case .failure(let failure): AuditOutput.fail(failure)
+        case .failure(let failure): throw AuditOutput.fail(failure)
         case .success(let file): print("wrote \(file)")
         }
     }
