@@ -1,3 +1,4 @@
+import Foundation
 import RigSpec
 
 /// `rigctl audit`: the CI gate over a rig repository. For every machine in `machines/`:
@@ -62,7 +63,9 @@ public struct RepoAudit: Sendable {
                 findings.append(Finding(spec: spec, keyPath: file, status: .missing, severity: .warning,
                                         message: "no recorded facts (\(file)): run `rigctl snapshot \(spec.name)` on the machine and commit the file"))
             case .failure(let error):
-                diagnostics.append(Diagnostic(at: SourceLocation(file: relative(error.file), line: 1, column: 1), error.description))
+                let file = relative(error.file)
+                diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
+                                              error.description.replacingOccurrences(of: error.file, with: file)))
             }
         }
         if let playbooks { findings += playbooks(specs, repository, system) }

@@ -1,3 +1,4 @@
+import Foundation
 import RigSpec
 
 /// GitHub Actions workflow commands, so findings show on the pull request at the spec line:
