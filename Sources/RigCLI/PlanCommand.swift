@@ -26,9 +26,9 @@ struct PlanCommand: AsyncParsableCommand {
     var machines = "machines"
 
     func run() async throws {
-        let selector = MachineSelector(machinesDirectory: machines)
         let spec: MachineSpec
-        switch selector.select(machine, liveHostname: { MachineSelector.liveHostname(LiveSystem()) }) {
+        let hostname = try? LiveSystem().readText("/proc/sys/kernel/hostname").trimmingCharacters(in: .whitespacesAndNewlines)
+        switch SpecLoader().loadMachine(machine, directory: machines, liveHostname: hostname) {
         case .success(let selected): spec = selected
         case .failure(let error):
             ValidationReport(specs: [], diagnostics: error.diagnostics, findings: []).printText()

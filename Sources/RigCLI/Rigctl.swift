@@ -24,6 +24,9 @@ public struct Rigctl: AsyncParsableCommand {
             GenerateCommand.self,
             Render.self,
             ThemeCommand.self,
+            DiffCommand.self,
+            SnapshotCommand.self,
+            AuditCommand.self,
         ]
     )
 

@@ -19,13 +19,16 @@ import Testing
         #expect(result.failureReason(program: "rigctl-no-such-program") == "rigctl-no-such-program not installed")
     }
 
-    @Test func hungCommandIsKilledWithItsChildren() async {
-        // The shell's child keeps the pipe open; the process group kill must end both.
-        let started = Date()
-        let result = await system.run(["sh", "-c", "sleep 30 & sleep 30"], timeout: .milliseconds(300))
+    @Test func hungCommandIsKilledWithItsChildren() async throws {
+        // The shell's background child keeps the pipe open; the process-group kill must end both.
+        let result = await system.run(["sh", "-c", "sleep 30 & echo $!; wait"], timeout: .milliseconds(300))
         #expect(result.outcome == .timedOut(seconds: 0.3))
-        #expect(Date().timeIntervalSince(started) < 10)
         #expect(result.failureReason(program: "sh") == "sh timed out after 0.3 s")
+        let child = try #require(Int32(result.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Gone, or a zombie waiting for init to reap it: either way no longer running.
+        let state = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8))?
+            .split(separator: ")").last?.split(separator: " ").first
+        #expect(state == nil || state == "Z", "sleep \(child) still running: \(state ?? "")")
     }
 
     @Test func inputReachesTheCommand() async {
