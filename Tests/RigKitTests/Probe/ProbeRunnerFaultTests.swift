@@ -20,7 +20,7 @@ import Testing
             func environment(_ name: String) -> String? { nil }
         }
         let facts = await ProbeRunner.probe([.cuda], on: HangingSMI(), timeout: .milliseconds(300))
-        #expect(facts.cuda?.driverSupports == .unknown("nvidia-smi -q -x timed out after 0.3 s"))
+        #expect(facts.cuda?.driverSupports == .unknown("nvidia-smi -q -d MEMORY timed out after 0.3 s"))
         #expect(facts.cuda?.nvcc == .unknown("nvcc not installed"))
     }
 
@@ -50,9 +50,9 @@ import Testing
         var machine = FakeSystem()
         let failure = CommandResult(outcome: .exited(9), stderr: Data("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\n".utf8))
         machine.commands[NvidiaSMIProber.queryArgv] = failure
-        machine.commands[NvidiaSMIProber.xmlArgv] = failure
+        machine.commands[NvidiaSMIProber.memoryArgv] = failure
         let facts = await ProbeRunner.probe([.cuda], on: machine)
-        #expect(facts.cuda?.driverSupports == .unknown("nvidia-smi -q -x exited with status 9: NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver."))
+        #expect(facts.cuda?.driverSupports == .unknown("nvidia-smi -q -d MEMORY exited with status 9: NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver."))
     }
 
     @Test func unreadableFile() async {
