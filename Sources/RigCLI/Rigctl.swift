@@ -20,6 +20,13 @@ public struct Rigctl: AsyncParsableCommand {
             Schema.self,
             ProbeCommand.self,
             InitCommand.self,
+            PlanCommand.self,
+            GenerateCommand.self,
+            Render.self,
+            ThemeCommand.self,
+            DiffCommand.self,
+            SnapshotCommand.self,
+            AuditCommand.self,
         ]
     )
 

@@ -20,7 +20,10 @@ import Testing
             func environment(_ name: String) -> String? { nil }
         }
         let facts = await ProbeRunner.probe([.cuda], on: HangingSMI(), timeout: .milliseconds(300))
-        #expect(facts.cuda?.driverSupports == .unknown("nvidia-smi -q -d MEMORY timed out after 0.3 s"))
+        // The command's own timeout normally wins; on a loaded machine the runner's deadline
+        // (timeout + 0.5 s) may cut the prober off first. Either way: bounded and explained.
+        let reason = facts.cuda?.driverSupports.reason ?? ""
+        #expect(reason == "nvidia-smi -q -d MEMORY timed out after 0.3 s" || reason == "timed out after 0.3 s", "\(reason)")
         #expect(facts.cuda?.nvcc == .unknown("nvcc not installed"))
     }
 

@@ -1,0 +1,19 @@
+import RigSpec
+
+/// `os.distro` against os-release `ID` and `os.release` against `VERSION_ID`.
+public struct OSCheck: SpecComparison {
+    public init() {}
+
+    public func groups(for spec: MachineSpec) -> Set<FactGroup> { [.os] }
+
+    public func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
+        guard let os = facts.os else { return [] }
+        let distro = spec.os.distro.rawValue
+        return [
+            context.compare("os.distro", expected: distro, fact: os.id, what: "the distribution (os-release ID)",
+                            show: { $0 }, matches: { $0.lowercased() == distro }),
+            context.compare("os.release", expected: spec.os.release, fact: os.version, what: "the release (os-release VERSION_ID)",
+                            show: { $0 }, matches: { $0 == spec.os.release }),
+        ]
+    }
+}

@@ -1,0 +1,34 @@
+import RigSpec
+
+/// `packages.apt`: each package installed (dpkg status `installed`), at the pinned version when
+/// the spec pins one (`tmux=3.2a-4`). One finding per listed package, keyed `packages.apt[i]`.
+public struct PackagesCheck: SpecComparison {
+    public init() {}
+
+    public func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.packages.apt.isEmpty ? [] : [.packages] }
+
+    public func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
+        guard !spec.packages.apt.isEmpty, let packages = facts.packages else { return [] }
+        let installed: [String: String]
+        switch packages {
+        case .unknown(let reason):
+            return spec.packages.apt.enumerated().map {
+                context.unknown("packages.apt[\($0.offset)]", expected: $0.element.text, what: "package \($0.element.name)", reason: reason)
+            }
+        case .value(let list):
+            installed = Dictionary(list.map { ($0.name, $0.version) }, uniquingKeysWith: { first, _ in first })
+        }
+        return spec.packages.apt.enumerated().map { index, package in
+            let key = "packages.apt[\(index)]"
+            guard let version = installed[package.name] else {
+                return context.missing(key, expected: package.text, "package \(package.name) is not installed")
+            }
+            let actual = "\(package.name)=\(version)"
+            if let pinned = package.version, pinned != version {
+                return context.drift(key, expected: package.text, actual: actual,
+                                     "package \(package.name) is at \(version), the spec pins \(pinned)")
+            }
+            return context.ok(key, expected: package.text, actual: actual, "package \(package.name) \(version) is installed")
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import RigKit
+
+/// `diff` on replayed hosts: the committed recorded hosts match, and each kind of drift shows.
+@Suite struct MachineDiffTests {
+    @Test func recordedHostsMatchTheirSpecs() async throws {
+        for machine in ["compute-node", "workstation", "big-rig"] {
+            let diff = MachineDiff(repository: AuditSamples.repository)
+            let report = try await diff.diff(machine: machine, source: .replay(AuditSamples.repository + "/build-logs/\(machine)/recorded-host")).get()
+            #expect(report.exitCode(strict: false) == .clean, "\(machine): \(report.findings.filter { $0.severity == .error }.map(\.message))")
+        }
+    }
+
+    @Test func machineChosenByTheRecordedHostname() async throws {
+        let diff = MachineDiff(repository: AuditSamples.repository)
+        let report = try await diff.diff(machine: nil, source: .replay(AuditSamples.repository + "/build-logs/big-rig/recorded-host")).get()
+        #expect(report.machines == ["big-rig"])
+    }
+
+    @Test func driverBumpedOnTheReplayedHost() async throws {
+        let repo = try ExampleRepo(withHosts: ["compute-node"])
+        defer { repo.remove() }
+        try repo.edit("build-logs/compute-node/recorded-host/fs/proc/driver/nvidia/version", "570.124.04", "575.64.03")
+        let report = try await MachineDiff(repository: repo.path).diff(machine: "compute-node", source: .replay(repo.host("compute-node"))).get()
+        let errors = report.findings.filter { $0.severity == .error }
+        #expect(errors.map(\.keyPath) == ["drivers.nvidia.version"])
+        #expect(errors.first?.message == "the loaded NVIDIA driver is 575.64.03, the spec wants branch 570")
+        #expect(report.exitCode(strict: false) == .findings)
+    }
+
+    @Test func aDIMMGoneOnTheReplayedHost() async throws {
+        let repo = try ExampleRepo(withHosts: ["compute-node"])
+        defer { repo.remove() }
+        let dmidecode = "build-logs/compute-node/recorded-host/commands/dmidecode-1.out"
+        let text = try String(contentsOfFile: repo.path + "/" + dmidecode, encoding: .utf8)
+        let last = try #require(text.range(of: "\tSize: 8 GB", options: .backwards))
+        try text.replacingCharacters(in: last, with: "\tSize: No Module Installed").write(toFile: repo.path + "/" + dmidecode, atomically: true, encoding: .utf8)
+        let report = try await MachineDiff(repository: repo.path).diff(machine: "compute-node", source: .replay(repo.host("compute-node"))).get()
+        let errors = report.findings.filter { $0.severity == .error }
+        #expect(errors.map(\.keyPath) == ["parts.memory.size", "parts.memory.modules"])
+        #expect(errors.first?.message == "installed memory is 24 GiB in 3 modules, the spec wants 32 GiB")
+    }
+
+    @Test func secureBootOnAndPowerLimitResetOnTheReplayedHost() async throws {
+        let repo = try ExampleRepo(withHosts: ["compute-node"])
+        defer { repo.remove() }
+        try repo.edit("build-logs/compute-node/recorded-host/commands/nvidia-smi-3.out", "300.00 W, 350.00 W", "350.00 W, 350.00 W")
+        try repo.edit("build-logs/compute-node/recorded-host/commands/nvidia-smi-4.out", "<current_power_limit>300.00 W", "<current_power_limit>350.00 W")
+        let efivar = repo.host("compute-node") + "/fs/sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-e98c0333c3b8"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: efivar))
+        bytes[bytes.count - 1] = 1
+        try bytes.write(to: URL(fileURLWithPath: efivar))
+        let report = try await MachineDiff(repository: repo.path).diff(machine: "compute-node", source: .replay(repo.host("compute-node"))).get()
+        let errors = report.findings.filter { $0.severity == .error }
+        #expect(errors.map(\.keyPath) == ["bios.settings.secure-boot", "gpu-settings.power-limit"])
+        #expect(errors.map(\.message) == ["Secure Boot is enabled, the spec wants disabled", "the GPU power limit is 350 W, the spec wants 300 W"])
+    }
+
+    @Test func unknownMachineAndBadHostAreBadInput() async throws {
+        let diff = MachineDiff(repository: AuditSamples.repository)
+        let unknown = await diff.diff(machine: "laptop", source: .file("/nonexistent"))
+        #expect(unknown.failure?.description == "no machine 'laptop' in machines/ (known: big-rig, compute-node, workstation)")
+        let badHost = await diff.diff(machine: "big-rig", source: .replay("/nonexistent/host"))
+        #expect(badHost.failure?.description == "cannot replay: /nonexistent/host: not a recorded host (no such directory)")
+    }
+
+    @Test func snapshotWritesDeterministicFacts() async throws {
+        let repo = try ExampleRepo(withHosts: ["big-rig"])
+        defer { repo.remove() }
+        let written = try await MachineDiff(repository: repo.path).snapshot(machine: "big-rig", source: .replay(repo.host("big-rig"))).get()
+        #expect(written == repo.path + "/build-logs/big-rig/facts.json")
+        let committed = try Data(contentsOf: URL(fileURLWithPath: AuditSamples.repository + "/build-logs/big-rig/facts.json"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: written)) == committed, "build-logs/big-rig/facts.json is stale: run scripts/make-example-hosts")
+    }
+}
