@@ -44,10 +44,16 @@ public struct RepoAudit: Sendable {
             diagnostics.append(Diagnostic(at: SourceLocation(file: relative(directory), line: 1, column: 1),
                                           "no machine specs (*.yaml) here: nothing to audit"))
         }
-        let loader = SpecLoader(readFile: { [system] file in try? system.readText(file) })
-        let loaded = loader.loadAll(files)
-        diagnostics += loaded.diagnostics.map(relative)
-        let specs = loaded.specs
+        // One loader per core, each over a contiguous slice of the files (a loader is not thread-safe).
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let slices = stride(from: 0, to: files.count, by: max(1, (files.count + cores - 1) / cores)).map {
+            Array(files[$0..<min($0 + max(1, (files.count + cores - 1) / cores), files.count)])
+        }
+        let loaded = ParallelMap.map(slices) { [system] slice in
+            SpecLoader(readFile: { file in try? system.readText(file) }).loadAll(slice)
+        }
+        diagnostics += loaded.flatMap(\.diagnostics).map(relative)
+        let specs = loaded.flatMap(\.specs)
         // Each machine is independent: compatibility, facts and audit run on all cores.
         let outcomes = ParallelMap.map(specs) { machine($0, live: live) }
         var findings = outcomes.flatMap(\.findings)
