@@ -57,6 +57,21 @@ import Testing
         #expect(errors.map(\.message) == ["Secure Boot is enabled, the spec wants disabled", "the GPU power limit is 350 W, the spec wants 300 W"])
     }
 
+    @Test func packageRemovedAndNotRootOnTheReplayedHost() async throws {
+        let repo = try ExampleRepo(withHosts: ["compute-node"])
+        defer { repo.remove() }
+        try repo.edit("build-logs/compute-node/recorded-host/commands/dpkg-query-7.out", "nvtop\t1.2.2-1\tinstalled\n", "")
+        try repo.edit("build-logs/compute-node/recorded-host/fs/proc/self/status", "Uid:\t0\t0\t0\t0", "Uid:\t1000\t1000\t1000\t1000")
+        let report = try await MachineDiff(repository: repo.path).diff(machine: "compute-node", source: .replay(repo.host("compute-node"))).get()
+        let notOk = report.findings.filter { $0.status != .ok && $0.status != .manual }
+        #expect(notOk.map(\.keyPath) == ["parts.memory.modules", "parts.memory.type", "parts.memory.speed", "packages.apt[4]"])
+        #expect(notOk.map(\.status) == [.unknown, .unknown, .unknown, .missing])
+        #expect(notOk.first?.message == "cannot check the number of memory modules: needs root (dmidecode reads the SMBIOS tables)")
+        #expect(notOk.last?.message == "package nvtop is not installed")
+        // MemTotal (31.3 GiB of 32 GiB) stands in for the modules
+        #expect(report.findings.first { $0.keyPath == "parts.memory.size" }?.message == "usable memory (MemTotal) is 31.3 GiB")
+    }
+
     @Test func unknownMachineAndBadHostAreBadInput() async throws {
         let diff = MachineDiff(repository: AuditSamples.repository)
         let unknown = await diff.diff(machine: "laptop", source: .file("/nonexistent"))
