@@ -39,7 +39,7 @@ struct AuditCommand: AsyncParsableCommand {
             case .success(let (spec, facts)): liveFacts = (spec.name, facts)
             }
         }
-        let report = RepoAudit(repository: repo).run(live: liveFacts)
+        let report = RepoAudit(repository: repo, playbooks: PlaybookSyncCheck.findings).run(live: liveFacts)
         try AuditOutput.emit(report, format: format, strict: strict, verbose: verbose)
     }
 }

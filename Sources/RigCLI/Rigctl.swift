@@ -18,8 +18,15 @@ public struct Rigctl: AsyncParsableCommand {
         subcommands: [
             Validate.self,
             Schema.self,
-            ProbeCommand.self, InitCommand.self,
-            DiffCommand.self, SnapshotCommand.self, AuditCommand.self,
+            ProbeCommand.self,
+            InitCommand.self,
+            PlanCommand.self,
+            GenerateCommand.self,
+            Render.self,
+            ThemeCommand.self,
+            DiffCommand.self,
+            SnapshotCommand.self,
+            AuditCommand.self,
         ]
     )
 

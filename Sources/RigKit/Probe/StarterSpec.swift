@@ -1,4 +1,5 @@
 import Foundation
+import RigSpec
 
 /// `rigctl init`: a starting machine spec (YAML, the spec format of DESIGN.md) written from
 /// live facts. Facts that are unknown become comments with their reason; what no probe can see
@@ -46,7 +47,7 @@ public enum StarterSpec {
         var lines: [String] = []
         if let cpu = facts.cpu {
             if let model = cpu.model.value {
-                var fields = ["model: \(quote(CPUModelName.clean(model)))"]
+                var fields = ["model: \(quote(label(CPUModelName.clean(model))))"]
                 if let cores = cpu.cores.value { fields.append("cores: \(cores)") }
                 if let threads = cpu.threads.value { fields.append("threads: \(threads)") }
                 if let sockets = cpu.sockets.value, sockets > 1 { fields.append("sockets: \(sockets)") }
@@ -57,8 +58,8 @@ public enum StarterSpec {
         }
         if let board = facts.board {
             if let name = board.name.value {
-                let vendor = board.vendor.value.map { "vendor: \(quote($0)), " } ?? ""
-                lines.append("  motherboard: { \(vendor)model: \(quote(name)) }")
+                let vendor = board.vendor.value.map { "vendor: \(quote(label($0))), " } ?? ""
+                lines.append("  motherboard: { \(vendor)model: \(quote(label(name))) }")
             } else {
                 lines.append("  # motherboard: unknown (\(board.name.reason ?? ""))")
             }
@@ -74,7 +75,10 @@ public enum StarterSpec {
             }
         }
         if let storage = facts.storage {
-            let disks = (storage.value ?? []).filter { $0.sizeBytes > 0 }
+            let disks = (storage.value ?? []).filter { $0.sizeBytes > 0 && $0.model != nil }
+            for disk in (storage.value ?? []) where disk.model == nil {
+                lines.append("  # storage: \(disk.name) (\(decimalSize(disk.sizeBytes))) reports no model")
+            }
             if let reason = storage.reason {
                 lines.append("  # storage: unknown (\(reason))")
             } else if !disks.isEmpty {
@@ -97,19 +101,18 @@ public enum StarterSpec {
         guard let total = memory.totalBytes.value else {
             return ["  # memory: unknown (\(memory.totalBytes.reason ?? ""))"]
         }
-        let gib = (Double(total) / 1_073_741_824).rounded(.up)
-        return ["  memory: { size: \(Int(gib)) GiB }  # from /proc/meminfo; modules unknown (\(memory.dimms.reason ?? "none listed"))"]
+        return ["  memory: { size: \(installedSize(total)) GiB }  # /proc/meminfo rounded up; modules unknown (\(memory.dimms.reason ?? "none listed"))"]
     }
 
     private static func gpuLine(_ gpu: GPUFacts) -> String {
-        var fields = ["model: \(quote(gpu.model.value ?? "unknown \(gpu.vendor) GPU \(gpu.deviceID.value ?? "")"))"]
+        var fields = ["model: \(quote(label(gpu.model.value ?? "unknown \(gpu.vendor) GPU \(gpu.deviceID.value ?? "")")))"]
         if let vram = gpu.vramBytes.value { fields.append("vram: \(gibibytes(vram))") }
         if let power = gpu.defaultPowerLimitWatts.value ?? gpu.powerLimitWatts.value { fields.append("power: \(watts(power))") }
         return fields.joined(separator: ", ")
     }
 
     private static func diskLine(_ disk: DiskFacts) -> String {
-        var fields = ["model: \(quote(disk.model ?? disk.name))", "size: \(decimalSize(disk.sizeBytes))"]
+        var fields = ["model: \(quote(label(disk.model ?? "")))", "size: \(decimalSize(disk.sizeBytes))"]
         if let transport = disk.transport, ["nvme", "sata", "sas", "usb"].contains(transport) { fields.append("interface: \(transport)") }
         return fields.joined(separator: ", ")
     }
@@ -123,7 +126,7 @@ public enum StarterSpec {
             "  #   xmp: profile-1               # → not observable: a confirmed checklist item",
         ]
         guard let version = board?.biosVersion.value else {
-            return ["# bios:  # version unknown (\(board?.biosVersion.reason ?? "not probed"))"] + settings.map { "#" + $0.dropFirst() }
+            return ["# bios:  # version unknown (\(board?.biosVersion.reason ?? "not probed")); add settings to check by hand"]
         }
         return ["bios:", "  version: \(quote(version))"] + settings
     }
@@ -141,7 +144,10 @@ public enum StarterSpec {
             let newest = (cuda.toolkits.value ?? []).map(\.version).max { versionLess($0, $1) } ?? cuda.nvcc.value
             if let newest { entries.append("  cuda: \(quote(majorMinor(newest)))") }
         }
-        return entries.isEmpty ? [] : ["drivers:"] + entries
+        if entries.isEmpty { return [] }
+        // A key holding only comments would be null: comment the key out too.
+        let onlyComments = entries.allSatisfy { $0.hasPrefix("  #") }
+        return [onlyComments ? "# drivers:" : "drivers:"] + entries
     }
 
     private static func gpuSettingsLines(_ gpus: [GPUFacts]) -> [String] {
@@ -165,6 +171,15 @@ public enum StarterSpec {
         return order.map { ($0, counts[$0]!) }
     }
 
+    /// A part name the spec accepts (`SpecPatterns.label`): characters outside it become spaces,
+    /// so `Arcturus GL-XL [Instinct MI100]` is written as `Arcturus GL-XL Instinct MI100`.
+    static func label(_ text: String) -> String {
+        if SpecPatterns.label.matches(text) { return text }
+        let allowed = Set("._+/()&,:@#- ")
+        let cleaned = String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || allowed.contains($0)) ? $0 : " " })
+        return String(cleaned.split(separator: " ").joined(separator: " ").prefix(128))
+    }
+
     /// A YAML double-quoted scalar.
     static func quote(_ text: String) -> String {
         var out = "\""
@@ -179,6 +194,17 @@ public enum StarterSpec {
             }
         }
         return out + "\""
+    }
+
+    /// The smallest usual installed size (4, 6, 8, 12, 16, 24, 32, … GiB) that holds `usable`
+    /// bytes: the kernel reports a little less than is installed.
+    static func installedSize(_ usable: UInt64) -> Int {
+        let gib = Double(usable) / 1_073_741_824
+        var power = 1
+        while true {
+            for size in [power, power * 3 / 2] where size >= 1 && Double(size) >= gib { return size }
+            power *= 2
+        }
     }
 
     /// Nearest whole GiB (`24 GiB`; 16311 MiB → `16 GiB`), MiB below 1 GiB.

@@ -11,7 +11,7 @@ import Foundation
 public struct RecordedHost: Sendable, Equatable {
     /// `filesystem.json`.
     public struct Filesystem: Sendable, Equatable, Codable {
-        public var format = 1
+        public var format: Int? = 1
         /// Directory → the names it listed, sorted.
         public var directories: [String: [String]] = [:]
         /// Paths `fileExists` saw that are neither a recorded file nor a listed directory.
@@ -65,7 +65,7 @@ public struct RecordedHost: Sendable, Equatable {
 
     /// `commands/index.json`.
     public struct CommandIndex: Sendable, Equatable, Codable {
-        public var format = 1
+        public var format: Int? = 1
         /// Sorted by argv.
         public var commands: [Command] = []
         public init() {}

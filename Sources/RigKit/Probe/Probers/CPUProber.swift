@@ -1,10 +1,10 @@
 /// CPU from `/proc/cpuinfo` and `/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq`;
-/// `lscpu` (C locale, so labels are not translated) only when those leave something out
-/// (ARM kernels print no model name or sockets; VMs have no cpufreq).
+/// `lscpu -J` only when those leave something out (ARM kernels print no model name or sockets;
+/// VMs have no cpufreq). Both JSON layouts (flat, and nested `children`) are read.
 public struct CPUProber: Prober {
     public init() {}
     public var groups: Set<FactGroup> { [.cpu] }
-    static let lscpuArgv = ["env", "LC_ALL=C", "lscpu"]
+    static let lscpuArgv = ["lscpu", "-J"]
     static let maxFrequencyPath = "/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq"
 
     public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
@@ -30,7 +30,9 @@ public struct CPUProber: Prober {
         case .failure(let error):
             cpu.maxFrequencyMHz = .unknown(error == .notFound(Self.maxFrequencyPath) ? "no cpufreq in /sys (frequency scaling off, or a VM)" : error.description)
         }
-        if cpu.hasUnknowns { await fillFromLscpu(&cpu, system: system, timeout: timeout) }
+        // lscpu's "CPU max MHz" comes from the same cpufreq files, so a missing frequency alone
+        // is no reason to start it.
+        if cpu.lacksIdentity { await fillFromLscpu(&cpu, system: system, timeout: timeout) }
         let result = cpu
         return FactsUpdate { $0.cpu = result }
     }
@@ -42,15 +44,16 @@ public struct CPUProber: Prober {
 
     private func fillFromLscpu(_ cpu: inout CPUFacts, system: any System, timeout: Duration) async {
         let result = await system.run(Self.lscpuArgv, timeout: timeout)
-        guard result.succeeded else { return }
-        let lscpu = Lscpu.parseText(result.output)
+        guard result.succeeded, let lscpu = Lscpu.parseJSON(result.stdout) else { return }
         if cpu.vendor.value == nil, let vendor = lscpu.vendor { cpu.vendor = .value(vendor) }
         if cpu.model.value == nil, let model = lscpu.modelName { cpu.model = .value(model) }
         if cpu.sockets.value == nil, let sockets = lscpu.sockets { cpu.sockets = .value(sockets) }
         if cpu.cores.value == nil, let cores = lscpu.cores { cpu.cores = .value(cores) }
         if cpu.threads.value == nil, let threads = lscpu.cpus { cpu.threads = .value(threads) }
         if cpu.maxFrequencyMHz.value == nil, let mhz = lscpu.maxMHz { cpu.maxFrequencyMHz = .value(mhz) }
-        if cpu.virtualization.value == nil, !lscpu.flags.isEmpty {
+        if cpu.virtualization.value == nil, let architecture = lscpu.architecture, !["x86_64", "i686"].contains(architecture) {
+            cpu.virtualization = .unknown("vmx/svm flags exist only on x86 (this is \(architecture))")
+        } else if cpu.virtualization.value == nil, !lscpu.flags.isEmpty {
             cpu.virtualization = .value(lscpu.flags.contains("vmx") ? "vmx" : lscpu.flags.contains("svm") ? "svm" : "none")
         }
     }
@@ -69,8 +72,8 @@ public struct CPUProber: Prober {
 }
 
 extension CPUFacts {
-    var hasUnknowns: Bool {
-        [vendor.reason, model.reason, sockets.reason, cores.reason, threads.reason, maxFrequencyMHz.reason, virtualization.reason]
-            .contains { $0 != nil }
+    /// Model, vendor, topology or flags unknown: what lscpu can add beyond /proc/cpuinfo.
+    var lacksIdentity: Bool {
+        [vendor.reason, model.reason, sockets.reason, cores.reason, threads.reason, virtualization.reason].contains { $0 != nil }
     }
 }

@@ -1,4 +1,5 @@
-/// CUDA toolkits under `/usr/local` (`cuda-X.Y/version.json`, `version.txt` before 11.1) and
+/// CUDA toolkits under `/usr/local` (`cuda-X.Y/version.json`, `version.txt` before 11.1, else the
+/// directory name) and
 /// the nvcc on PATH (else `/usr/local/cuda/bin/nvcc`). The driver's CUDA version comes from nvidia-smi.
 public struct CUDAProber: Prober {
     public init() {}
@@ -28,7 +29,11 @@ public struct CUDAProber: Prober {
     static func toolkits(_ system: any System) -> Fact<[CUDAToolkitFacts]> {
         let names: [String]
         do { names = try system.listDirectory("/usr/local") } catch { return .unknown(error.description) }
-        let versioned = names.filter { $0.hasPrefix("cuda-") }
+        let versioned = names.filter { name in
+            guard name.hasPrefix("cuda-") else { return false }
+            // `cuda-13` is the installer's alias of `cuda-13.0`: keep the full one.
+            return name.contains(".") || !names.contains { $0.hasPrefix(name + ".") }
+        }
         let candidates = versioned.isEmpty ? names.filter { $0 == "cuda" } : versioned
         var found: [CUDAToolkitFacts] = []
         for name in candidates {
@@ -37,6 +42,9 @@ public struct CUDAProber: Prober {
                 found.append(CUDAToolkitFacts(path: path, version: parsed.version))
             } else if let text = try? system.readText(path + "/version.txt"), let parsed = CUDAVersionJSON.parseText(text) {
                 found.append(CUDAToolkitFacts(path: path, version: parsed.version))
+            } else if name.hasPrefix("cuda-") {
+                // Some toolkits (13.0 on Ubuntu 24.04) ship neither file: the directory name says it.
+                found.append(CUDAToolkitFacts(path: path, version: String(name.dropFirst("cuda-".count))))
             }
         }
         return .value(found.sorted { $0.path < $1.path })

@@ -1,0 +1,211 @@
+import RigSpec
+
+/// Plan → an Ansible playbook for one machine: fully qualified `ansible.builtin` modules only,
+/// no `shell`/`command`, so every task's `changed` comes from the module itself.
+/// Dotfiles go to the connecting user's home (`become: false`); everything else runs as root.
+public struct AnsibleEmitter: Sendable {
+    public init() {}
+
+    static let updateCacheHandler = "Update the apt cache"
+    static let restartGPUSettingsHandler = "Restart GPU settings"
+    static let rebootHandler = "Reboot notice"
+
+    /// The playbook text for `playbooks/<machine>.yml`.
+    /// - Parameter inInventory: whether the machine has `ssh:` and so is a host of `inventory.yml`.
+    public func emit(_ plan: Plan, inInventory: Bool) -> String {
+        let run = inInventory
+            ? "ansible-playbook -i playbooks/inventory.yml playbooks/\(plan.machine).yml"
+            : "ansible-playbook -i \(plan.machine), -c local playbooks/\(plan.machine).yml (on the machine: its spec has no ssh:)"
+        return YAMLWriter.document(.list([play(plan)]), header: [
+            // The file name only: the same text wherever rigctl runs from.
+            "Converges the machine \(plan.machine) to its spec, \(plan.specFile.split(separator: "/").last.map(String.init) ?? plan.specFile).",
+            "Written by `rigctl generate`; do not edit, change the spec instead.",
+            "Run: " + run,
+        ])
+    }
+
+    func play(_ plan: Plan) -> YAMLNode {
+        var tasks: [YAMLNode] = []
+        var handlers: Set<String> = []
+        for step in plan.steps {
+            tasks += self.tasks(for: step, handlers: &handlers)
+        }
+        var entries: [(String, YAMLNode)] = [
+            ("name", .string("Converge \(plan.machine)")),
+            ("hosts", .string(plan.machine)),
+            ("become", .bool(true)),
+            ("gather_facts", .bool(false)),
+        ]
+        if plan.steps.contains(where: { if case .dotfiles = $0.kind { true } else { false } }) {
+            // Override with -e rigctl_home=/home/someone to theme another user's home.
+            entries.append(("vars", .map([(Self.homeVariable, .string("~"))])))
+        }
+        entries.append(("tasks", .list(tasks)))
+        let handlerTasks = handlerDefinitions().filter { handlers.contains($0.name) }.map(\.task)
+        if !handlerTasks.isEmpty { entries.append(("handlers", .list(handlerTasks))) }
+        return .map(entries)
+    }
+
+    private func handlerDefinitions() -> [(name: String, task: YAMLNode)] {
+        [
+            (Self.updateCacheHandler, task(Self.updateCacheHandler, "ansible.builtin.apt", [("update_cache", .bool(true))])),
+            (Self.restartGPUSettingsHandler, task(Self.restartGPUSettingsHandler, "ansible.builtin.systemd_service", [
+                ("name", .string(GPUSettingsUnit.unitName)), ("state", .word("restarted")), ("daemon_reload", .bool(true)),
+            ])),
+            (Self.rebootHandler, task(Self.rebootHandler, "ansible.builtin.debug", [
+                ("msg", .string("The NVIDIA driver changed: reboot this machine to load it.")),
+            ])),
+        ]
+    }
+
+    private func task(_ name: String, _ module: String, _ arguments: [(String, YAMLNode)], extra: [(String, YAMLNode)] = []) -> YAMLNode {
+        .map([("name", .string(name)), (module, .map(arguments))] + extra)
+    }
+
+    private func aptInstall(_ name: String, _ specifiers: [String], heldChange: Bool, extra: [(String, YAMLNode)] = []) -> YAMLNode {
+        var arguments: [(String, YAMLNode)] = [
+            ("name", specifiers.count == 1 ? .string(specifiers[0]) : .list(specifiers.map(YAMLNode.string))),
+            ("state", .word("present")),
+            ("update_cache", .bool(true)),
+            ("cache_valid_time", .int(3600)),
+        ]
+        if heldChange { arguments.append(("allow_change_held_packages", .bool(true))) }
+        return task(name, "ansible.builtin.apt", arguments, extra: extra)
+    }
+
+    private func hold(_ names: [String]) -> YAMLNode {
+        let arguments: [(String, YAMLNode)] = [("name", .string(names.count == 1 ? names[0] : "{{ item }}")), ("selection", .word("hold"))]
+        let title = "Hold " + names.joined(separator: ", ") + " at the pinned version"
+        return task(title, "ansible.builtin.dpkg_selections", arguments,
+                    extra: names.count == 1 ? [] : [("loop", .list(names.map(YAMLNode.string)))])
+    }
+
+    private func copy(_ name: String, _ file: SystemFile, notify: String? = nil) -> YAMLNode {
+        task(name, "ansible.builtin.copy", [
+            ("dest", .string(file.path)), ("content", .unsafeString(file.contents)),
+            ("owner", .string("root")), ("group", .string("root")), ("mode", .string(file.mode)),
+        ], extra: notify.map { [("notify", .string($0))] } ?? [])
+    }
+
+    private func flushHandlers(_ why: String) -> YAMLNode {
+        .map([("name", .string(why)), ("ansible.builtin.meta", .word("flush_handlers"))])
+    }
+
+    func tasks(for step: Step, handlers: inout Set<String>) -> [YAMLNode] {
+        switch step.kind {
+        case .aptRepository(let repository):
+            handlers.insert(Self.updateCacheHandler)
+            return [
+                task(step.title, "ansible.builtin.apt", [("deb", .string(repository.keyringURL))],
+                     extra: [("notify", .string(Self.updateCacheHandler))]),
+                flushHandlers("Update the apt cache now when the repository was added"),
+            ]
+
+        case .aptPackages(let packages):
+            let pinned = packages.filter { $0.version != nil }
+            var tasks = [aptInstall(step.title, packages.map(\.text), heldChange: !pinned.isEmpty)]
+            if !pinned.isEmpty { tasks.append(hold(pinned.map(\.name))) }
+            return tasks
+
+        case .nvidiaDriver(let driver):
+            handlers.insert(Self.rebootHandler)
+            var tasks: [YAMLNode] = []
+            if let preferences = driver.preferences {
+                handlers.insert(Self.updateCacheHandler)
+                tasks.append(copy("Keep the NVIDIA driver at \(driver.constraint) (apt preference)", preferences, notify: Self.updateCacheHandler))
+                tasks.append(flushHandlers("Update the apt cache now when the preference changed"))
+            }
+            var extra: [(String, YAMLNode)] = [("notify", .string(Self.rebootHandler))]
+            if case .atLeast = driver.pinning, driver.source == .distributionArchive {
+                tasks.append(task("Gather the installed packages", "ansible.builtin.package_facts", [("manager", .word("apt"))]))
+                extra.append(("when", .expression(branchAbsentExpression(driver))))
+            }
+            tasks.append(aptInstall(step.title, [driver.package.specifier], heldChange: driver.package.hold, extra: extra))
+            if driver.package.hold { tasks.append(hold([driver.package.name])) }
+            return tasks
+
+        case .cudaToolkit(let cuda):
+            var tasks = [aptInstall(step.title, [cuda.package.specifier], heldChange: cuda.package.hold)]
+            if cuda.package.hold { tasks.append(hold([cuda.package.name])) }
+            tasks.append(copy("Put CUDA \(cuda.release) on PATH for login shells", cuda.profileScript))
+            return tasks
+
+        case .gpuSettings(let unit):
+            handlers.insert(Self.restartGPUSettingsHandler)
+            return [
+                copy("Write the GPU settings unit (\(unit.summary))", unit.file, notify: Self.restartGPUSettingsHandler),
+                task("Enable and start the GPU settings unit", "ansible.builtin.systemd_service", [
+                    ("name", .string(GPUSettingsUnit.unitName)), ("enabled", .bool(true)),
+                    ("state", .word("started")), ("daemon_reload", .bool(true)),
+                ]),
+            ]
+
+        case .dotfiles(let files):
+            return files.flatMap(dotfileTasks)
+
+        case .hostname(let name):
+            return [
+                task(step.title, "ansible.builtin.hostname", [("name", .string(name))]),
+                task("Map 127.0.1.1 to \(name) in /etc/hosts", "ansible.builtin.lineinfile", [
+                    ("path", .string("/etc/hosts")), ("regexp", .string(#"^127\.0\.1\.1\s"#)), ("line", .string("127.0.1.1 \(name)")),
+                ]),
+            ]
+
+        case .manual(let item):
+            return [task(step.title, "ansible.builtin.debug", [
+                ("msg", .string("Manual step: \(item.text). Ansible cannot set this; confirm it on the machine.")),
+            ])]
+
+        case .rebootNotice:
+            // The reboot notice is the handler the driver task notifies.
+            return []
+        }
+    }
+
+    /// The play variable that says whose home the dotfiles go to: the connecting user's by default.
+    static let homeVariable = "rigctl_home"
+
+    private func dotfileTasks(_ file: Dotfile) -> [YAMLNode] {
+        let home = "{{ \(Self.homeVariable) }}"
+        let path = "\(home)/" + file.path
+        let asUser: [(String, YAMLNode)] = [("become", .bool(false))]
+        switch file.placement {
+        case .whole:
+            var tasks: [YAMLNode] = []
+            if let slash = file.path.lastIndex(of: "/") {
+                tasks.append(task("Create ~/\(file.path[..<slash])", "ansible.builtin.file", [
+                    ("path", .string("\(home)/" + file.path[..<slash])), ("state", .word("directory")), ("mode", .string("0755")),
+                ], extra: asUser))
+            }
+            tasks.append(task("Write ~/\(file.path)", "ansible.builtin.copy", [
+                ("dest", .string(path)), ("content", .unsafeString(file.contents)), ("mode", .string("0644")), ("backup", .bool(true)),
+            ], extra: asUser))
+            return tasks
+        case .managedBlock(let comment):
+            return [
+                // No mode: a new file gets the umask's and an existing one keeps its own, as in the shell script.
+                .commented(.map([
+                    ("name", .string("Write the rigctl block in ~/\(file.path)")),
+                    ("ansible.builtin.blockinfile", .map([
+                        ("path", .string(path)), ("block", .unsafeString(file.contents)),
+                        ("marker", .string("\(comment) {mark} rigctl managed block")),
+                        ("create", .bool(true)), ("backup", .bool(true)),
+                    ])),
+                    ("become", .bool(false)),
+                ]), "noqa: risky-file-permissions"),
+            ]
+        }
+    }
+
+    /// True when no installed `nvidia-driver-<n>[-open]` of the flavour has n ≥ the minimum branch.
+    private func branchAbsentExpression(_ driver: NVIDIADriverInstall) -> [String] {
+        let suffix = driver.flavor == .open ? "-open" : ""
+        return [
+            "ansible_facts.packages.keys()",
+            "| select('match', '^nvidia-driver-[0-9]+\(suffix)$')",
+            "| map('regex_replace', '^nvidia-driver-([0-9]+)\(suffix)$', '\\\\1')",
+            "| map('int') | select('ge', \(driver.minimumBranch))",
+            "| list | length == 0",
+        ]
+    }
+}

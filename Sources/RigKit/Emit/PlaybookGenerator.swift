@@ -1,0 +1,132 @@
+import Foundation
+import RigSpec
+
+/// One file `rigctl generate` writes, relative to the playbooks directory.
+public struct GeneratedFile: Sendable, Equatable {
+    public var path: String
+    public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// How a playbooks directory compares with what the specs generate.
+public struct PlaybookSyncReport: Sendable, Equatable {
+    /// Generated files that are not in the directory.
+    public var missing: [String] = []
+    /// Files whose contents differ from what the specs generate.
+    public var stale: [String] = []
+    /// `.yml` files in the directory that no spec generates.
+    public var extra: [String] = []
+
+    public init(missing: [String] = [], stale: [String] = [], extra: [String] = []) {
+        self.missing = missing
+        self.stale = stale
+        self.extra = extra
+    }
+
+    public var isInSync: Bool { missing.isEmpty && stale.isEmpty && extra.isEmpty }
+
+    /// One line per difference: `missing: playbooks/x.yml`.
+    public func lines(directory: String) -> [String] {
+        missing.map { "missing: \(directory)/\($0)" } + stale.map { "stale: \(directory)/\($0)" }
+            + extra.map { "extra: \(directory)/\($0)" }
+    }
+}
+
+/// Computes `playbooks/<machine>.yml`, `site.yml` and `inventory.yml` from every machine spec,
+/// writes them, and tells whether a directory is in sync (for `rigctl generate --check` and CI).
+/// Reads and writes through `System`.
+public struct PlaybookGenerator: Sendable {
+    public var planner: Planner
+    /// The dotfiles of a machine (the theme renderer's files); none by default.
+    public var dotfiles: @Sendable (MachineSpec) -> [Dotfile]
+
+    /// The header line every generated file carries; only such files are ever removed.
+    static let marker = "Written by `rigctl generate`"
+
+    public init(planner: Planner = Planner(), dotfiles: @escaping @Sendable (MachineSpec) -> [Dotfile] = { _ in [] }) {
+        self.planner = planner
+        self.dotfiles = dotfiles
+    }
+
+    /// ansible-lint reads every `.yml` under a `playbooks/` directory as a playbook; this tells it
+    /// that `inventory.yml` is an inventory, so `ansible-lint playbooks/` passes as it is.
+    static let ansibleLintConfig = YAMLWriter.document(
+        .map([("kinds", .list([.map([("inventory", .string("**/inventory.yml"))])]))]),
+        header: ["Written by `rigctl generate`: how ansible-lint reads the files of this directory."])
+
+    /// Every generated file, sorted by path.
+    public func files(for specs: [MachineSpec]) -> [GeneratedFile] {
+        var files = specs.map { spec in
+            let plan = planner.plan(spec: spec, dotfiles: dotfiles(spec))
+            return GeneratedFile(path: "\(spec.name).yml", contents: AnsibleEmitter().emit(plan, inInventory: spec.ssh != nil))
+        }
+        files.append(GeneratedFile(path: "inventory.yml", contents: InventoryEmitter().emit(specs)))
+        files.append(GeneratedFile(path: "site.yml", contents: SiteEmitter().emit(specs)))
+        files.append(GeneratedFile(path: ".ansible-lint", contents: Self.ansibleLintConfig))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Compares `directory` with the generated files; reads only.
+    public func check(_ specs: [MachineSpec], in directory: String, system: any System) throws(SystemError) -> PlaybookSyncReport {
+        let expected = files(for: specs)
+        var report = PlaybookSyncReport()
+        for file in expected {
+            let path = Self.join(directory, file.path)
+            guard system.fileExists(path) else {
+                report.missing.append(file.path)
+                continue
+            }
+            if try system.readFile(path) != Data(file.contents.utf8) { report.stale.append(file.path) }
+        }
+        let names = Set(expected.map(\.path))
+        report.extra = try existingPlaybooks(in: directory, system: system).filter { !names.contains($0) }
+        return report
+    }
+
+    /// What `write` changed.
+    public struct WriteResult: Sendable, Equatable {
+        /// Files created or rewritten.
+        public var written: [String]
+        /// Generated playbooks of machines that no longer have a spec.
+        public var removed: [String]
+        /// `.yml` files rigctl did not write; left alone.
+        public var foreign: [String]
+    }
+
+    /// Writes what differs and removes generated playbooks of machines that are gone.
+    /// `.yml` files rigctl did not write are left alone and reported.
+    @discardableResult
+    public func write(_ specs: [MachineSpec], to directory: String, system: any System) throws(SystemError) -> WriteResult {
+        let before = try check(specs, in: directory, system: system)
+        try system.createDirectory(directory)
+        var result = WriteResult(written: [], removed: [], foreign: [])
+        for file in files(for: specs) where before.missing.contains(file.path) || before.stale.contains(file.path) {
+            try system.writeText(Self.join(directory, file.path), file.contents)
+            result.written.append(file.path)
+        }
+        for name in before.extra {
+            let path = Self.join(directory, name)
+            let header = try system.readText(path).split(separator: "\n").prefix(5)
+            if header.contains(where: { $0.hasPrefix("#") && $0.contains(Self.marker) }) {
+                try system.removeFile(path)
+                result.removed.append(name)
+            } else {
+                result.foreign.append(name)
+            }
+        }
+        return result
+    }
+
+    private func existingPlaybooks(in directory: String, system: any System) throws(SystemError) -> [String] {
+        guard system.fileExists(directory) else { return [] }
+        return try system.listDirectory(directory).filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+}

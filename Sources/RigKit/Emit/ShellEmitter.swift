@@ -1,0 +1,216 @@
+import RigSpec
+
+/// Plan → a bash script: `set -euo pipefail`, the helpers, one `step_<id>` function per step that
+/// returns early when its guard holds, and a `main` that runs them in order. Every value is
+/// single-quoted by `ShellQuote`, so running the script twice changes nothing the second time.
+public struct ShellEmitter: Sendable {
+    public init() {}
+
+    public func emit(_ plan: Plan) -> String {
+        var out = """
+            #!/usr/bin/env bash
+            # Converges the machine \(plan.machine) to \(plan.specFile).
+            # Written by `rigctl plan \(plan.machine) --format shell`; do not edit, change the spec instead.
+            # Every step checks first and does nothing when the machine already matches.
+            set -euo pipefail
+
+
+            """
+        out += ShellPrelude.text
+        for step in plan.steps {
+            out += "\n" + function(for: step)
+        }
+        out += "\nmain() {\n"
+        for step in plan.steps {
+            out += "  \(functionName(step))\n"
+        }
+        out += "}\n\nmain \"$@\"\n"
+        return out
+    }
+
+    func functionName(_ step: Step) -> String {
+        "step_" + step.id.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+    }
+
+    private func function(for step: Step) -> String {
+        var body = ShellFunctionBody()
+        if case .manual = step.kind {
+            let word = step.status == .done ? "ok" : "manual"
+            body.line("echo \(ShellQuote.quote("\(word): \(step.title)"))")
+        } else if case .rebootNotice = step.kind {
+            body.line("if \(condition(step.check, in: &body)); then")
+            body.line("  echo \(ShellQuote.quote("ok: \(step.title)"))")
+            body.line("  return 0")
+            body.line("fi")
+            body.line("echo \(ShellQuote.quote("reboot: the installed NVIDIA kernel module is not the loaded one; reboot to load it"))")
+        } else {
+            if case .dotfiles = step.kind {
+                body.assign("home", command: "rig_home")
+                body.assign("RIG_OWNER", command: "rig_owner")
+            }
+            let guardCondition = condition(step.check, in: &body)
+            body.line("if \(guardCondition); then")
+            body.line("  echo \(ShellQuote.quote("ok: \(step.title)"))")
+            body.line("  return 0")
+            body.line("fi")
+            if step.needsRoot { body.line("rig_require_root \(ShellQuote.quote(step.id))") }
+            action(step.kind, in: &body)
+            body.line("echo \(ShellQuote.quote("done: \(step.title)"))")
+        }
+        let fixes = step.fixes.isEmpty ? "" : " Fixes: \(step.fixes.joined(separator: ", "))."
+        return "# \(step.title).\(fixes)\n\(functionName(step))() {\n\(body.text)}\n"
+    }
+
+    private func condition(_ check: StepGuard, in body: inout ShellFunctionBody) -> String {
+        switch check {
+        case .all(let guards):
+            return guards.map { condition($0, in: &body) }.joined(separator: " \\\n    && ")
+        case .packagesInstalled(let pins):
+            return pins.map { pin in
+                var words = ["rig_package_installed", ShellQuote.quote(pin.name)]
+                if let glob = pin.versionGlob { words.append(ShellQuote.quote(glob)) }
+                if pin.hold { words.append("hold") }
+                return words.joined(separator: " ")
+            }.joined(separator: " \\\n    && ")
+        case .driverBranchInstalled(let flavor, let minimumBranch):
+            return "rig_driver_branch_installed \(ShellQuote.quote(flavor.rawValue)) \(minimumBranch)"
+        case .packageAtLeast(let name, let minimum):
+            return "rig_package_at_least \(ShellQuote.quote(name)) \(ShellQuote.quote(minimum))"
+        case .fileContents(let file):
+            return "rig_file_current \(ShellQuote.quote(file.path)) \"${\(body.contents(of: file.path, file.contents))}\""
+        case .dotfilesCurrent(let files):
+            return files.map { file in
+                let path = homePath(file)
+                switch file.placement {
+                case .whole:
+                    return "rig_file_current \(path) \"${\(body.contents(of: file.path, file.contents))}\""
+                case .managedBlock(let comment):
+                    return "rig_block_current \(path) \(blockArguments(file, comment: comment, in: &body))"
+                }
+            }.joined(separator: " \\\n    && ")
+        case .unitActive(let unit):
+            return "rig_unit_active \(ShellQuote.quote(unit))"
+        case .hostnameIs(let name):
+            return "rig_hostname_is \(ShellQuote.quote(name))"
+        case .driverModuleLoaded:
+            return "rig_driver_module_loaded"
+        case .confirmedByPerson:
+            return "false"
+        }
+    }
+
+    private func action(_ kind: StepKind, in body: inout ShellFunctionBody) {
+        switch kind {
+        case .aptRepository(let repository):
+            body.line("apt-get update")
+            body.line("if ! command -v curl >/dev/null; then rig_apt_install ca-certificates curl; fi")
+            body.assign("deb", command: "mktemp --suffix=.deb")
+            body.line("curl -fsSL --proto '=https' -o \"${deb}\" \(ShellQuote.quote(repository.keyringURL))")
+            body.line("dpkg -i \"${deb}\"")
+            body.line("rm -f -- \"${deb}\"")
+            body.line("apt-get update")
+        case .aptPackages(let packages):
+            body.line("apt-get update")
+            let loose = packages.filter { $0.version == nil }
+            let pinned = packages.filter { $0.version != nil }
+            if !loose.isEmpty {
+                body.line("rig_apt_install " + loose.map { ShellQuote.quote($0.name) }.joined(separator: " "))
+            }
+            if !pinned.isEmpty {
+                body.line("rig_apt_install --allow-change-held-packages " + pinned.map { ShellQuote.quote($0.text) }.joined(separator: " "))
+                body.line("apt-mark hold " + pinned.map { ShellQuote.quote($0.name) }.joined(separator: " "))
+            }
+        case .nvidiaDriver(let driver):
+            if let preferences = driver.preferences {
+                installSystemFile(preferences, in: &body)
+            }
+            body.line("apt-get update")
+            install(driver.package, in: &body)
+        case .cudaToolkit(let cuda):
+            body.line("apt-get update")
+            install(cuda.package, in: &body)
+            installSystemFile(cuda.profileScript, in: &body)
+        case .gpuSettings(let unit):
+            installSystemFile(unit.file, in: &body)
+            body.line("systemctl daemon-reload")
+            body.line("systemctl enable \(ShellQuote.quote(GPUSettingsUnit.unitName))")
+            body.line("systemctl restart \(ShellQuote.quote(GPUSettingsUnit.unitName))")
+        case .dotfiles(let files):
+            for file in files {
+                switch file.placement {
+                case .whole:
+                    body.line("rig_install_file \(homePath(file)) \"${\(body.contents(of: file.path, file.contents))}\" 644")
+                case .managedBlock(let comment):
+                    body.line("rig_install_block \(homePath(file)) \(blockArguments(file, comment: comment, in: &body))")
+                }
+            }
+        case .hostname(let name):
+            body.line("rig_set_hostname \(ShellQuote.quote(name))")
+        case .manual, .rebootNotice:
+            break
+        }
+    }
+
+    private func install(_ pin: AptPin, in body: inout ShellFunctionBody) {
+        guard let glob = pin.versionGlob else {
+            body.line("rig_apt_install \(ShellQuote.quote(pin.name))")
+            return
+        }
+        body.assign("version", command: "rig_apt_version \(ShellQuote.quote(pin.name)) \(ShellQuote.quote(glob))")
+        body.line("rig_apt_install --allow-change-held-packages \(ShellQuote.quote(pin.name + "="))\"${version}\"")
+        if pin.hold { body.line("apt-mark hold \(ShellQuote.quote(pin.name))") }
+    }
+
+    private func installSystemFile(_ file: SystemFile, in body: inout ShellFunctionBody) {
+        body.line("rig_install_file \(ShellQuote.quote(file.path)) \"${\(body.contents(of: file.path, file.contents))}\" \(ShellQuote.quote(file.mode))")
+    }
+
+    private func homePath(_ file: Dotfile) -> String {
+        "\"${home}\"/\(ShellQuote.quote(file.path))"
+    }
+
+    private func blockArguments(_ file: Dotfile, comment: String, in body: inout ShellFunctionBody) -> String {
+        let markers = Dotfile.markers(comment: comment)
+        var block = file.contents
+        if block.hasSuffix("\n") { block.removeLast() }
+        return "\(ShellQuote.quote(markers.begin)) \(ShellQuote.quote(markers.end)) \"${\(body.contents(of: file.path, block))}\""
+    }
+}
+
+/// The lines of one step function, with its locals declared at the top.
+struct ShellFunctionBody {
+    private var locals: [String] = []
+    private var values: [String] = []
+    private var lines: [String] = []
+    private var contentNames: [String: String] = [:]
+
+    mutating func line(_ text: String) { lines.append(text) }
+
+    /// `name="$(command)"` at this point of the body, on its own line so `set -e` sees a failure.
+    mutating func assign(_ name: String, command: String) {
+        if !locals.contains(name) { locals.append(name) }
+        lines.append("\(name)=\"$(\(command))\"")
+    }
+
+    /// The name of a local that holds these file contents, assigned once at the top.
+    mutating func contents(of path: String, _ contents: String) -> String {
+        if let name = contentNames[path] { return name }
+        let name = "contents_\(contentNames.count + 1)"
+        contentNames[path] = name
+        locals.append(name)
+        if contents.contains("$") || contents.contains("`") {
+            values.append("# shellcheck disable=SC2016 # file contents, written as they are")
+        }
+        values.append("\(name)=\(ShellQuote.quote(contents))")
+        return name
+    }
+
+    var text: String {
+        var out = locals.isEmpty ? "" : "  local " + locals.joined(separator: " ") + "\n"
+        // Only the first line of an entry is indented: later lines may be inside a quoted value.
+        for line in values + lines {
+            out += "  " + line + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,7 @@
+/// The one quoting function for values that reach a shell script.
+public enum ShellQuote {
+    /// Wraps `text` in single quotes; a single quote inside becomes `'\''`. Safe for any bytes, newlines included.
+    public static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+}

@@ -1,0 +1,103 @@
+/// Block-style YAML text, two-space indentation, lists indented under their key (yamllint's default).
+public enum YAMLWriter {
+    /// The document for `node`, starting with `---`, after `header` comment lines.
+    public static func document(_ node: YAMLNode, header: [String] = []) -> String {
+        var out = header.map { "# \($0)\n" }.joined() + "---\n"
+        write(node, indent: 0, into: &out)
+        return out
+    }
+
+    /// A double-quoted YAML scalar: escapes backslash, quote, and every control or line-break character.
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\u{85}": out += "\\N"
+            case "\u{2028}": out += "\\L"
+            case "\u{2029}": out += "\\P"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7f || (0x80..<0xa0).contains(scalar.value) || scalar.value == 0xfeff {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Whether `text` survives a clipped literal block (`|`) byte for byte.
+    static func fitsLiteralBlock(_ text: String) -> Bool {
+        guard text.hasSuffix("\n"), !text.hasSuffix("\n\n"), !text.hasPrefix(" "), !text.hasPrefix("\n") else { return false }
+        let lines = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.allSatisfy { line in
+            !line.hasSuffix(" ") && line.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7f && !(0x80..<0xa0).contains($0.value)
+                && $0 != "\u{2028}" && $0 != "\u{2029}" && $0 != "\u{feff}" }
+        }
+    }
+
+    private static func key(_ text: String) -> String {
+        let plain = text.first.map { $0.isLetter || $0 == "_" } == true
+            && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }
+        return plain ? text : quote(text)
+    }
+
+    /// Text after `key:` or `- ` for a scalar; nil for collections.
+    private static func inline(_ node: YAMLNode, indent: Int) -> String? {
+        let pad = String(repeating: " ", count: indent + 2)
+        switch node {
+        case .string(let text), .unsafeString(let text):
+            let tag = if case .unsafeString = node { "!unsafe " } else { "" }
+            guard text.contains("\n"), fitsLiteralBlock(text) else { return tag + quote(text) }
+            let body = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
+            return tag + "|\n" + body
+        case .expression(let parts):
+            return ">-\n" + parts.map { pad + $0 }.joined(separator: "\n")
+        case .bool(let value): return value ? "true" : "false"
+        case .int(let value): return String(value)
+        case .word(let word): return word
+        case .list(let items) where items.isEmpty: return "[]"
+        case .map(let entries) where entries.isEmpty: return "{}"
+        case .list, .map, .commented: return nil
+        }
+    }
+
+    private static func write(_ node: YAMLNode, indent: Int, into out: inout String) {
+        let pad = String(repeating: " ", count: indent)
+        switch node {
+        case .commented(let inner, let comment):
+            var text = ""
+            write(inner, indent: indent, into: &text)
+            let firstBreak = text.firstIndex(of: "\n") ?? text.endIndex
+            out += text[..<firstBreak] + "  # " + comment + text[firstBreak...]
+        case .map(let entries) where !entries.isEmpty:
+            for (name, value) in entries {
+                if let text = inline(value, indent: indent) {
+                    out += "\(pad)\(key(name)): \(text)\n"
+                } else {
+                    out += "\(pad)\(key(name)):\n"
+                    write(value, indent: indent + 2, into: &out)
+                }
+            }
+        case .list(let items) where !items.isEmpty:
+            for item in items {
+                if let text = inline(item, indent: indent) {
+                    out += "\(pad)- \(text)\n"
+                } else {
+                    // A collection item: write it two deeper, then put the dash in place of the first indent.
+                    var nested = ""
+                    write(item, indent: indent + 2, into: &nested)
+                    out += pad + "- " + nested.dropFirst(indent + 2)
+                }
+            }
+        default:
+            out += pad + (inline(node, indent: indent) ?? "") + "\n"
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import RigSpec
+
+/// How the spec's NVIDIA driver constraint becomes apt packages on this distribution.
+///
+/// Ubuntu and Pop!_OS ship one package per branch and flavour (`nvidia-driver-570-open`).
+/// Debian's own archive has a single old branch, so rigctl takes the driver from NVIDIA's
+/// repository (`nvidia-open` or `cuda-drivers`) and locks the branch with an apt preference,
+/// as NVIDIA's driver installation guide ("Version locking") recommends for APT.
+public struct NVIDIADriverInstall: Sendable, Equatable {
+    public enum Source: String, Sendable, Equatable {
+        /// The distribution's archive (Ubuntu, Pop!_OS).
+        case distributionArchive
+        /// NVIDIA's CUDA repository (Debian).
+        case nvidiaRepository
+    }
+
+    /// What the spec pins.
+    public enum Pinning: Sendable, Equatable {
+        /// `"570"`: any driver of the branch.
+        case branch(Int)
+        /// `"570.124.06"`: versions starting with these components; held.
+        case exact(Version)
+        /// `">=570"`: the branch or newer; the oldest allowed branch is installed when none is.
+        case atLeast(Version)
+    }
+
+    public var constraint: VersionConstraint
+    public var flavor: MachineSpec.Drivers.NVIDIA.Flavor
+    public var source: Source
+    public var pinning: Pinning
+    /// The package to install, with the versions it may have and whether it is held.
+    public var package: AptPin
+    /// Debian: the apt preference that keeps the driver on its branch or version.
+    public var preferences: SystemFile?
+
+    /// Full NVIDIA driver versions have three components (`570.124.06`).
+    static let fullVersionComponents = 3
+
+    public init(driver: MachineSpec.Drivers.NVIDIA, os: MachineSpec.OperatingSystem) {
+        constraint = driver.version
+        flavor = driver.flavor
+        source = os.distro == .debian ? .nvidiaRepository : .distributionArchive
+        switch (driver.version.kind, driver.version.version.components.count) {
+        case (.atLeast, _): pinning = .atLeast(driver.version.version)
+        case (.prefix, 1): pinning = .branch(driver.version.branch)
+        case (.prefix, _): pinning = .exact(driver.version.version)
+        }
+
+        let name: String
+        switch source {
+        case .distributionArchive:
+            name = "nvidia-driver-\(driver.version.branch)" + (flavor == .open ? "-open" : "")
+        case .nvidiaRepository:
+            name = flavor == .open ? "nvidia-open" : "cuda-drivers"
+        }
+
+        switch (pinning, source) {
+        case (.exact(let version), _):
+            package = AptPin(name: name, versionGlob: AptPin.versionGlob(for: version, fullComponents: Self.fullVersionComponents), hold: true)
+        case (.branch(let branch), .nvidiaRepository):
+            package = AptPin(name: name, versionGlob: "\(branch).*")
+        case (.branch, .distributionArchive), (.atLeast, _):
+            package = AptPin(name: name)
+        }
+
+        if source == .nvidiaRepository, let glob = package.versionGlob {
+            preferences = SystemFile(path: "/etc/apt/preferences.d/rigctl-nvidia-driver", contents: """
+                Explanation: Managed by rigctl: keeps the NVIDIA driver at \(driver.version) (drivers.nvidia.version).
+                Package: nvidia-* libnvidia-* libcuda* libnvcuvid* libnvoptix* libxnvctrl* firmware-nvidia-* cuda-drivers*
+                Pin: version \(glob)
+                Pin-Priority: 1001
+
+                """)
+        } else {
+            preferences = nil
+        }
+    }
+
+    /// The oldest branch the spec allows.
+    public var minimumBranch: Int { constraint.branch }
+}

@@ -1,0 +1,116 @@
+import RigSpec
+
+/// Turns a machine spec into the ordered steps that converge it:
+/// package repos → packages → NVIDIA driver → CUDA → GPU settings → dotfiles → hostname →
+/// manual BIOS checklist → reboot notice.
+///
+/// Every step carries a guard, so a plan made from the spec alone is idempotent wherever it runs.
+/// When the caller knows which key paths already match the machine (from findings), steps whose
+/// key paths all match are marked done.
+public struct Planner: Sendable {
+    public init() {}
+
+    /// - Parameters:
+    ///   - satisfied: key paths that findings show as `ok`; nil when no facts are known.
+    ///   - dotfiles: the files the theme renderer made for this machine (home-relative).
+    public func plan(spec: MachineSpec, satisfied: Set<String>? = nil, dotfiles: [Dotfile] = []) -> Plan {
+        var steps: [Step] = []
+        let driver = spec.drivers?.nvidia.map { NVIDIADriverInstall(driver: $0, os: spec.os) }
+        let cuda = spec.drivers?.cuda.map(CUDAToolkitInstall.init(constraint:))
+
+        if cuda != nil || driver?.source == .nvidiaRepository {
+            let repository = CUDARepository(os: spec.os)
+            var fixes: [String] = []
+            if cuda != nil { fixes.append("drivers.cuda") }
+            if driver?.source == .nvidiaRepository { fixes.append("drivers.nvidia.version") }
+            steps.append(Step(
+                id: "cuda-repository", title: "Add NVIDIA's CUDA apt repository (\(repository.directory))",
+                kind: .aptRepository(repository), needsRoot: true, fixes: fixes,
+                check: .packagesInstalled([AptPin(name: CUDARepository.keyringPackage)])))
+        }
+
+        if !spec.packages.apt.isEmpty {
+            let pins = spec.packages.apt.map { AptPin(name: $0.name, versionGlob: $0.version, hold: $0.version != nil) }
+            steps.append(Step(
+                id: "apt-packages", title: "Install \(pins.count) apt package\(pins.count == 1 ? "" : "s")",
+                kind: .aptPackages(spec.packages.apt), needsRoot: true, fixes: ["packages.apt"],
+                check: .packagesInstalled(pins)))
+        }
+
+        if let driver {
+            steps.append(Step(
+                id: "nvidia-driver", title: "Install the NVIDIA driver \(driver.constraint) (\(driver.flavor.rawValue) kernel modules)",
+                kind: .nvidiaDriver(driver), needsRoot: true, fixes: ["drivers.nvidia.version", "drivers.nvidia.flavor"],
+                check: driverGuard(driver)))
+        }
+
+        if let cuda {
+            steps.append(Step(
+                id: "cuda-toolkit", title: "Install the CUDA toolkit \(cuda.constraint) and put it on PATH",
+                kind: .cudaToolkit(cuda), needsRoot: true, fixes: ["drivers.cuda"],
+                check: .all([.packagesInstalled([cuda.package]), .fileContents(cuda.profileScript)])))
+        }
+
+        if let settings = spec.gpuSettings, let unit = GPUSettingsUnit(settings) {
+            var fixes: [String] = []
+            if settings.persistence != nil { fixes.append("gpu-settings.persistence") }
+            if settings.powerLimit != nil { fixes.append("gpu-settings.power-limit") }
+            steps.append(Step(
+                id: "gpu-settings", title: "Apply GPU settings at every boot (\(unit.summary))",
+                kind: .gpuSettings(unit), needsRoot: true, fixes: fixes,
+                check: .all([.fileContents(unit.file), .unitActive(GPUSettingsUnit.unitName)])))
+        }
+
+        if !dotfiles.isEmpty {
+            steps.append(Step(
+                id: "dotfiles", title: "Install \(dotfiles.count) dotfile\(dotfiles.count == 1 ? "" : "s") (theme)",
+                kind: .dotfiles(dotfiles), needsRoot: false, fixes: ["theme"],
+                check: .dotfilesCurrent(dotfiles)))
+        }
+
+        steps.append(Step(
+            id: "hostname", title: "Set the hostname to \(spec.hostname)",
+            kind: .hostname(spec.hostname), needsRoot: true, fixes: ["hostname"],
+            check: .hostnameIs(spec.hostname)))
+
+        if let bios = spec.bios {
+            if let version = bios.version {
+                steps.append(manualStep(id: "bios-version", ChecklistItem(place: "BIOS", setting: "version", value: version), fixes: "bios.version"))
+            }
+            for setting in bios.settings {
+                steps.append(manualStep(id: "bios-\(setting.name)", ChecklistItem(place: "BIOS", setting: setting.name, value: setting.value),
+                                        fixes: "bios.settings.\(setting.name)"))
+            }
+        }
+
+        if driver != nil {
+            steps.append(Step(
+                id: "reboot-notice", title: "Reboot if the NVIDIA kernel module changed",
+                kind: .rebootNotice, needsRoot: false, fixes: ["drivers.nvidia.version"],
+                check: .driverModuleLoaded))
+        }
+
+        if let satisfied {
+            for index in steps.indices where steps[index].fixes.allSatisfy(satisfied.contains) {
+                steps[index].status = .done
+            }
+        }
+        return Plan(machine: spec.name, specFile: spec.file, os: spec.os, steps: steps)
+    }
+
+    private func manualStep(id: String, _ item: ChecklistItem, fixes keyPath: String) -> Step {
+        Step(id: id, title: item.text, kind: .manual(item), needsRoot: false, fixes: [keyPath], check: .confirmedByPerson)
+    }
+
+    private func driverGuard(_ driver: NVIDIADriverInstall) -> StepGuard {
+        switch (driver.pinning, driver.source) {
+        case (.atLeast(let minimum), .nvidiaRepository):
+            return .packageAtLeast(name: driver.package.name, minimum: minimum.text)
+        case (.atLeast, .distributionArchive):
+            return .driverBranchInstalled(flavor: driver.flavor, minimumBranch: driver.minimumBranch)
+        case (.branch, _), (.exact, _):
+            let installed = StepGuard.packagesInstalled([driver.package])
+            return driver.preferences.map { .all([.fileContents($0), installed]) } ?? installed
+        }
+    }
+}

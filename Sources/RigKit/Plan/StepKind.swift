@@ -1,0 +1,21 @@
+import RigSpec
+
+/// What a step does, with the typed values its emitters need.
+public enum StepKind: Sendable, Equatable {
+    /// NVIDIA's CUDA apt repository, added by installing its `cuda-keyring` package.
+    case aptRepository(CUDARepository)
+    /// The shared stack's and the machine's own packages; pinned ones are held.
+    case aptPackages([MachineSpec.AptPackage])
+    case nvidiaDriver(NVIDIADriverInstall)
+    case cudaToolkit(CUDAToolkitInstall)
+    /// Persistence mode and power limit, applied at boot by a systemd unit.
+    case gpuSettings(GPUSettingsUnit)
+    /// The user's dotfiles (theme files), written without losing user content.
+    case dotfiles([Dotfile])
+    /// The static hostname and its `127.0.1.1` line in `/etc/hosts`.
+    case hostname(String)
+    /// Something a person must do (a BIOS setting); shown as a checklist item.
+    case manual(ChecklistItem)
+    /// Tells the person to reboot when the installed NVIDIA kernel module is not the loaded one.
+    case rebootNotice
+}

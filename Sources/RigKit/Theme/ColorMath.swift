@@ -1,0 +1,92 @@
+import Foundation
+import RigSpec
+
+/// Colour arithmetic for themes: WCAG luminance and contrast, mixing, and the nearest xterm-256 colour.
+public enum ColorMath {
+    /// WCAG 2.x relative luminance, 0 (black) to 1 (white).
+    public static func relativeLuminance(_ color: Color) -> Double {
+        func linear(_ component: UInt8) -> Double {
+            let c = Double(component) / 255
+            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * linear(color.red) + 0.7152 * linear(color.green) + 0.0722 * linear(color.blue)
+    }
+
+    /// WCAG contrast ratio between two colours, 1 to 21, whichever order they come in.
+    public static func contrastRatio(_ a: Color, _ b: Color) -> Double {
+        let la = relativeLuminance(a), lb = relativeLuminance(b)
+        return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+    }
+
+    /// `from` moved `amount` (0…1) of the way towards `to`, per sRGB channel, rounded.
+    public static func mix(_ from: Color, _ to: Color, _ amount: Double) -> Color {
+        let t = min(max(amount, 0), 1)
+        func channel(_ a: UInt8, _ b: UInt8) -> UInt8 {
+            UInt8((Double(a) + (Double(b) - Double(a)) * t).rounded())
+        }
+        return Color(red: channel(from.red, to.red), green: channel(from.green, to.green), blue: channel(from.blue, to.blue))
+    }
+
+    /// `color` moved `amount` of the way towards white.
+    public static func lighten(_ color: Color, _ amount: Double) -> Color {
+        mix(color, Color(red: 255, green: 255, blue: 255), amount)
+    }
+
+    /// `color` moved `amount` of the way towards black.
+    public static func darken(_ color: Color, _ amount: Double) -> Color {
+        mix(color, Color(red: 0, green: 0, blue: 0), amount)
+    }
+
+    /// Whichever of `candidates` reads best on `background` (highest contrast; the first on a tie).
+    public static func mostReadable(on background: Color, among candidates: [Color]) -> Color {
+        var best = candidates.first ?? background
+        var bestRatio = -1.0
+        for candidate in candidates {
+            let ratio = contrastRatio(candidate, background)
+            if ratio > bestRatio {
+                best = candidate
+                bestRatio = ratio
+            }
+        }
+        return best
+    }
+
+    /// The xterm-256 palette index (16…255: the 6×6×6 cube or the grey ramp) closest to `color`.
+    /// The 16 system colours are skipped because terminals redefine them.
+    public static func nearestXterm256(_ color: Color) -> Int {
+        var bestIndex = 16
+        var bestDistance = Int.max
+        for index in 16...255 {
+            let distance = squaredDistance(color, xterm256(index))
+            if distance < bestDistance {
+                bestIndex = index
+                bestDistance = distance
+            }
+        }
+        return bestIndex
+    }
+
+    /// The colour xterm shows for palette index 16…255.
+    public static func xterm256(_ index: Int) -> Color {
+        if index >= 232 {
+            let level = UInt8(8 + 10 * (index - 232))
+            return Color(red: level, green: level, blue: level)
+        }
+        let steps: [UInt8] = [0, 95, 135, 175, 215, 255]
+        let cube = index - 16
+        return Color(red: steps[cube / 36], green: steps[cube / 6 % 6], blue: steps[cube % 6])
+    }
+
+    /// A ratio as people read it, rounded down to one decimal so a failing 4.49 never prints as 4.5: "4.4:1".
+    public static func formatRatio(_ ratio: Double) -> String {
+        let tenths = Int((ratio * 10).rounded(.down))
+        return "\(tenths / 10).\(tenths % 10):1"
+    }
+
+    // Weighted ("redmean"-style) distance: closer to what the eye sees than plain RGB distance.
+    private static func squaredDistance(_ a: Color, _ b: Color) -> Int {
+        let dr = Int(a.red) - Int(b.red), dg = Int(a.green) - Int(b.green), db = Int(a.blue) - Int(b.blue)
+        let meanRed = (Int(a.red) + Int(b.red)) / 2
+        return (((512 + meanRed) * dr * dr) >> 8) + 4 * dg * dg + (((767 - meanRed) * db * db) >> 8)
+    }
+}

@@ -1,0 +1,96 @@
+import RigSpec
+
+/// One machine's colours: the spec's four plus the shades each tool needs, validated once.
+public struct Palette: Sendable, Equatable {
+    /// WCAG AA for normal text.
+    public static let minimumContrast = 4.5
+
+    public let machine: String
+    public let role: MachineSpec.Role
+    public let background: Color
+    public let foreground: Color
+    public let accent: Color
+    /// The text cursor; the accent when the spec names none.
+    public let cursor: Color
+    /// Text drawn on the accent: the background or the foreground, whichever reads better.
+    public let onAccent: Color
+    /// Bars and status lines: the background tinted towards the accent.
+    public let surface: Color
+    /// The current line: the background a shade lighter.
+    public let lineHighlight: Color
+    /// Selected text: the background well towards the accent.
+    public let selection: Color
+    /// Secondary text (line numbers, inactive tabs): the foreground faded into the background.
+    public let muted: Color
+    /// Pane and window borders.
+    public let border: Color
+    /// `theme.vim`: base-scheme variable → colour.
+    public let vimOverrides: [String: Color]
+    /// `theme.vscode`: VS Code colour key → colour.
+    public let vscodeOverrides: [String: Color]
+
+    /// The palette of `spec`, or an error naming the spec key at fault.
+    public init(spec: MachineSpec) throws(ThemeError) {
+        guard let theme = spec.theme else {
+            throw ThemeError(keyPath: "theme", message: "machine \(spec.name) has no theme: section",
+                             location: spec.locations.nearest("theme"))
+        }
+        try self.init(machine: spec.name, role: spec.role, theme: theme, locations: spec.locations)
+    }
+
+    public init(machine: String, role: MachineSpec.Role, theme: MachineSpec.Theme,
+                locations: SourceMap = SourceMap()) throws(ThemeError) {
+        guard machine.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9._-]{0,63}/) != nil else {
+            throw ThemeError(keyPath: "", message: "machine name \"\(machine)\" cannot name theme files; "
+                + "use letters, digits, '.', '_' and '-'", location: locations.nearest(""))
+        }
+        let ratio = ColorMath.contrastRatio(theme.foreground, theme.background)
+        guard ratio >= Palette.minimumContrast else {
+            throw ThemeError(
+                keyPath: "theme.foreground",
+                message: "theme.foreground \(theme.foreground) on theme.background \(theme.background) has contrast "
+                    + "\(ColorMath.formatRatio(ratio)); needs at least \(ColorMath.formatRatio(Palette.minimumContrast))",
+                location: locations.nearest("theme.foreground"))
+        }
+        for name in theme.vim.keys.sorted() where VimThemeRenderer.variables[name] == nil {
+            throw ThemeError(
+                keyPath: "theme.vim.\(name)",
+                message: "theme.vim.\(name) is not a variable of the rigctl vim scheme; known: "
+                    + VimThemeRenderer.variableOrder.joined(separator: ", "),
+                location: locations.nearest("theme.vim.\(name)"))
+        }
+        for key in theme.vscode.keys.sorted() where !VSCodeThemeRenderer.isColorKey(key) {
+            throw ThemeError(
+                keyPath: "theme.vscode.\(key)",
+                message: "theme.vscode.\(key) is not a VS Code colour key (like \"statusBar.background\")",
+                location: locations.nearest("theme.vscode.\(key)"))
+        }
+        self.init(machine: machine, role: role, background: theme.background, foreground: theme.foreground,
+                  accent: theme.accent, cursor: theme.cursor, vimOverrides: theme.vim, vscodeOverrides: theme.vscode)
+    }
+
+    /// Derives the shades without validating: for colours known to be good (the base scheme's own).
+    init(machine: String, role: MachineSpec.Role, background: Color, foreground: Color, accent: Color, cursor: Color?,
+         vimOverrides: [String: Color] = [:], vscodeOverrides: [String: Color] = [:]) {
+        self.machine = machine
+        self.role = role
+        self.background = background
+        self.foreground = foreground
+        self.accent = accent
+        self.cursor = cursor ?? accent
+        onAccent = ColorMath.mostReadable(on: accent, among: [background, foreground])
+        surface = ColorMath.mix(background, accent, 0.22)
+        lineHighlight = ColorMath.mix(background, foreground, 0.07)
+        selection = ColorMath.mix(background, accent, 0.35)
+        muted = ColorMath.mix(foreground, background, 0.45)
+        border = ColorMath.mix(background, accent, 0.5)
+        self.vimOverrides = vimOverrides
+        self.vscodeOverrides = vscodeOverrides
+    }
+
+    /// The palette's named colours in a fixed order, for swatches and previews.
+    public var swatches: [(name: String, color: Color)] {
+        [("background", background), ("foreground", foreground), ("accent", accent), ("cursor", cursor),
+         ("surface", surface), ("line", lineHighlight), ("selection", selection), ("muted", muted), ("border", border)]
+    }
+}

@@ -1,0 +1,41 @@
+import RigSpec
+
+/// Every theme file of one machine: bash, tmux, vim and VS Code, each tool's files in that order.
+public enum ThemeRenderer {
+    /// The files for `spec`'s theme, or an error naming the spec key at fault.
+    public static func render(_ spec: MachineSpec) throws(ThemeError) -> [RenderedFile] {
+        try render(Palette(spec: spec))
+    }
+
+    public static func render(_ palette: Palette) -> [RenderedFile] {
+        BashThemeRenderer.render(palette) + TmuxThemeRenderer.render(palette)
+            + VimThemeRenderer.render(palette) + VSCodeThemeRenderer.render(palette)
+    }
+}
+
+extension ThemeRenderer {
+    /// Writes each file as a fresh HOME would get it under `directory` (`rigctl render --out`);
+    /// returns the paths written.
+    public static func write(_ files: [RenderedFile], under directory: String, system: any System) throws(InstallError) -> [String] {
+        var written: [String] = []
+        for file in files {
+            let path = (directory.hasSuffix("/") ? directory : directory + "/") + file.path
+            do {
+                try system.writeText(path, file.freshContents, mode: file.mode)
+            } catch {
+                throw InstallError(path: path, message: "cannot write: \(error.reason)")
+            }
+            written.append(path)
+        }
+        return written
+    }
+
+    /// How `file` is installed, in a few words: "whole file", "block in", "merged into".
+    public static func installationSummary(_ file: RenderedFile) -> String {
+        switch file.installation {
+        case .wholeFile: return "file"
+        case .managedBlock: return "block"
+        case .jsonSettings(let edit): return "merge \(edit.key)"
+        }
+    }
+}

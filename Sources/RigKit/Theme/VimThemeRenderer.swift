@@ -1,0 +1,233 @@
+import RigSpec
+
+/// Renders the rigctl vim family: one shared base scheme (`~/.vim/colors/rigctl.vim`, dark and wombat-like)
+/// whose colours are variables, one small per-machine scheme (`~/.vim/colors/rigctl-<machine>.vim`) that sets
+/// them and loads the base, and the `~/.vimrc` block that picks the machine's scheme.
+public enum VimThemeRenderer {
+    /// The base scheme's variables in order: name → what it colours. `theme.vim` may set any of them.
+    public static let variableOrder: [String] = variableTable.map(\.name)
+    public static let variables: [String: String] = Dictionary(uniqueKeysWithValues: variableTable.map { ($0.name, $0.meaning) })
+
+    private static let variableTable: [(name: String, meaning: String)] = [
+        ("background", "Normal background"),
+        ("foreground", "Normal text"),
+        ("accent", "status line, current tab, titles, matching bracket"),
+        ("cursor", "the cursor"),
+        ("on_accent", "text on the accent"),
+        ("surface", "inactive status lines, tab line, popup menu"),
+        ("cursorline", "current line and colour column"),
+        ("selection", "Visual selection"),
+        ("muted", "line numbers, folds"),
+        ("border", "window separators, non-text characters"),
+        ("diff_add", "added lines"),
+        ("diff_delete", "deleted lines"),
+        ("diff_change", "changed lines"),
+        ("diff_text", "changed text in a changed line"),
+        ("comment", "comments"),
+        ("string", "strings, characters"),
+        ("constant", "numbers, booleans, constants, preprocessor"),
+        ("identifier", "identifiers, functions, types"),
+        ("statement", "keywords, statements, directories"),
+        ("special", "special characters, tags, delimiters"),
+        ("search", "search matches"),
+        ("error", "errors"),
+    ]
+
+    /// The wombat-like syntax colours every machine shares (unless its spec overrides them).
+    private static let syntaxColors: [String: Color] = [
+        "comment": "#99968b", "string": "#95e454", "constant": "#e5786d", "identifier": "#cae682",
+        "statement": "#8ac6f2", "special": "#e7f6da", "search": "#e5c07b", "error": "#ff6a6a",
+    ].compactMapValues { Color(hex: $0) }
+
+    /// The family's neutral grey: what `:colorscheme rigctl` shows on its own.
+    static let neutral = Palette(machine: "rigctl", role: .desktop, background: Color(red: 0x24, green: 0x24, blue: 0x24),
+                                 foreground: Color(red: 0xf6, green: 0xf3, blue: 0xe8),
+                                 accent: Color(red: 0x8a, green: 0xc6, blue: 0xf2), cursor: nil)
+
+    public static let basePath = ".vim/colors/rigctl.vim"
+
+    public static func schemeName(_ palette: Palette) -> String { "rigctl-\(palette.machine)" }
+    public static func schemePath(_ palette: Palette) -> String { ".vim/colors/\(schemeName(palette)).vim" }
+
+    public static func render(_ palette: Palette) -> [RenderedFile] {
+        [
+            RenderedFile(path: basePath, installation: .wholeFile(baseScheme)),
+            RenderedFile(path: schemePath(palette), installation: .wholeFile(machineScheme(palette))),
+            RenderedFile(path: ".vimrc", installation: .managedBlock(ManagedBlock(
+                commentLeader: "\"", body: vimrcBlock(palette),
+                // A new ~/.vimrc would switch off Debian's defaults.vim (syntax, filetype plugins): keep them.
+                newFilePreamble: "unlet! skip_defaults_vim\nsource $VIMRUNTIME/defaults.vim\n\n"))),
+        ]
+    }
+
+    /// The values a palette gives the variables; `theme.vim` overrides win.
+    static func values(_ p: Palette) -> [String: Color] {
+        var values = syntaxColors
+        let derived: [String: Color] = [
+            "background": p.background, "foreground": p.foreground, "accent": p.accent, "cursor": p.cursor,
+            "on_accent": p.onAccent, "surface": p.surface, "cursorline": p.lineHighlight, "selection": p.selection,
+            "muted": p.muted, "border": p.border,
+            "diff_add": ColorMath.mix(p.background, syntaxColors["string"] ?? p.accent, 0.25),
+            "diff_delete": ColorMath.mix(p.background, syntaxColors["constant"] ?? p.accent, 0.25),
+            "diff_change": ColorMath.mix(p.background, syntaxColors["statement"] ?? p.accent, 0.2),
+            "diff_text": ColorMath.mix(p.background, syntaxColors["statement"] ?? p.accent, 0.4),
+        ]
+        values.merge(derived) { _, new in new }
+        values.merge(p.vimOverrides) { _, new in new }
+        return values
+    }
+
+    /// `'name': ['#rrggbb', 256-index],` lines of a vim dictionary, in variable order.
+    private static func dictionaryLines(_ values: [String: Color]) -> String {
+        variableOrder.compactMap { name in
+            values[name].map { "      \\ '\(name)': ['\($0.hex)', \(ColorMath.nearestXterm256($0))]," }
+        }.joined(separator: "\n")
+    }
+
+    static func vimrcBlock(_ palette: Palette) -> String {
+        """
+        " This machine's colours (rigctl theme). 24-bit colour where the terminal says it has it.
+        if has('termguicolors') && ($COLORTERM ==# 'truecolor' || $COLORTERM ==# '24bit')
+          set termguicolors
+        endif
+        syntax enable
+        colorscheme \(schemeName(palette))
+
+        """
+    }
+
+    static func machineScheme(_ palette: Palette) -> String {
+        let all = values(palette)
+        // Only what differs from the base's own values: the machine's colours and its overrides.
+        let base = values(neutral)
+        let own = all.filter { base[$0.key] != $0.value || palette.vimOverrides[$0.key] != nil }
+        return """
+            " \(schemeName(palette)): the \(palette.machine) machine's colours on the rigctl base scheme.
+            " Generated by rigctl from the machine's spec (theme:, theme.vim:); changes here are overwritten.
+            let s:cpo_save = &cpo
+            set cpo&vim
+            " variable: ['#gui colour', xterm-256 index]; the base (colors/rigctl.vim) fills in the rest.
+            let g:rigctl_palette = {
+            \(dictionaryLines(own))
+                  \\ }
+            runtime colors/rigctl.vim
+            let g:colors_name = '\(schemeName(palette))'
+            let &cpo = s:cpo_save
+            unlet s:cpo_save
+
+            """
+    }
+
+    static var baseScheme: String {
+        let variableDocs = variableTable.map { "\"   \($0.name): \($0.meaning)" }.joined(separator: "\n")
+        return """
+            " rigctl: the shared base of the rigctl colour schemes, a dark wombat-like family.
+            " Generated by rigctl; changes here are overwritten.
+            " Each machine's scheme (colors/rigctl-<machine>.vim) sets g:rigctl_palette and loads this file;
+            " loaded on its own it shows the family's neutral grey. g:rigctl_palette maps a variable to
+            " ['#gui colour', xterm-256 index]; the variables:
+            \(variableDocs)
+            let s:cpo_save = &cpo
+            set cpo&vim
+
+            set background=dark
+            highlight clear
+            if exists('syntax_on')
+              syntax reset
+            endif
+            let g:colors_name = 'rigctl'
+
+            let s:p = {
+            \(dictionaryLines(values(neutral)))
+                  \\ }
+            call extend(s:p, get(g:, 'rigctl_palette', {}))
+            " Terminal colours only where the terminal has 256 of them (or the GUI's are used).
+            let s:cterm = has('gui_running') || &t_Co >= 256 || (has('termguicolors') && &termguicolors)
+
+            " s:hi(group, foreground variable, background variable, attributes); '' leaves a colour unset.
+            function! s:hi(group, fg, bg, attr) abort
+              let l:cmd = ['highlight', a:group, 'gui=' . a:attr, 'cterm=' . a:attr]
+              if a:fg !=# ''
+                call add(l:cmd, 'guifg=' . s:p[a:fg][0])
+                if s:cterm | call add(l:cmd, 'ctermfg=' . s:p[a:fg][1]) | endif
+              endif
+              if a:bg !=# ''
+                call add(l:cmd, 'guibg=' . s:p[a:bg][0])
+                if s:cterm | call add(l:cmd, 'ctermbg=' . s:p[a:bg][1]) | endif
+              endif
+              execute join(l:cmd)
+            endfunction
+
+            " The editor: machine colours.
+            call s:hi('Normal', 'foreground', 'background', 'NONE')
+            call s:hi('Cursor', 'background', 'cursor', 'NONE')
+            call s:hi('lCursor', 'background', 'cursor', 'NONE')
+            call s:hi('CursorLine', '', 'cursorline', 'NONE')
+            call s:hi('CursorColumn', '', 'cursorline', 'NONE')
+            call s:hi('ColorColumn', '', 'cursorline', 'NONE')
+            call s:hi('CursorLineNr', 'accent', 'cursorline', 'bold')
+            call s:hi('LineNr', 'muted', 'background', 'NONE')
+            call s:hi('SignColumn', 'muted', 'background', 'NONE')
+            call s:hi('FoldColumn', 'muted', 'background', 'NONE')
+            call s:hi('Folded', 'muted', 'surface', 'NONE')
+            call s:hi('NonText', 'border', '', 'NONE')
+            call s:hi('SpecialKey', 'border', '', 'NONE')
+            call s:hi('EndOfBuffer', 'border', '', 'NONE')
+            call s:hi('VertSplit', 'border', 'background', 'NONE')
+            call s:hi('StatusLine', 'on_accent', 'accent', 'bold')
+            call s:hi('StatusLineNC', 'muted', 'surface', 'NONE')
+            call s:hi('StatusLineTerm', 'on_accent', 'accent', 'bold')
+            call s:hi('StatusLineTermNC', 'muted', 'surface', 'NONE')
+            call s:hi('TabLine', 'muted', 'surface', 'NONE')
+            call s:hi('TabLineFill', '', 'surface', 'NONE')
+            call s:hi('TabLineSel', 'on_accent', 'accent', 'bold')
+            call s:hi('Title', 'accent', '', 'bold')
+            call s:hi('Visual', '', 'selection', 'NONE')
+            call s:hi('VisualNOS', '', 'selection', 'underline')
+            call s:hi('Search', 'background', 'search', 'NONE')
+            call s:hi('IncSearch', 'on_accent', 'accent', 'NONE')
+            call s:hi('MatchParen', 'accent', 'selection', 'bold')
+            call s:hi('Pmenu', 'foreground', 'surface', 'NONE')
+            call s:hi('PmenuSel', 'on_accent', 'accent', 'bold')
+            call s:hi('PmenuSbar', '', 'surface', 'NONE')
+            call s:hi('PmenuThumb', '', 'muted', 'NONE')
+            call s:hi('WildMenu', 'on_accent', 'accent', 'bold')
+            call s:hi('ModeMsg', 'accent', '', 'bold')
+            call s:hi('MoreMsg', 'string', '', 'NONE')
+            call s:hi('Question', 'string', '', 'NONE')
+            call s:hi('ErrorMsg', 'error', '', 'bold')
+            call s:hi('WarningMsg', 'constant', '', 'NONE')
+            call s:hi('Directory', 'statement', '', 'NONE')
+            call s:hi('DiffAdd', '', 'diff_add', 'NONE')
+            call s:hi('DiffDelete', 'constant', 'diff_delete', 'NONE')
+            call s:hi('DiffChange', '', 'diff_change', 'NONE')
+            call s:hi('DiffText', '', 'diff_text', 'bold')
+            call s:hi('SpellBad', 'error', '', 'underline')
+            call s:hi('SpellCap', 'statement', '', 'underline')
+
+            " Syntax: the wombat-like family colours.
+            call s:hi('Comment', 'comment', '', 'italic')
+            call s:hi('Constant', 'constant', '', 'NONE')
+            call s:hi('String', 'string', '', 'NONE')
+            call s:hi('Identifier', 'identifier', '', 'NONE')
+            call s:hi('Function', 'identifier', '', 'NONE')
+            call s:hi('Type', 'identifier', '', 'NONE')
+            call s:hi('Statement', 'statement', '', 'NONE')
+            call s:hi('PreProc', 'constant', '', 'NONE')
+            call s:hi('Special', 'special', '', 'NONE')
+            call s:hi('Underlined', 'statement', '', 'underline')
+            call s:hi('Error', 'error', 'background', 'bold')
+            call s:hi('Todo', 'accent', 'surface', 'bold')
+            highlight! link Character String
+            highlight! link Number Constant
+            highlight! link Boolean Constant
+            highlight! link Float Constant
+
+            delfunction s:hi
+            unlet s:p s:cterm
+            let &cpo = s:cpo_save
+            unlet s:cpo_save
+
+            """
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import RigSpec
+@testable import RigKit
+
+@Suite struct AnsibleEmitterTests {
+    static func playbook(_ spec: MachineSpec, dotfiles: [Dotfile] = []) -> String {
+        AnsibleEmitter().emit(Planner().plan(spec: spec, dotfiles: dotfiles), inInventory: spec.ssh != nil)
+    }
+
+    @Test func goldenPlaybooksOfTheExampleMachines() throws {
+        try PlanGolden.check(Self.playbook(PlanExamples.workstation, dotfiles: PlanExamples.dotfiles), "ansible/workstation.yml")
+        try PlanGolden.check(Self.playbook(PlanExamples.computeNode), "ansible/compute-node.yml")
+        try PlanGolden.check(Self.playbook(PlanExamples.bigRig), "ansible/big-rig.yml")
+    }
+
+    @Test func onlyFullyQualifiedBuiltinModulesAndNoShell() {
+        for spec in PlanExamples.all {
+            let text = Self.playbook(spec, dotfiles: PlanExamples.dotfiles)
+            let modules = text.split(separator: "\n").compactMap { line -> String? in
+                let trimmed = line.drop { $0 == " " || $0 == "-" }
+                guard trimmed.hasPrefix("ansible.") else { return nil }
+                return String(trimmed.prefix { $0 != ":" })
+            }
+            #expect(Set(modules).isSubset(of: [
+                "ansible.builtin.apt", "ansible.builtin.meta", "ansible.builtin.package_facts", "ansible.builtin.dpkg_selections",
+                "ansible.builtin.copy", "ansible.builtin.file", "ansible.builtin.blockinfile", "ansible.builtin.systemd_service",
+                "ansible.builtin.hostname", "ansible.builtin.lineinfile", "ansible.builtin.debug",
+            ]), "\(spec.name): \(modules)")
+            #expect(!text.contains("ansible.builtin.shell") && !text.contains("ansible.builtin.command"))
+        }
+    }
+
+    /// Every generated playbook, with a Debian machine and a pinned toolkit besides the examples,
+    /// passes `ansible-playbook --syntax-check` and `ansible-lint` (production profile).
+    @Test func playbooksPassSyntaxCheckAndAnsibleLint() throws {
+        var debian = PlanExamples.computeNode
+        debian.name = "debian-node"
+        debian.hostname = "debian-node"
+        debian.ssh = .init(host: "debian-node.local")
+        debian.os = .init(distro: .debian, release: "12")
+        debian.drivers = .init(nvidia: .init(version: PlanExamples.constraint("570.124.06"), flavor: .proprietary),
+                               cuda: PlanExamples.constraint("12.8.1"))
+        var pinned = PlanExamples.bigRigPinned
+        pinned.name = "big-rig-pinned"
+        let specs = PlanExamples.all + [debian, pinned]
+        let temporary = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        // Named like the repository's directory: ansible-lint decides file kinds by path.
+        let directory = temporary.appendingPathComponent("playbooks")
+        try PlaybookGenerator(dotfiles: { $0.name == "workstation" ? PlanExamples.dotfiles : [] }).write(specs, to: directory.path, system: LiveSystem())
+
+        let syntax = try #require(try PlanTools.run("ansible-playbook", ["-i", "inventory.yml", "--syntax-check", "site.yml", "workstation.yml"],
+                                                    in: directory, environment: ansibleEnvironment(directory)))
+        #expect(syntax.status == 0, "\(syntax.output)")
+        let lint = try #require(try PlanTools.run("ansible-lint", ["--offline", "--profile", "production", "--nocolor", "."],
+                                                  in: directory, environment: ansibleEnvironment(directory)))
+        #expect(lint.status == 0, "\(lint.output)")
+    }
+
+    /// Runs the dotfiles tasks for real against a temporary HOME, twice: the second run changes
+    /// nothing, and the files equal what the shell script writes.
+    @Test func dotfilesPlayRunsLocallyAndIsIdempotent() throws {
+        let home = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        try "alias ll='ls -l'\n".write(to: home.appendingPathComponent(".bashrc"), atomically: true, encoding: .utf8)
+        let spec = PlanExamples.workstation
+        let plan = Planner().plan(spec: spec, dotfiles: PlanExamples.dotfiles)
+        let dotfilesOnly = Plan(machine: plan.machine, specFile: plan.specFile, os: plan.os, steps: plan.steps.filter { $0.id == "dotfiles" })
+        let playbook = home.appendingPathComponent("play.yml")
+        try AnsibleEmitter().emit(dotfilesOnly, inInventory: false).write(to: playbook, atomically: true, encoding: .utf8)
+
+        let arguments = ["-i", "workstation,", "-c", "local", "-e", "ansible_python_interpreter={{ ansible_playbook_python }}",
+                         "-e", "rigctl_home=\(home.path)", playbook.path]
+        var environment = ansibleEnvironment(home)
+        environment["HOME"] = home.path
+        let first = try #require(try PlanTools.run("ansible-playbook", arguments, in: home, environment: environment))
+        #expect(first.status == 0, "\(first.output)")
+        #expect(first.output.contains("changed=3"), "\(first.output)")
+        let second = try #require(try PlanTools.run("ansible-playbook", arguments, in: home, environment: environment))
+        #expect(second.status == 0, "\(second.output)")
+        #expect(second.output.contains("changed=0"), "\(second.output)")
+
+        #expect(try String(contentsOf: home.appendingPathComponent(".bashrc"), encoding: .utf8) == """
+            alias ll='ls -l'
+            # BEGIN rigctl managed block
+            [ -f ~/.config/rigctl/theme.bash ] && . ~/.config/rigctl/theme.bash
+            # END rigctl managed block
+
+            """)
+        #expect(try String(contentsOf: home.appendingPathComponent(".config/rigctl/theme.bash"), encoding: .utf8)
+            == PlanExamples.dotfiles[0].contents)
+
+        // The shell script finds the same files already in place.
+        let script = ShellEmitter().emit(dotfilesOnly).replacingOccurrences(of: "\nmain \"$@\"\n", with: "\nstep_dotfiles\n")
+        let file = home.appendingPathComponent("run.sh")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        let shell = try #require(try PlanTools.run("bash", [file.path], environment: ["HOME": home.path, "SUDO_USER": ""]))
+        #expect(shell.output == "ok: Install 2 dotfiles (theme)\n", "\(shell.output)")
+    }
+
+    private func ansibleEnvironment(_ directory: URL) -> [String: String] {
+        [
+            "ANSIBLE_LOCAL_TEMP": directory.appendingPathComponent(".ansible-tmp").path,
+            "ANSIBLE_REMOTE_TEMP": directory.appendingPathComponent(".ansible-remote-tmp").path,
+            "ANSIBLE_NOCOLOR": "1",
+            "ANSIBLE_RETRY_FILES_ENABLED": "0",
+        ]
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import RigKit
+
+@Suite struct PlaybookGeneratorTests {
+    let generator = PlaybookGenerator()
+    let system = LiveSystem()
+
+    @Test func generatesOnePlaybookPerMachineSiteAndInventory() {
+        #expect(generator.files(for: PlanExamples.all).map(\.path)
+            == [".ansible-lint", "big-rig.yml", "compute-node.yml", "inventory.yml", "site.yml", "workstation.yml"])
+    }
+
+    @Test func checkReportsMissingStaleAndExtraFiles() throws {
+        let directory = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try generator.check(PlanExamples.all, in: directory.path, system: system).missing.count == 6)
+
+        let written = try generator.write(PlanExamples.all, to: directory.path, system: system)
+        #expect(written.written.count == 6)
+        #expect(try generator.check(PlanExamples.all, in: directory.path, system: system).isInSync)
+        #expect(try generator.write(PlanExamples.all, to: directory.path, system: system).written.isEmpty)
+
+        try "changed by hand\n".write(to: directory.appendingPathComponent("big-rig.yml"), atomically: true, encoding: .utf8)
+        try "# mine\n---\n[]\n".write(to: directory.appendingPathComponent("mine.yml"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("site.yml"))
+        let report = try generator.check(PlanExamples.all, in: directory.path, system: system)
+        #expect(report == PlaybookSyncReport(missing: ["site.yml"], stale: ["big-rig.yml"], extra: ["mine.yml"]))
+        #expect(report.lines(directory: "playbooks") == ["missing: playbooks/site.yml", "stale: playbooks/big-rig.yml", "extra: playbooks/mine.yml"])
+    }
+
+    @Test func writeRemovesPlaybooksOfMachinesThatAreGoneButKeepsForeignFiles() throws {
+        let directory = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try generator.write(PlanExamples.all, to: directory.path, system: system)
+        try "# mine\n---\n[]\n".write(to: directory.appendingPathComponent("mine.yml"), atomically: true, encoding: .utf8)
+
+        let result = try generator.write([PlanExamples.computeNode, PlanExamples.workstation], to: directory.path, system: system)
+        #expect(result.removed == ["big-rig.yml"])
+        #expect(result.foreign == ["mine.yml"])
+        #expect(result.written == ["inventory.yml", "site.yml"])
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("mine.yml").path))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("big-rig.yml").path))
+    }
+
+    @Test func dotfilesComeFromTheGivenRenderer() throws {
+        let withDotfiles = PlaybookGenerator(dotfiles: { _ in PlanExamples.dotfiles })
+        let file = try #require(withDotfiles.files(for: [PlanExamples.workstation]).first { $0.path == "workstation.yml" })
+        #expect(file.contents.contains("ansible.builtin.blockinfile"))
+        let plain = try #require(generator.files(for: [PlanExamples.workstation]).first { $0.path == "workstation.yml" })
+        #expect(!plain.contents.contains("ansible.builtin.blockinfile"))
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import RigSpec
+@testable import RigKit
+
+@Suite struct ShellEmitterTests {
+    static func script(_ spec: MachineSpec, dotfiles: [Dotfile] = []) -> String {
+        ShellEmitter().emit(Planner().plan(spec: spec, dotfiles: dotfiles))
+    }
+
+    /// The example machines plus the variants the goldens do not cover (Debian, pinned CUDA, proprietary driver).
+    static var allVariants: [(String, String)] {
+        var debian = PlanExamples.computeNode
+        debian.os = .init(distro: .debian, release: "12")
+        debian.drivers = .init(nvidia: .init(version: PlanExamples.constraint("570.124.06"), flavor: .proprietary),
+                               cuda: PlanExamples.constraint("12.8.1"))
+        var debianMinimum = debian
+        debianMinimum.drivers?.nvidia = .init(version: PlanExamples.constraint(">=570"), flavor: .open)
+        return [
+            ("workstation", script(PlanExamples.workstation, dotfiles: PlanExamples.dotfiles)),
+            ("compute-node", script(PlanExamples.computeNode)),
+            ("big-rig", script(PlanExamples.bigRig)),
+            ("big-rig-pinned", script(PlanExamples.bigRigPinned)),
+            ("debian-exact", script(debian)),
+            ("debian-minimum", script(debianMinimum)),
+        ]
+    }
+
+    @Test func goldenScriptsOfTheExampleMachines() throws {
+        try PlanGolden.check(Self.script(PlanExamples.workstation, dotfiles: PlanExamples.dotfiles), "shell/workstation.sh")
+        try PlanGolden.check(Self.script(PlanExamples.computeNode), "shell/compute-node.sh")
+        try PlanGolden.check(Self.script(PlanExamples.bigRig), "shell/big-rig.sh")
+    }
+
+    @Test func scriptsPassBashSyntaxCheckAndShellcheck() throws {
+        let directory = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, script) in Self.allVariants {
+            let file = directory.appendingPathComponent("\(name).sh")
+            try script.write(to: file, atomically: true, encoding: .utf8)
+            let syntax = try #require(try PlanTools.run("bash", ["-n", file.path]))
+            #expect(syntax.status == 0, "bash -n \(name): \(syntax.output)")
+            let lint = try #require(try PlanTools.run("shellcheck", ["--severity=style", "--shell=bash", file.path]))
+            #expect(lint.status == 0, "shellcheck \(name):\n\(lint.output)")
+        }
+    }
+
+    @Test func structureIsStrictModeOneFunctionPerStepAndMainInOrder() {
+        let plan = Planner().plan(spec: PlanExamples.computeNode)
+        let script = ShellEmitter().emit(plan)
+        #expect(script.hasPrefix("#!/usr/bin/env bash\n"))
+        #expect(script.contains("\nset -euo pipefail\n"))
+        let calls = plan.steps.map { "  step_" + $0.id.replacingOccurrences(of: "-", with: "_") }.joined(separator: "\n")
+        #expect(script.hasSuffix("main() {\n\(calls)\n}\n\nmain \"$@\"\n"))
+        for step in plan.steps {
+            #expect(script.contains("\nstep_\(step.id.replacingOccurrences(of: "-", with: "_"))() {\n"))
+        }
+    }
+
+    @Test func exactPinsResolveTheAptVersionAndHold() {
+        let script = Self.script(PlanExamples.bigRigPinned)
+        #expect(script.contains("""
+              if rig_package_installed 'nvidia-driver-570-open' '570.124.06-*' hold; then
+            """))
+        #expect(script.contains("""
+              version="$(rig_apt_version 'nvidia-driver-570-open' '570.124.06-*')"
+              rig_apt_install --allow-change-held-packages 'nvidia-driver-570-open='"${version}"
+              apt-mark hold 'nvidia-driver-570-open'
+            """))
+        #expect(script.contains("rig_apt_install --allow-change-held-packages 'nvme-cli=2.9.1-3'\n  apt-mark hold 'nvme-cli'\n"))
+    }
+
+    @Test func manualStepsArePrintedAndVerifiedOnesSayOk() {
+        let pending = Self.script(PlanExamples.computeNode)
+        #expect(pending.contains("step_bios_xmp() {\n  echo 'manual: BIOS: set xmp to profile-1'\n}\n"))
+        let plan = Planner().plan(spec: PlanExamples.computeNode, satisfied: ["bios.settings.secure-boot"])
+        let done = ShellEmitter().emit(plan)
+        #expect(done.contains("step_bios_secure_boot() {\n  echo 'ok: BIOS: set secure-boot to disabled'\n}\n"))
+    }
+
+    /// Runs only the dotfiles step of a generated script, twice, in a temporary HOME.
+    @Test func dotfilesStepIsIdempotentAndKeepsUserContent() throws {
+        let home = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let tricky = "# it's $(not run) and `not this` either\n\tindented\n"
+        let files = PlanExamples.dotfiles + [Dotfile(path: ".config/rigctl/tricky", contents: tricky)]
+        let userBashrc = "alias ll='ls -l'\nexport EDITOR=vim"
+        try userBashrc.write(to: home.appendingPathComponent(".bashrc"), atomically: true, encoding: .utf8)
+
+        var script = Self.script(PlanExamples.workstation, dotfiles: files)
+        script = script.replacingOccurrences(of: "\nmain \"$@\"\n", with: "\nstep_dotfiles\nstep_dotfiles\n")
+        let file = home.appendingPathComponent("run.sh")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        let run = try #require(try PlanTools.run("bash", [file.path], environment: ["HOME": home.path, "SUDO_USER": ""]))
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output == "done: Install 3 dotfiles (theme)\nok: Install 3 dotfiles (theme)\n")
+
+        let bashrc = try String(contentsOf: home.appendingPathComponent(".bashrc"), encoding: .utf8)
+        #expect(bashrc == """
+            alias ll='ls -l'
+            export EDITOR=vim
+            # BEGIN rigctl managed block
+            [ -f ~/.config/rigctl/theme.bash ] && . ~/.config/rigctl/theme.bash
+            # END rigctl managed block
+
+            """)
+        #expect(try String(contentsOf: home.appendingPathComponent(".config/rigctl/tricky"), encoding: .utf8) == tricky)
+        #expect(try String(contentsOf: home.appendingPathComponent(".config/rigctl/theme.bash"), encoding: .utf8) == files[0].contents)
+        let backups = try FileManager.default.contentsOfDirectory(atPath: home.path).filter { $0.hasPrefix(".bashrc.rigctl-backup-") }
+        #expect(backups.count == 1)
+        if let backup = backups.first {
+            #expect(try String(contentsOf: home.appendingPathComponent(backup), encoding: .utf8) == userBashrc)
+        }
+    }
+
+    /// A changed block replaces the old one in place; lines after it stay.
+    @Test func aChangedBlockIsReplacedInPlace() throws {
+        let home = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        try "before\n# BEGIN rigctl managed block\nold\n# END rigctl managed block\nafter\n"
+            .write(to: home.appendingPathComponent(".bashrc"), atomically: true, encoding: .utf8)
+        let files = [Dotfile(path: ".bashrc", contents: "new\n", placement: .managedBlock(comment: "#"))]
+        let script = Self.script(PlanExamples.workstation, dotfiles: files)
+            .replacingOccurrences(of: "\nmain \"$@\"\n", with: "\nstep_dotfiles\n")
+        let file = home.appendingPathComponent("run.sh")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        let run = try #require(try PlanTools.run("bash", [file.path], environment: ["HOME": home.path, "SUDO_USER": ""]))
+        #expect(run.status == 0, "\(run.output)")
+        #expect(try String(contentsOf: home.appendingPathComponent(".bashrc"), encoding: .utf8)
+            == "before\n# BEGIN rigctl managed block\nnew\n# END rigctl managed block\nafter\n")
+    }
+}

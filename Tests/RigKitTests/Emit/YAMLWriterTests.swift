@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import RigKit
+
+@Suite struct YAMLWriterTests {
+    @Test func quotingEscapesEverythingThatCouldChangeMeaning() {
+        #expect(YAMLWriter.quote("plain") == #""plain""#)
+        #expect(YAMLWriter.quote("a\"b\\c") == #""a\"b\\c""#)
+        #expect(YAMLWriter.quote("line\nnext\ttab") == #""line\nnext\ttab""#)
+        #expect(YAMLWriter.quote("bell\u{07}") == #""bell\u0007""#)
+        #expect(YAMLWriter.quote("sep\u{2028}") == #""sep\L""#)
+    }
+
+    @Test func literalBlocksOnlyWhenTheTextSurvivesThem() {
+        #expect(YAMLWriter.fitsLiteralBlock("a\nb\n"))
+        #expect(!YAMLWriter.fitsLiteralBlock("no newline"))
+        #expect(!YAMLWriter.fitsLiteralBlock("two\n\n"))
+        #expect(!YAMLWriter.fitsLiteralBlock(" leading\n"))
+        #expect(!YAMLWriter.fitsLiteralBlock("trailing \n"))
+        #expect(!YAMLWriter.fitsLiteralBlock("tab\there\n"))
+    }
+
+    @Test func layoutOfListsOfMapsAndComments() {
+        let node = YAMLNode.list([
+            .commented(.map([("name", .string("x")), ("ansible.builtin.debug", .map([("msg", .string("hi"))]))]), "noqa: rule"),
+            .map([("name", .string("y")), ("items", .list([])), ("when", .expression(["a", "| b"]))]),
+        ])
+        #expect(YAMLWriter.document(node, header: ["head"]) == """
+            # head
+            ---
+            - name: "x"  # noqa: rule
+              ansible.builtin.debug:
+                msg: "hi"
+            - name: "y"
+              items: []
+              when: >-
+                a
+                | b
+
+            """)
+    }
+
+    /// PyYAML (which Ansible uses) reads back exactly the values written.
+    @Test func pythonYAMLReadsBackTheSameValues() throws {
+        let values = ["plain", "it's \"quoted\"", "multi\nline\n", "  leading spaces\n", "tab\tand trailing \n", "{{ not_templated }}",
+                      "#notacomment", "yes", "null", "- dash", "ünïcødé", "bell\u{07}", "sep\u{2028}x", "a: b", "ends\n\n"]
+        let node = YAMLNode.map(values.enumerated().map { ("k\($0.offset)", $0.offset.isMultiple(of: 2) ? .string($0.element) : .unsafeString($0.element)) })
+        let directory = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("doc.yml")
+        try YAMLWriter.document(node).write(to: file, atomically: true, encoding: .utf8)
+        let program = """
+            import json, sys, yaml
+            yaml.SafeLoader.add_constructor('!unsafe', lambda loader, node: loader.construct_scalar(node))
+            print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding='utf-8'))))
+            """
+        let result = try #require(try PlanTools.run("python3", ["-c", program, file.path]))
+        #expect(result.status == 0, "\(result.output)")
+        let parsed = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: String]
+        let expected = Dictionary(uniqueKeysWithValues: values.enumerated().map { ("k\($0.offset)", $0.element) })
+        #expect(parsed == expected)
+    }
+}

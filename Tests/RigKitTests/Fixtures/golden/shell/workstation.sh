@@ -1,0 +1,386 @@
+#!/usr/bin/env bash
+# Converges the machine workstation to machines/workstation.yaml.
+# Written by `rigctl plan workstation --format shell`; do not edit, change the spec instead.
+# Every step checks first and does nothing when the machine already matches.
+set -euo pipefail
+
+# --- helpers (the same in every script rigctl writes) ---
+
+rig_require_root() {
+  if [[ ${EUID} -ne 0 ]]; then
+    printf 'error: step %s needs root: run this script with sudo\n' "$1" >&2
+    exit 1
+  fi
+}
+
+rig_apt_install() {
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+}
+
+# Prints "<selection> <status> <version>" for a package dpkg knows, nothing otherwise.
+rig_package_state() {
+  # shellcheck disable=SC2016 # dpkg-query fields, not shell expansions
+  dpkg-query -W -f='${db:Status-Want} ${db:Status-Status} ${Version}\n' "$1" 2>/dev/null || true
+}
+
+# rig_package_installed NAME [VERSION_GLOB [hold]]: installed, at a matching version, held if asked.
+rig_package_installed() {
+  local want status version
+  read -r want status version < <(rig_package_state "$1") || return 1
+  [[ ${status} == installed ]] || return 1
+  if [[ -n ${2:-} ]]; then
+    # shellcheck disable=SC2254 # the version glob is meant to match as a pattern
+    case ${version} in
+      $2) ;;
+      *) return 1 ;;
+    esac
+  fi
+  [[ ${3:-} != hold || ${want} == hold ]]
+}
+
+# rig_package_at_least NAME VERSION: installed at VERSION or newer.
+rig_package_at_least() {
+  local status version
+  read -r _ status version < <(rig_package_state "$1") || return 1
+  [[ ${status} == installed ]] && dpkg --compare-versions "${version}" ge "$2"
+}
+
+# rig_driver_branch_installed FLAVOR BRANCH: an Ubuntu nvidia-driver-<n>[-open] with n >= BRANCH is installed.
+rig_driver_branch_installed() {
+  local suffix='' status name
+  if [[ $1 == open ]]; then suffix='-open'; fi
+  while read -r status name; do
+    if [[ ${status} == installed && ${name} =~ ^nvidia-driver-([0-9]+)${suffix}$ ]] && ((BASH_REMATCH[1] >= $2)); then
+      return 0
+    fi
+  done < <(
+    # shellcheck disable=SC2016 # dpkg-query fields, not shell expansions
+    dpkg-query -W -f='${db:Status-Status} ${Package}\n' 'nvidia-driver-*' 2>/dev/null || true
+  )
+  return 1
+}
+
+# rig_apt_version NAME GLOB: prints the newest version apt can install that matches GLOB.
+rig_apt_version() {
+  local version best=''
+  while read -r version; do
+    # shellcheck disable=SC2254 # the version glob is meant to match as a pattern
+    case ${version} in
+      $2) ;;
+      *) continue ;;
+    esac
+    if [[ -z ${best} ]] || dpkg --compare-versions "${version}" gt "${best}"; then best=${version}; fi
+  done < <(apt-cache madison "$1" | awk -F'|' '{ gsub(/ /, "", $2); print $2 }')
+  if [[ -z ${best} ]]; then
+    printf 'error: apt has no version of %s matching %s\n' "$1" "$2" >&2
+    return 1
+  fi
+  printf '%s\n' "${best}"
+}
+
+# The home directory of the person who ran the script (through sudo too), and the owner for their files.
+rig_home() {
+  if [[ ${EUID} -eq 0 && -n ${SUDO_USER:-} && ${SUDO_USER} != root ]]; then
+    getent passwd "${SUDO_USER}" | cut -d: -f6
+  else
+    printf '%s\n' "${HOME}"
+  fi
+}
+
+rig_owner() {
+  if [[ ${EUID} -eq 0 && -n ${SUDO_USER:-} && ${SUDO_USER} != root ]]; then printf '%s:\n' "${SUDO_USER}"; fi
+}
+
+# Creates the missing parent directories of a path, owned by RIG_OWNER when set.
+rig_make_parent() {
+  local dir
+  dir=$(dirname -- "$1")
+  if [[ -d ${dir} ]]; then return 0; fi
+  rig_make_parent "${dir}"
+  mkdir -- "${dir}"
+  if [[ -n ${RIG_OWNER:-} ]]; then chown -- "${RIG_OWNER}" "${dir}"; fi
+}
+
+# rig_file_current PATH CONTENTS: the file holds exactly CONTENTS.
+rig_file_current() {
+  [[ -f $1 ]] && printf '%s' "$2" | cmp -s - "$1"
+}
+
+# rig_replace_file TMP PATH MODE: backs up a differing PATH (never over an older backup), then moves TMP over it atomically.
+rig_replace_file() {
+  local backup
+  chmod -- "$3" "$1"
+  if [[ -n ${RIG_OWNER:-} ]]; then chown -- "${RIG_OWNER}" "$1"; fi
+  if [[ -e $2 ]]; then
+    backup="$2.rigctl-backup-$(date +%Y%m%d%H%M%S)"
+    if [[ ! -e ${backup} ]]; then cp -p -- "$2" "${backup}"; fi
+  fi
+  mv -f -- "$1" "$2"
+}
+
+# rig_install_file PATH CONTENTS MODE
+rig_install_file() {
+  local tmp
+  if rig_file_current "$1" "$2"; then return 0; fi
+  rig_make_parent "$1"
+  tmp=$(mktemp "$1.rigctl-XXXXXX")
+  printf '%s' "$2" >"${tmp}"
+  rig_replace_file "${tmp}" "$1" "$3"
+}
+
+# rig_with_block PATH BEGIN END BLOCK: prints PATH with BLOCK between the marker lines,
+# replacing the block that is there or appending one. Lines outside the block are kept.
+rig_with_block() {
+  local source=/dev/null
+  if [[ -f $1 ]]; then source=$1; fi
+  RIG_BEGIN=$2 RIG_END=$3 RIG_BLOCK=$4 awk '
+    BEGIN { begin = ENVIRON["RIG_BEGIN"]; end = ENVIRON["RIG_END"]; block = ENVIRON["RIG_BLOCK"] }
+    !done && $0 == begin { print begin; print block; print end; done = 1; skipping = 1; kept = ""; next }
+    skipping && $0 == end { skipping = 0; kept = ""; next }
+    skipping { kept = kept $0 "\n"; next }
+    { print }
+    END {
+      if (skipping) printf "%s", kept
+      if (!done) { print begin; print block; print end }
+    }
+  ' "${source}"
+}
+
+# rig_block_current PATH BEGIN END BLOCK
+rig_block_current() {
+  [[ -f $1 ]] && rig_with_block "$@" | cmp -s - "$1"
+}
+
+# rig_install_block PATH BEGIN END BLOCK: keeps the file's mode, backs it up when it changes.
+rig_install_block() {
+  local tmp mode=644
+  if rig_block_current "$@"; then return 0; fi
+  rig_make_parent "$1"
+  if [[ -f $1 ]]; then mode=$(stat -c '%a' -- "$1"); fi
+  tmp=$(mktemp "$1.rigctl-XXXXXX")
+  rig_with_block "$@" >"${tmp}"
+  rig_replace_file "${tmp}" "$1" "${mode}"
+}
+
+# rig_hostname_is NAME: the static and running hostname are NAME and /etc/hosts maps 127.0.1.1 to it.
+rig_hostname_is() {
+  [[ $(cat /etc/hostname 2>/dev/null) == "$1" && $(hostname) == "$1" ]] || return 1
+  awk -v name="$1" '$1 == "127.0.1.1" { for (i = 2; i <= NF; i++) if ($i == name) found = 1 } END { exit !found }' /etc/hosts
+}
+
+# rig_set_hostname NAME: hostnamectl, then the 127.0.1.1 line of /etc/hosts (the same line Ansible writes).
+rig_set_hostname() {
+  local tmp
+  hostnamectl set-hostname "$1"
+  tmp=$(mktemp /etc/hosts.rigctl-XXXXXX)
+  awk -v line="127.0.1.1 $1" '
+    /^127\.0\.1\.1[ \t]/ { if (!done) print line; done = 1; next }
+    { print }
+    END { if (!done) print line }
+  ' /etc/hosts >"${tmp}"
+  RIG_OWNER='' rig_replace_file "${tmp}" /etc/hosts 644
+}
+
+rig_unit_active() {
+  systemctl is-enabled --quiet "$1" 2>/dev/null && systemctl is-active --quiet "$1" 2>/dev/null
+}
+
+# The loaded nvidia kernel module is the one installed for the running kernel. Without modinfo
+# (containers) there is nothing to compare with, so a loaded module counts as current.
+rig_driver_module_loaded() {
+  local loaded installed
+  loaded=$(cat /sys/module/nvidia/version 2>/dev/null) || return 1
+  [[ -n ${loaded} ]] || return 1
+  if ! command -v modinfo >/dev/null; then return 0; fi
+  installed=$(modinfo -F version nvidia 2>/dev/null) || return 1
+  [[ ${loaded} == "${installed}" ]]
+}
+# Add NVIDIA's CUDA apt repository (ubuntu2404). Fixes: drivers.cuda.
+step_cuda_repository() {
+  local deb
+  if rig_package_installed 'cuda-keyring'; then
+    echo 'ok: Add NVIDIA'\''s CUDA apt repository (ubuntu2404)'
+    return 0
+  fi
+  rig_require_root 'cuda-repository'
+  apt-get update
+  if ! command -v curl >/dev/null; then rig_apt_install ca-certificates curl; fi
+  deb="$(mktemp --suffix=.deb)"
+  curl -fsSL --proto '=https' -o "${deb}" 'https://developer.download.nvidia.com/compute/cuda/repos/ubuntu2404/x86_64/cuda-keyring_1.1-1_all.deb'
+  dpkg -i "${deb}"
+  rm -f -- "${deb}"
+  apt-get update
+  echo 'done: Add NVIDIA'\''s CUDA apt repository (ubuntu2404)'
+}
+
+# Install 10 apt packages. Fixes: packages.apt.
+step_apt_packages() {
+  if rig_package_installed 'build-essential' \
+    && rig_package_installed 'git' \
+    && rig_package_installed 'tmux' \
+    && rig_package_installed 'htop' \
+    && rig_package_installed 'nvtop' \
+    && rig_package_installed 'python3-venv' \
+    && rig_package_installed 'curl' \
+    && rig_package_installed 'jq' \
+    && rig_package_installed 'vim' \
+    && rig_package_installed 'fonts-firacode'; then
+    echo 'ok: Install 10 apt packages'
+    return 0
+  fi
+  rig_require_root 'apt-packages'
+  apt-get update
+  rig_apt_install 'build-essential' 'git' 'tmux' 'htop' 'nvtop' 'python3-venv' 'curl' 'jq' 'vim' 'fonts-firacode'
+  echo 'done: Install 10 apt packages'
+}
+
+# Install the NVIDIA driver >=570 (open kernel modules). Fixes: drivers.nvidia.version, drivers.nvidia.flavor.
+step_nvidia_driver() {
+  if rig_driver_branch_installed 'open' 570; then
+    echo 'ok: Install the NVIDIA driver >=570 (open kernel modules)'
+    return 0
+  fi
+  rig_require_root 'nvidia-driver'
+  apt-get update
+  rig_apt_install 'nvidia-driver-570-open'
+  echo 'done: Install the NVIDIA driver >=570 (open kernel modules)'
+}
+
+# Install the CUDA toolkit 12.8 and put it on PATH. Fixes: drivers.cuda.
+step_cuda_toolkit() {
+  local contents_1
+  # shellcheck disable=SC2016 # file contents, written as they are
+  contents_1='# Managed by rigctl: CUDA 12.8 on PATH for login shells (drivers.cuda).
+case ":${PATH}:" in
+  *:/usr/local/cuda-12.8/bin:*) ;;
+  *) export PATH="/usr/local/cuda-12.8/bin${PATH:+:${PATH}}" ;;
+esac
+'
+  if rig_package_installed 'cuda-toolkit-12-8' \
+    && rig_file_current '/etc/profile.d/cuda.sh' "${contents_1}"; then
+    echo 'ok: Install the CUDA toolkit 12.8 and put it on PATH'
+    return 0
+  fi
+  rig_require_root 'cuda-toolkit'
+  apt-get update
+  rig_apt_install 'cuda-toolkit-12-8'
+  rig_install_file '/etc/profile.d/cuda.sh' "${contents_1}" '0644'
+  echo 'done: Install the CUDA toolkit 12.8 and put it on PATH'
+}
+
+# Apply GPU settings at every boot (persistence on). Fixes: gpu-settings.persistence.
+step_gpu_settings() {
+  local contents_1
+  contents_1='# Managed by rigctl (gpu-settings).
+[Unit]
+Description=GPU settings from rigctl (persistence mode, power limit)
+After=systemd-modules-load.service
+
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+ExecStart=/usr/bin/nvidia-smi --persistence-mode=1
+
+[Install]
+WantedBy=multi-user.target
+'
+  if rig_file_current '/etc/systemd/system/rigctl-gpu-settings.service' "${contents_1}" \
+    && rig_unit_active 'rigctl-gpu-settings.service'; then
+    echo 'ok: Apply GPU settings at every boot (persistence on)'
+    return 0
+  fi
+  rig_require_root 'gpu-settings'
+  rig_install_file '/etc/systemd/system/rigctl-gpu-settings.service' "${contents_1}" '0644'
+  systemctl daemon-reload
+  systemctl enable 'rigctl-gpu-settings.service'
+  systemctl restart 'rigctl-gpu-settings.service'
+  echo 'done: Apply GPU settings at every boot (persistence on)'
+}
+
+# Install 2 dotfiles (theme). Fixes: theme.
+step_dotfiles() {
+  local home RIG_OWNER contents_1 contents_2
+  contents_1='# rigctl theme for workstation
+printf '\''\033]11;#1e1030\007'\''
+'
+  contents_2='[ -f ~/.config/rigctl/theme.bash ] && . ~/.config/rigctl/theme.bash'
+  home="$(rig_home)"
+  RIG_OWNER="$(rig_owner)"
+  if rig_file_current "${home}"/'.config/rigctl/theme.bash' "${contents_1}" \
+    && rig_block_current "${home}"/'.bashrc' '# BEGIN rigctl managed block' '# END rigctl managed block' "${contents_2}"; then
+    echo 'ok: Install 2 dotfiles (theme)'
+    return 0
+  fi
+  rig_install_file "${home}"/'.config/rigctl/theme.bash' "${contents_1}" 644
+  rig_install_block "${home}"/'.bashrc' '# BEGIN rigctl managed block' '# END rigctl managed block' "${contents_2}"
+  echo 'done: Install 2 dotfiles (theme)'
+}
+
+# Set the hostname to workstation. Fixes: hostname.
+step_hostname() {
+  if rig_hostname_is 'workstation'; then
+    echo 'ok: Set the hostname to workstation'
+    return 0
+  fi
+  rig_require_root 'hostname'
+  rig_set_hostname 'workstation'
+  echo 'done: Set the hostname to workstation'
+}
+
+# BIOS: update to version 3003. Fixes: bios.version.
+step_bios_version() {
+  echo 'manual: BIOS: update to version 3003'
+}
+
+# BIOS: set above-4g-decoding to enabled. Fixes: bios.settings.above-4g-decoding.
+step_bios_above_4g_decoding() {
+  echo 'manual: BIOS: set above-4g-decoding to enabled'
+}
+
+# BIOS: set resizable-bar to enabled. Fixes: bios.settings.resizable-bar.
+step_bios_resizable_bar() {
+  echo 'manual: BIOS: set resizable-bar to enabled'
+}
+
+# BIOS: set secure-boot to disabled. Fixes: bios.settings.secure-boot.
+step_bios_secure_boot() {
+  echo 'manual: BIOS: set secure-boot to disabled'
+}
+
+# BIOS: set virtualization to enabled. Fixes: bios.settings.virtualization.
+step_bios_virtualization() {
+  echo 'manual: BIOS: set virtualization to enabled'
+}
+
+# BIOS: set xmp to profile-1. Fixes: bios.settings.xmp.
+step_bios_xmp() {
+  echo 'manual: BIOS: set xmp to profile-1'
+}
+
+# Reboot if the NVIDIA kernel module changed. Fixes: drivers.nvidia.version.
+step_reboot_notice() {
+  if rig_driver_module_loaded; then
+    echo 'ok: Reboot if the NVIDIA kernel module changed'
+    return 0
+  fi
+  echo 'reboot: the installed NVIDIA kernel module is not the loaded one; reboot to load it'
+}
+
+main() {
+  step_cuda_repository
+  step_apt_packages
+  step_nvidia_driver
+  step_cuda_toolkit
+  step_gpu_settings
+  step_dotfiles
+  step_hostname
+  step_bios_version
+  step_bios_above_4g_decoding
+  step_bios_resizable_bar
+  step_bios_secure_boot
+  step_bios_virtualization
+  step_bios_xmp
+  step_reboot_notice
+}
+
+main "$@"

@@ -1,0 +1,28 @@
+import Testing
+import RigSpec
+@testable import RigKit
+
+@Suite struct PlannerFindingsTests {
+    func finding(_ key: String, _ status: Finding.Status, machine: String = "compute-node") -> Finding {
+        Finding(machine: machine, keyPath: key, status: status, severity: status == .ok ? .info : .error, message: key)
+    }
+
+    @Test func stepsWhoseFindingsAreAllOkAreDone() {
+        let findings = [
+            finding("hostname", .ok),
+            finding("packages.apt[0]", .ok), finding("packages.apt[1]", .ok),
+            finding("drivers.nvidia.version", .ok), finding("drivers.nvidia.flavor", .drift),
+            finding("bios.settings.secure-boot", .ok), finding("bios.settings.xmp", .manual),
+            finding("gpu-settings.persistence", .ok),
+            finding("drivers.cuda", .ok, machine: "big-rig"),
+        ]
+        let plan = Planner().plan(spec: PlanExamples.computeNode, findings: findings)
+        #expect(plan.steps.filter { $0.status == .done }.map(\.id) == ["apt-packages", "hostname", "bios-secure-boot", "reboot-notice"])
+    }
+
+    @Test func aKeyWithoutFindingsIsNotSatisfied() {
+        #expect(Planner.satisfied(["hostname", "theme"], by: [finding("hostname", .ok)]) == ["hostname"])
+        #expect(Planner.satisfied(["packages.apt"], by: [finding("packages.apt[0]", .ok), finding("packages.apt[1]", .missing)]).isEmpty)
+        #expect(Planner.satisfied(["bios.settings.xmp"], by: [finding("bios.settings.xmp-extra", .ok)]).isEmpty)
+    }
+}

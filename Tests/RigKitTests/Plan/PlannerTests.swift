@@ -1,0 +1,107 @@
+import Testing
+import RigSpec
+@testable import RigKit
+
+@Suite struct PlannerTests {
+    let planner = Planner()
+
+    @Test func stepsComeInTheIssueOrder() {
+        let plan = planner.plan(spec: PlanExamples.computeNode, dotfiles: PlanExamples.dotfiles)
+        #expect(plan.steps.map(\.id) == [
+            "cuda-repository", "apt-packages", "nvidia-driver", "cuda-toolkit", "gpu-settings", "dotfiles", "hostname",
+            "bios-version", "bios-above-4g-decoding", "bios-virtualization", "bios-secure-boot", "bios-xmp", "reboot-notice",
+        ])
+        #expect(plan.machine == "compute-node")
+        #expect(plan.specFile == "machines/compute-node.yaml")
+    }
+
+    @Test func everyStepHasAGuardAndOnlySystemStepsNeedRoot() {
+        let plan = planner.plan(spec: PlanExamples.computeNode, dotfiles: PlanExamples.dotfiles)
+        #expect(plan.steps.filter(\.needsRoot).map(\.id) == [
+            "cuda-repository", "apt-packages", "nvidia-driver", "cuda-toolkit", "gpu-settings", "hostname",
+        ])
+        #expect(plan.steps.filter { $0.check == .confirmedByPerson }.map(\.id).allSatisfy { $0.hasPrefix("bios-") })
+        #expect(plan.steps.allSatisfy { $0.status == .pending })
+    }
+
+    @Test func aBranchDriverOnUbuntuInstallsTheBranchPackageUnpinned() throws {
+        let step = try #require(planner.plan(spec: PlanExamples.computeNode).step("nvidia-driver"))
+        #expect(step.check == .packagesInstalled([AptPin(name: "nvidia-driver-570-open")]))
+        #expect(step.fixes == ["drivers.nvidia.version", "drivers.nvidia.flavor"])
+    }
+
+    @Test func anExactDriverIsPinnedByVersionGlobAndHeld() throws {
+        let step = try #require(planner.plan(spec: PlanExamples.bigRigPinned).step("nvidia-driver"))
+        #expect(step.check == .packagesInstalled([AptPin(name: "nvidia-driver-570-open", versionGlob: "570.124.06-*", hold: true)]))
+    }
+
+    @Test func aMinimumDriverAcceptsAnyNewerBranchOfTheFlavour() throws {
+        let step = try #require(planner.plan(spec: PlanExamples.workstation).step("nvidia-driver"))
+        #expect(step.check == .driverBranchInstalled(flavor: .open, minimumBranch: 570))
+        guard case .nvidiaDriver(let driver) = step.kind else { Issue.record("not a driver step"); return }
+        #expect(driver.package == AptPin(name: "nvidia-driver-570-open"))
+    }
+
+    @Test func pinnedPackagesAreHeld() throws {
+        let step = try #require(planner.plan(spec: PlanExamples.bigRigPinned).step("apt-packages"))
+        guard case .packagesInstalled(let pins) = step.check else { Issue.record("wrong guard"); return }
+        #expect(pins.last == AptPin(name: "nvme-cli", versionGlob: "2.9.1-3", hold: true))
+        #expect(pins.first == AptPin(name: "build-essential"))
+        #expect(step.title == "Install 9 apt packages")
+    }
+
+    @Test func debianTakesTheDriverFromNVIDIAsRepositoryWithABranchPreference() throws {
+        var spec = PlanExamples.computeNode
+        spec.os = .init(distro: .debian, release: "12")
+        let plan = planner.plan(spec: spec)
+        let repository = try #require(plan.step("cuda-repository"))
+        #expect(repository.kind == .aptRepository(CUDARepository(directory: "debian12")))
+        #expect(repository.fixes == ["drivers.cuda", "drivers.nvidia.version"])
+        let driver = try #require(plan.step("nvidia-driver"))
+        guard case .nvidiaDriver(let install) = driver.kind, let preferences = install.preferences else {
+            Issue.record("expected a driver step with an apt preference"); return
+        }
+        #expect(install.package == AptPin(name: "nvidia-open", versionGlob: "570.*"))
+        #expect(preferences.path == "/etc/apt/preferences.d/rigctl-nvidia-driver")
+        #expect(driver.check == .all([.fileContents(preferences), .packagesInstalled([install.package])]))
+    }
+
+    @Test func aDriverWithoutCUDAOnUbuntuNeedsNoRepository() {
+        var spec = PlanExamples.computeNode
+        spec.drivers?.cuda = nil
+        let ids = planner.plan(spec: spec).steps.map(\.id)
+        #expect(!ids.contains("cuda-repository"))
+        #expect(!ids.contains("cuda-toolkit"))
+        #expect(ids.contains("nvidia-driver"))
+    }
+
+    @Test func noDriverMeansNoRebootNotice() {
+        var spec = PlanExamples.computeNode
+        spec.drivers = nil
+        spec.gpuSettings = nil
+        spec.bios = nil
+        #expect(planner.plan(spec: spec).steps.map(\.id) == ["apt-packages", "hostname"])
+    }
+
+    @Test func gpuSettingsFixOnlyWhatTheSpecSets() throws {
+        var spec = PlanExamples.bigRig
+        spec.gpuSettings = .init(powerLimit: nil, persistence: true)
+        let step = try #require(planner.plan(spec: spec).step("gpu-settings"))
+        #expect(step.fixes == ["gpu-settings.persistence"])
+        #expect(step.title == "Apply GPU settings at every boot (persistence on)")
+    }
+
+    @Test func stepsWhoseKeyPathsAllMatchAreDone() {
+        let satisfied: Set = ["packages.apt", "hostname", "drivers.nvidia.version", "bios.settings.secure-boot"]
+        let plan = planner.plan(spec: PlanExamples.computeNode, satisfied: satisfied)
+        let done = plan.steps.filter { $0.status == .done }.map(\.id)
+        // nvidia-driver also needs drivers.nvidia.flavor; reboot-notice only the version.
+        #expect(done == ["apt-packages", "hostname", "bios-secure-boot", "reboot-notice"])
+        #expect(plan.pendingSteps.count == plan.steps.count - 4)
+    }
+
+    @Test func withoutFindingsNothingIsDone() {
+        let plan = planner.plan(spec: PlanExamples.computeNode, satisfied: nil)
+        #expect(plan.pendingSteps.count == plan.steps.count)
+    }
+}

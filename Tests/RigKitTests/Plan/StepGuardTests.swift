@@ -1,0 +1,15 @@
+import Testing
+@testable import RigKit
+
+@Suite struct StepGuardTests {
+    @Test func summariesSayWhatIsChecked() {
+        #expect(StepGuard.packagesInstalled([AptPin(name: "cuda-keyring")]).summary == "package cuda-keyring installed")
+        #expect(StepGuard.packagesInstalled([AptPin(name: "git"), AptPin(name: "tmux", versionGlob: "3.4-1", hold: true)]).summary
+            == "packages git, tmux 3.4-1 (held) installed")
+        #expect(StepGuard.driverBranchInstalled(flavor: .open, minimumBranch: 570).summary
+            == "an nvidia-driver-<branch>-open package with branch >= 570 installed")
+        #expect(StepGuard.all([.fileContents(SystemFile(path: "/etc/x", contents: "")), .unitActive("u.service")]).summary
+            == "/etc/x up to date; u.service enabled and active")
+        #expect(StepGuard.dotfilesCurrent([Dotfile(path: ".bashrc", contents: "")]).summary == "~/.bashrc up to date")
+    }
+}

@@ -1,0 +1,46 @@
+import Testing
+import RigSpec
+@testable import RigKit
+
+@Suite struct ColorMathTests {
+    let black = Color(red: 0, green: 0, blue: 0), white = Color(red: 255, green: 255, blue: 255)
+
+    @Test func luminanceAndContrastFollowWCAG() {
+        #expect(ColorMath.relativeLuminance(black) == 0)
+        #expect(ColorMath.relativeLuminance(white) == 1)
+        #expect(ColorMath.contrastRatio(black, white) == 21)
+        #expect(ColorMath.contrastRatio(white, black) == 21)
+        // #777777 on #ffffff is the classic 4.48:1 that just fails AA.
+        #expect(ColorMath.formatRatio(ColorMath.contrastRatio(ThemeExamples.color("#777777"), white)) == "4.4:1")
+        #expect(ColorMath.formatRatio(ColorMath.contrastRatio(ThemeExamples.color("#f2e6ee"), ThemeExamples.color("#2c001e"))) == "15.3:1")
+    }
+
+    @Test func mixingMovesPerChannel() {
+        #expect(ColorMath.mix(black, white, 0.5).hex == "#808080")
+        #expect(ColorMath.mix(black, white, 2) == white)
+        #expect(ColorMath.lighten(ThemeExamples.color("#2c001e"), 0.1).hex == "#411a35")
+        #expect(ColorMath.darken(ThemeExamples.color("#c678dd"), 0.5).hex == "#633c6f")
+    }
+
+    @Test func mostReadablePicksTheHigherContrast() {
+        #expect(ColorMath.mostReadable(on: ThemeExamples.color("#c678dd"), among: [ThemeExamples.color("#2c001e"), ThemeExamples.color("#f2e6ee")]).hex == "#2c001e")
+        #expect(ColorMath.mostReadable(on: black, among: [black, white]) == white)
+    }
+
+    @Test func nearestXterm256SkipsTheSystemColours() {
+        #expect(ColorMath.nearestXterm256(black) == 16)
+        #expect(ColorMath.nearestXterm256(white) == 231)
+        #expect(ColorMath.nearestXterm256(ThemeExamples.color("#ff0000")) == 196)
+        #expect(ColorMath.nearestXterm256(ThemeExamples.color("#808080")) == 244)
+        #expect(ColorMath.nearestXterm256(ThemeExamples.color("#c678dd")) == 176)
+        #expect(ColorMath.nearestXterm256(ThemeExamples.color("#4aa3ff")) == 75)
+        #expect(ColorMath.xterm256(176).hex == "#d787d7")
+        #expect(ColorMath.xterm256(244).hex == "#808080")
+    }
+
+    @Test func ratiosRoundDown() {
+        #expect(ColorMath.formatRatio(4.49) == "4.4:1")
+        #expect(ColorMath.formatRatio(4.5) == "4.5:1")
+        #expect(ColorMath.formatRatio(1.3333) == "1.3:1")
+    }
+}
