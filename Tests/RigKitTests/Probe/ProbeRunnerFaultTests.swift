@@ -23,7 +23,7 @@ import Testing
         // The command's own timeout normally wins; on a loaded machine the runner's deadline
         // (timeout + 0.5 s) may cut the prober off first. Either way: bounded and explained.
         let reason = facts.cuda?.driverSupports.reason ?? ""
-        #expect(reason == "nvidia-smi -q -x timed out after 0.3 s" || reason == "timed out after 0.3 s", "\(reason)")
+        #expect(reason == "nvidia-smi -q -d MEMORY timed out after 0.3 s" || reason == "timed out after 0.3 s", "\(reason)")
         #expect(facts.cuda?.nvcc == .unknown("nvcc not installed"))
     }
 
@@ -53,9 +53,9 @@ import Testing
         var machine = FakeSystem()
         let failure = CommandResult(outcome: .exited(9), stderr: Data("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\n".utf8))
         machine.commands[NvidiaSMIProber.queryArgv] = failure
-        machine.commands[NvidiaSMIProber.xmlArgv] = failure
+        machine.commands[NvidiaSMIProber.memoryArgv] = failure
         let facts = await ProbeRunner.probe([.cuda], on: machine)
-        #expect(facts.cuda?.driverSupports == .unknown("nvidia-smi -q -x exited with status 9: NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver."))
+        #expect(facts.cuda?.driverSupports == .unknown("nvidia-smi -q -d MEMORY exited with status 9: NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver."))
     }
 
     @Test func unreadableFile() async {

@@ -124,7 +124,7 @@ import Testing
         var machine = FakeSystem()
         machine.files["/proc/driver/nvidia/version"] = try Fixture.text("tools/04_proc_driver_nvidia_version/ubuntu2204_550.144.03_open.txt")
         // nvidia-smi would hang: asking only for the driver must not start it.
-        machine.hanging = [NvidiaSMIProber.queryArgv, NvidiaSMIProber.xmlArgv]
+        machine.hanging = [NvidiaSMIProber.queryArgv, NvidiaSMIProber.memoryArgv, NvidiaSMIProber.xmlArgv]
         let facts = await ProbeRunner.probe([.nvidiaDriver], on: machine, timeout: .seconds(30))
         #expect(facts.nvidiaDriver?.version == .value("550.144.03"))
         #expect(facts.nvidiaDriver?.flavor == .value("open"))

@@ -1,0 +1,56 @@
+import Foundation
+
+/// `nvidia-smi -q` as text (any `-d` selection): the header (`Driver Version`, `CUDA Version`)
+/// and, per GPU, every `Key : Value` by its section path (`BAR1 Memory Usage/Total`,
+/// `GPU Power Readings/Current Power Limit`). Sections nest by indentation.
+public struct NvidiaSMIQueryText: Sendable, Equatable {
+    public struct GPU: Sendable, Equatable {
+        /// As printed after `GPU `: `00000000:00:06.0`.
+        public var busID: String
+        /// Section path → value, `N/A` left in.
+        public var fields: [String: String]
+
+        /// A value, nil when absent or `N/A`/`[Not Supported]`-like.
+        public subscript(_ path: String) -> String? {
+            guard let value = fields[path], NvidiaSMICSV.isAvailable(value) else { return nil }
+            return value
+        }
+    }
+
+    /// Top-level `Key : Value` lines.
+    public var header: [String: String]
+    public var gpus: [GPU]
+
+    public var driverVersion: String? { header["Driver Version"] }
+    public var cudaVersion: String? { header["CUDA Version"].flatMap { NvidiaSMICSV.isAvailable($0) ? $0 : nil } }
+
+    public static func parse(_ text: String) -> NvidiaSMIQueryText {
+        var result = NvidiaSMIQueryText(header: [:], gpus: [])
+        var sections: [(indent: Int, name: String)] = []
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = String(raw)
+            let indent = line.prefix { $0 == " " }.count
+            let content = line.trimmed
+            guard !content.isEmpty, !content.hasPrefix("====") else { continue }
+            if indent == 0, content.hasPrefix("GPU "), !content.contains(" : ") {
+                result.gpus.append(GPU(busID: String(content.dropFirst(4)), fields: [:]))
+                sections = []
+                continue
+            }
+            while let last = sections.last, last.indent >= indent { sections.removeLast() }
+            guard let separator = content.range(of: " : ") ?? (content.hasSuffix(" :") ? content.range(of: " :", options: .backwards) : nil) else {
+                sections.append((indent, content))
+                continue
+            }
+            let key = String(content[..<separator.lowerBound]).trimmed
+            let value = String(content[separator.upperBound...]).trimmed
+            if result.gpus.isEmpty || indent == 0 {
+                result.header[key] = value
+            } else {
+                let path = (sections.map(\.name) + [key]).joined(separator: "/")
+                result.gpus[result.gpus.count - 1].fields[path] = value
+            }
+        }
+        return result
+    }
+}
