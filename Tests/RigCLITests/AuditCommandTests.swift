@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import RigCLI
 
-/// A copy of machines/ and the recorded facts, to change one thing and run a command on.
+/// A copy of machines/, build-logs/ and playbooks/, to change one thing and run a command on.
 struct CLIRepo {
     let path: String
 
@@ -11,6 +11,7 @@ struct CLIRepo {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Repo.root + "/machines", toPath: path + "/machines")
         try FileManager.default.copyItem(atPath: Repo.root + "/build-logs", toPath: path + "/build-logs")
+        try FileManager.default.copyItem(atPath: Repo.root + "/playbooks", toPath: path + "/playbooks")
     }
 
     func edit(_ relative: String, _ old: String, _ new: String) throws {

@@ -46,7 +46,6 @@ import Testing
         let repo = try ExampleRepo(withHosts: ["compute-node"])
         defer { repo.remove() }
         try repo.edit("build-logs/compute-node/recorded-host/commands/nvidia-smi-3.out", "300.00 W, 350.00 W", "350.00 W, 350.00 W")
-        try repo.edit("build-logs/compute-node/recorded-host/commands/nvidia-smi-4.out", "<current_power_limit>300.00 W", "<current_power_limit>350.00 W")
         let efivar = repo.host("compute-node") + "/fs/sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-e98c0333c3b8"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: efivar))
         bytes[bytes.count - 1] = 1
