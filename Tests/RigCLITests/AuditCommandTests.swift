@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import RigCLI
 
-/// A copy of machines/, the recorded facts and playbooks/, to change one thing and run a command on.
+/// A copy of machines/, build-logs/ and playbooks/, to change one thing and run a command on.
 struct CLIRepo {
     let path: String
 

@@ -44,34 +44,46 @@ public struct RepoAudit: Sendable {
             diagnostics.append(Diagnostic(at: SourceLocation(file: relative(directory), line: 1, column: 1),
                                           "no machine specs (*.yaml) here: nothing to audit"))
         }
-        let loader = SpecLoader(readFile: { [system] file in try? system.readText(file) })
-        let loaded = loader.loadAll(files)
-        diagnostics += loaded.diagnostics.map(relative)
-        let specs = loaded.specs
-        var findings: [Finding] = []
-        for spec in specs {
-            findings += compatibility(spec)
-            if let live {
-                if live.machine == spec.name { findings += audit(spec, facts: live.facts, confirmations: confirmations(spec, repository, system)) }
-                continue
-            }
-            switch recordedFacts(spec) {
-            case .success(let facts?):
-                findings += audit(spec, facts: facts, confirmations: confirmations(spec, repository, system))
-            case .success(nil):
-                let file = "build-logs/\(spec.name)/facts.json"
-                findings.append(Finding(spec: spec, keyPath: file, status: .missing, severity: .warning,
-                                        message: "no recorded facts (\(file)): run `rigctl snapshot \(spec.name)` on the machine and commit the file"))
-            case .failure(let error):
-                let file = relative(error.file)
-                diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
-                                              error.description.replacingOccurrences(of: error.file, with: file)))
-            }
+        // One loader per core, each over a contiguous slice of the files (a loader is not thread-safe).
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let slices = stride(from: 0, to: files.count, by: max(1, (files.count + cores - 1) / cores)).map {
+            Array(files[$0..<min($0 + max(1, (files.count + cores - 1) / cores), files.count)])
         }
+        let loaded = ParallelMap.map(slices) { [system] slice in
+            SpecLoader(readFile: { file in try? system.readText(file) }).loadAll(slice)
+        }
+        diagnostics += loaded.flatMap(\.diagnostics).map(relative)
+        let specs = loaded.flatMap(\.specs)
+        // Each machine is independent: compatibility, facts and audit run on all cores.
+        let outcomes = ParallelMap.map(specs) { machine($0, live: live) }
+        var findings = outcomes.flatMap(\.findings)
+        diagnostics += outcomes.compactMap(\.diagnostic)
         if let playbooks { findings += playbooks(specs, repository, system) }
         let names = Set(specs.map(\.name)).union(findings.map(\.machine))
         return AuditReport(machines: Array(names), findings: findings.map(relative), diagnostics: diagnostics,
                            files: Dictionary(specs.map { ($0.name, relative($0.file)) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// One machine's findings, or the diagnostic of a recorded facts file that cannot be read.
+    private func machine(_ spec: MachineSpec, live: (machine: String, facts: Facts)?) -> (findings: [Finding], diagnostic: Diagnostic?) {
+        var findings = compatibility(spec)
+        if let live {
+            if live.machine == spec.name { findings += audit(spec, facts: live.facts, confirmations: confirmations(spec, repository, system)) }
+            return (findings, nil)
+        }
+        switch recordedFacts(spec) {
+        case .success(let facts?):
+            findings += audit(spec, facts: facts, confirmations: confirmations(spec, repository, system))
+        case .success(nil):
+            let file = "build-logs/\(spec.name)/facts.json"
+            findings.append(Finding(spec: spec, keyPath: file, status: .missing, severity: .warning,
+                                    message: "no recorded facts (\(file)): run `rigctl snapshot \(spec.name)` on the machine and commit the file"))
+        case .failure(let error):
+            let file = relative(error.file)
+            return (findings, Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
+                                         error.description.replacingOccurrences(of: error.file, with: file)))
+        }
+        return (findings, nil)
     }
 
     /// Each rule's problems, or one `ok` finding naming the rule when it passes.

@@ -46,7 +46,6 @@ import Testing
         let repo = try ExampleRepo(withHosts: ["compute-node"])
         defer { repo.remove() }
         try repo.edit("build-logs/compute-node/recorded-host/commands/nvidia-smi-3.out", "300.00 W, 350.00 W", "350.00 W, 350.00 W")
-        try repo.edit("build-logs/compute-node/recorded-host/commands/nvidia-smi-4.out", "<current_power_limit>300.00 W", "<current_power_limit>350.00 W")
         let efivar = repo.host("compute-node") + "/fs/sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-e98c0333c3b8"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: efivar))
         bytes[bytes.count - 1] = 1
@@ -55,6 +54,21 @@ import Testing
         let errors = report.findings.filter { $0.severity == .error }
         #expect(errors.map(\.keyPath) == ["bios.settings.secure-boot", "gpu-settings.power-limit"])
         #expect(errors.map(\.message) == ["Secure Boot is enabled, the spec wants disabled", "the GPU power limit is 350 W, the spec wants 300 W"])
+    }
+
+    @Test func packageRemovedAndNotRootOnTheReplayedHost() async throws {
+        let repo = try ExampleRepo(withHosts: ["compute-node"])
+        defer { repo.remove() }
+        try repo.edit("build-logs/compute-node/recorded-host/commands/dpkg-query-7.out", "nvtop\t1.2.2-1\tinstalled\n", "")
+        try repo.edit("build-logs/compute-node/recorded-host/fs/proc/self/status", "Uid:\t0\t0\t0\t0", "Uid:\t1000\t1000\t1000\t1000")
+        let report = try await MachineDiff(repository: repo.path).diff(machine: "compute-node", source: .replay(repo.host("compute-node"))).get()
+        let notOk = report.findings.filter { $0.status != .ok && $0.status != .manual }
+        #expect(notOk.map(\.keyPath) == ["parts.memory.modules", "parts.memory.type", "parts.memory.speed", "packages.apt[4]"])
+        #expect(notOk.map(\.status) == [.unknown, .unknown, .unknown, .missing])
+        #expect(notOk.first?.message == "cannot check the number of memory modules: needs root (dmidecode reads the SMBIOS tables)")
+        #expect(notOk.last?.message == "package nvtop is not installed")
+        // MemTotal (31.3 GiB of 32 GiB) stands in for the modules
+        #expect(report.findings.first { $0.keyPath == "parts.memory.size" }?.message == "usable memory (MemTotal) is 31.3 GiB")
     }
 
     @Test func unknownMachineAndBadHostAreBadInput() async throws {

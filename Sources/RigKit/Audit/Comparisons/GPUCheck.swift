@@ -23,22 +23,21 @@ public struct GPUCheck: SpecComparison {
                 context.unknown("parts.gpus[\($0)].model", expected: expectedModel(spec.parts.gpus[$0]), what: "the GPUs", reason: reason)
             }
         }
-        var unassigned = seen
+        // Names are normalised and looked up once per GPU, not once per comparison.
+        var unassigned = seen.map { Named($0, catalog: catalog) }
         var findings: [Finding] = []
         for (index, gpu) in spec.parts.gpus.enumerated() {
+            let wanted = Named(name: gpu.model, catalog: catalog)
             var matched: [GPUFacts] = []
-            while matched.count < gpu.count, let next = unassigned.firstIndex(where: { sameModel(gpu.model, $0.model.value) }) {
-                matched.append(unassigned.remove(at: next))
+            while matched.count < gpu.count, let next = unassigned.firstIndex(where: { wanted.sameModel(as: $0) }) {
+                matched.append(unassigned.remove(at: next).gpu)
             }
-            findings.append(modelFinding(index, gpu, matched, unidentified: unassigned.filter(isUnidentified), context))
+            findings.append(modelFinding(index, gpu, matched, unidentified: unassigned.map(\.gpu).filter(isUnidentified), context))
             if let vram = gpu.vram, !matched.isEmpty {
                 findings.append(vramFinding(index, vram, matched, context))
             }
         }
-        let extras = unassigned.filter { gpu in
-            guard let model = gpu.model.value else { return false }
-            return gpu.vendor == "nvidia" || catalog.lookup(model) != nil
-        }
+        let extras = unassigned.filter { $0.gpu.model.value != nil && ($0.gpu.vendor == "nvidia" || $0.model != nil) }.map(\.gpu)
         if !extras.isEmpty {
             let list = extras.map { "\($0.model.value ?? "?") at \($0.busID)" }.joined(separator: ", ")
             findings.append(context.drift("parts.gpus", expected: "\(spec.parts.gpuCount) GPU\(spec.parts.gpuCount == 1 ? "" : "s")",
@@ -54,9 +53,31 @@ public struct GPUCheck: SpecComparison {
     /// Same normalised name, or both names found as the same exact catalog model.
     func sameModel(_ wanted: String, _ reported: String?) -> Bool {
         guard let reported else { return false }
-        if GPUName.normalize(wanted) == GPUName.normalize(reported) { return true }
-        guard let a = catalog.lookup(wanted), let b = catalog.lookup(reported), !a.isFamily, !b.isFamily else { return false }
-        return a == b
+        return Named(name: wanted, catalog: catalog).sameModel(as: Named(name: reported, catalog: catalog))
+    }
+
+    /// A GPU name, normalised, with its catalog entry.
+    struct Named {
+        var gpu: GPUFacts
+        let normalized: String?
+        let model: GPUModel?
+
+        init(_ gpu: GPUFacts, catalog: GPUCatalog) {
+            self.gpu = gpu
+            normalized = gpu.model.value.map(GPUName.normalize)
+            model = gpu.model.value.flatMap(catalog.lookup)
+        }
+
+        init(name: String, catalog: GPUCatalog) {
+            self.init(GPUFacts.named(name), catalog: catalog)
+        }
+
+        func sameModel(as other: Named) -> Bool {
+            guard let normalized, let theirs = other.normalized else { return false }
+            if normalized == theirs { return true }
+            guard let model, let otherModel = other.model, !model.isFamily, !otherModel.isFamily else { return false }
+            return model == otherModel
+        }
     }
 
     private func isUnidentified(_ gpu: GPUFacts) -> Bool {
@@ -93,5 +114,14 @@ public struct GPUCheck: SpecComparison {
         let fits = sizes.allSatisfy { abs($0 - vram.value) <= vram.value * Self.vramTolerance }
         if fits { return context.ok(key, expected: vram.text, actual: actual, "VRAM is \(actual) per card") }
         return context.drift(key, expected: vram.text, actual: actual, "VRAM is \(actual) per card, the spec wants \(vram.text)")
+    }
+}
+
+private extension GPUFacts {
+    /// A stand-in carrying only a name, for matching a spec entry.
+    static func named(_ name: String) -> GPUFacts {
+        var gpu = GPUFacts(busID: "", vendor: "")
+        gpu.model = .value(name)
+        return gpu
     }
 }

@@ -8,7 +8,9 @@ public enum GPUName {
     /// words stripped from the front: `NVIDIA A100-SXM4-80GB` → `A100 SXM4 80GB`.
     public static func normalize(_ name: String) -> String {
         var text = name.uppercased()
-        for mark in ["(R)", "(TM)", "®", "™"] { text = text.replacingOccurrences(of: mark, with: " ") }
+        if text.contains(where: { $0 == "(" || $0 == "®" || $0 == "™" }) {   // rare: skip Foundation's search otherwise
+            for mark in ["(R)", "(TM)", "®", "™"] { text = text.replacingOccurrences(of: mark, with: " ") }
+        }
         let separators: Set<Character> = [" ", "\t", "-", "_"]
         let words = text.split(whereSeparator: { separators.contains($0) }).map(String.init)
         let model = words.drop(while: { leadingNoise.contains($0) })

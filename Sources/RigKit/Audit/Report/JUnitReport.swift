@@ -63,21 +63,27 @@ public enum JUnitReport {
 
     /// XML text and attribute escaping; control characters XML 1.0 forbids are dropped.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\t", "\r": out += "&#\(scalar.value);"
-            default:
-                if scalar.value < 0x20 { continue }
-                out.unicodeScalars.append(scalar)
+        let special: (UInt8) -> Bool = { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        guard text.utf8.contains(where: special) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            guard special(byte) else {
+                out.append(byte)
+                continue
+            }
+            switch byte {
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x22: out += Array("&quot;".utf8)
+            case 0x27: out += Array("&apos;".utf8)
+            case 0x0A: out += Array("&#10;".utf8)
+            case 0x09: out += Array("&#9;".utf8)
+            case 0x0D: out += Array("&#13;".utf8)
+            default: break   // other C0 controls are not allowed in XML 1.0
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
