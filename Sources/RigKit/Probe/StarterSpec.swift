@@ -15,7 +15,7 @@ public enum StarterSpec {
             "version: 1",
         ]
         switch facts.hostname {
-        case .value(let name)?: lines.append("hostname: \(quote(name))")
+        case .value(let name)?: lines.append("hostname: \(YAMLWriter.quote(name))")
         case .unknown(let reason)?: lines.append("hostname: \"localhost\"  # fill in: hostname unknown (\(reason))")
         case nil: lines.append("hostname: \"localhost\"  # fill in: hostname not probed")
         }
@@ -40,14 +40,14 @@ public enum StarterSpec {
             return ["os: { distro: ubuntu, release: \"24.04\" }  # fill in: os-release unknown (\(reason))"]
         }
         let supported = ["ubuntu", "debian", "pop"].contains(id)
-        return ["os: { distro: \(quote(id)), release: \(quote(version)) }" + (supported ? "" : "  # rigctl knows ubuntu, debian and pop")]
+        return ["os: { distro: \(YAMLWriter.quote(id)), release: \(YAMLWriter.quote(version)) }" + (supported ? "" : "  # rigctl knows ubuntu, debian and pop")]
     }
 
     private static func partLines(_ facts: Facts) -> [String] {
         var lines: [String] = []
         if let cpu = facts.cpu {
             if let model = cpu.model.value {
-                var fields = ["model: \(quote(label(CPUModelName.clean(model))))"]
+                var fields = ["model: \(YAMLWriter.quote(label(CPUModelName.clean(model))))"]
                 if let cores = cpu.cores.value { fields.append("cores: \(cores)") }
                 if let threads = cpu.threads.value { fields.append("threads: \(threads)") }
                 if let sockets = cpu.sockets.value, sockets > 1 { fields.append("sockets: \(sockets)") }
@@ -58,8 +58,8 @@ public enum StarterSpec {
         }
         if let board = facts.board {
             if let name = board.name.value {
-                let vendor = board.vendor.value.map { "vendor: \(quote(label($0))), " } ?? ""
-                lines.append("  motherboard: { \(vendor)model: \(quote(label(name))) }")
+                let vendor = board.vendor.value.map { "vendor: \(YAMLWriter.quote(label($0))), " } ?? ""
+                lines.append("  motherboard: { \(vendor)model: \(YAMLWriter.quote(label(name))) }")
             } else {
                 lines.append("  # motherboard: unknown (\(board.name.reason ?? ""))")
             }
@@ -105,14 +105,14 @@ public enum StarterSpec {
     }
 
     private static func gpuLine(_ gpu: GPUFacts) -> String {
-        var fields = ["model: \(quote(label(gpu.model.value ?? "unknown \(gpu.vendor) GPU \(gpu.deviceID.value ?? "")")))"]
+        var fields = ["model: \(YAMLWriter.quote(label(gpu.model.value ?? "unknown \(gpu.vendor) GPU \(gpu.deviceID.value ?? "")")))"]
         if let vram = gpu.vramBytes.value { fields.append("vram: \(gibibytes(vram))") }
         if let power = gpu.defaultPowerLimitWatts.value ?? gpu.powerLimitWatts.value { fields.append("power: \(watts(power))") }
         return fields.joined(separator: ", ")
     }
 
     private static func diskLine(_ disk: DiskFacts) -> String {
-        var fields = ["model: \(quote(label(disk.model ?? "")))", "size: \(decimalSize(disk.sizeBytes))"]
+        var fields = ["model: \(YAMLWriter.quote(label(disk.model ?? "")))", "size: \(decimalSize(disk.sizeBytes))"]
         if let transport = disk.transport, ["nvme", "sata", "sas", "usb"].contains(transport) { fields.append("interface: \(transport)") }
         return fields.joined(separator: ", ")
     }
@@ -128,21 +128,21 @@ public enum StarterSpec {
         guard let version = board?.biosVersion.value else {
             return ["# bios:  # version unknown (\(board?.biosVersion.reason ?? "not probed")); add settings to check by hand"]
         }
-        return ["bios:", "  version: \(quote(version))"] + settings
+        return ["bios:", "  version: \(YAMLWriter.quote(version))"] + settings
     }
 
     private static func driverLines(_ facts: Facts) -> [String] {
         var entries: [String] = []
         if let driver = facts.nvidiaDriver {
             if let version = driver.version.value, let flavor = driver.flavor.value {
-                entries.append("  nvidia: { version: \(quote(version)), flavor: \(flavor) }")
+                entries.append("  nvidia: { version: \(YAMLWriter.quote(version)), flavor: \(flavor) }")
             } else if let version = driver.version.value {
-                entries.append("  # nvidia: { version: \(quote(version)), flavor: open }  # fill in: flavor unknown (\(driver.flavor.reason ?? ""))")
+                entries.append("  # nvidia: { version: \(YAMLWriter.quote(version)), flavor: open }  # fill in: flavor unknown (\(driver.flavor.reason ?? ""))")
             }
         }
         if let cuda = facts.cuda {
             let newest = (cuda.toolkits.value ?? []).map(\.version).max { versionLess($0, $1) } ?? cuda.nvcc.value
-            if let newest { entries.append("  cuda: \(quote(majorMinor(newest)))") }
+            if let newest { entries.append("  cuda: \(YAMLWriter.quote(majorMinor(newest)))") }
         }
         if entries.isEmpty { return [] }
         // A key holding only comments would be null: comment the key out too.
@@ -178,22 +178,6 @@ public enum StarterSpec {
         let allowed = Set("._+/()&,:@#- ")
         let cleaned = String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || allowed.contains($0)) ? $0 : " " })
         return String(cleaned.split(separator: " ").joined(separator: " ").prefix(128))
-    }
-
-    /// A YAML double-quoted scalar.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 
     /// The smallest usual installed size (4, 6, 8, 12, 16, 24, 32, … GiB) that holds `usable`

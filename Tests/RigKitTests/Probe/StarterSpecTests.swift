@@ -38,8 +38,8 @@ import RigSpec
     }
 
     @Test func quotingAndSizes() {
-        #expect(StarterSpec.quote(#"a "b" \ c"#) == #""a \"b\" \\ c""#)
-        #expect(StarterSpec.quote("tab\there") == #""tab\there""#)
+        #expect(YAMLWriter.quote(#"a "b" \ c"#) == #""a \"b\" \\ c""#)
+        #expect(YAMLWriter.quote("tab\there") == #""tab\there""#)
         #expect(StarterSpec.decimalSize(1_000_204_886_016) == "1 TB")
         #expect(StarterSpec.decimalSize(512_110_190_592) == "512 GB")
         #expect(StarterSpec.decimalSize(1_920_383_410_176) == "1.9 TB")
