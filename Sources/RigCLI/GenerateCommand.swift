@@ -7,7 +7,7 @@ struct GenerateCommand: AsyncParsableCommand {
         commandName: "generate",
         abstract: "Write the Ansible playbooks and inventory from the machine specs.",
         discussion: """
-        Writes <out>/<machine>.yml for every spec, <out>/site.yml importing the machines that \
+        Writes <out>/<machine>.yml for every spec (its theme files included), <out>/site.yml importing the machines that \
         have ssh:, and <out>/inventory.yml from their ssh: (group rigs). Removes playbooks it \
         wrote for machines that are gone; leaves other files alone.
         With --check, writes nothing and fails when a file is missing, stale or extra.
@@ -27,7 +27,7 @@ struct GenerateCommand: AsyncParsableCommand {
     func run() async throws {
         let selection = SpecLoader.files(for: [machines])
         let loaded = SpecLoader().loadAll(selection.files)
-        let diagnostics = (selection.diagnostics + loaded.diagnostics).sorted()
+        let diagnostics = (selection.diagnostics + loaded.diagnostics + ThemeRenderer.diagnostics(for: loaded.specs)).sorted()
         if !diagnostics.isEmpty {
             ValidationReport(specs: [], diagnostics: diagnostics, findings: []).printText()
             throw RigExit.badInput

@@ -27,14 +27,20 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let spec: MachineSpec
-        let hostname = try? LiveSystem().readText("/proc/sys/kernel/hostname").trimmingCharacters(in: .whitespacesAndNewlines)
-        switch SpecLoader().loadMachine(machine, directory: machines, liveHostname: hostname) {
+        switch SpecLoader().loadMachine(machine, directory: machines, liveHostname: HostnameProber.read(on: LiveSystem()).value) {
         case .success(let selected): spec = selected
         case .failure(let error):
             ValidationReport(specs: [], diagnostics: error.diagnostics, findings: []).printText()
             throw RigExit.badInput
         }
-        let plan = Planner().plan(spec: spec)
+        let dotfiles: [RenderedFile]
+        do {
+            dotfiles = try ThemeRenderer.homeFiles(for: spec)
+        } catch {
+            printError(error.location == nil ? "\(spec.file): \(error)" : error.description)
+            throw RigExit.badInput
+        }
+        let plan = Planner().plan(spec: spec, dotfiles: dotfiles)
         switch format {
         case .text: print(PlanTextEmitter().emit(plan), terminator: "")
         case .shell: print(ShellEmitter().emit(plan), terminator: "")

@@ -68,7 +68,7 @@ struct Render: AsyncParsableCommand {
 enum ThemeSpec {
     static func palette(machine: String?, machines: String) throws -> (MachineSpec, Palette) {
         let spec: MachineSpec
-        switch SpecLoader().loadMachine(machine, directory: machines, liveHostname: ProcessInfo.processInfo.hostName) {
+        switch SpecLoader().loadMachine(machine, directory: machines, liveHostname: HostnameProber.read(on: LiveSystem()).value) {
         case .success(let loaded): spec = loaded
         case .failure(let error):
             for diagnostic in error.diagnostics { printError(diagnostic.description) }

@@ -165,36 +165,49 @@ public struct AnsibleEmitter: Sendable {
     /// The play variable that says whose home the dotfiles go to: the connecting user's by default.
     static let homeVariable = "rigctl_home"
 
-    private func dotfileTasks(_ file: Dotfile) -> [YAMLNode] {
+    /// Whole files with `copy`, blocks with `blockinfile` between the theme's own markers (so the
+    /// script and `rigctl apply` find the same block), a settings file only when it is missing:
+    /// no module merges JSON with comments, and `rigctl apply` does that merge.
+    private func dotfileTasks(_ file: RenderedFile) -> [YAMLNode] {
         let home = "{{ \(Self.homeVariable) }}"
         let path = "\(home)/" + file.path
         let asUser: [(String, YAMLNode)] = [("become", .bool(false))]
-        switch file.placement {
-        case .whole:
-            var tasks: [YAMLNode] = []
-            if let slash = file.path.lastIndex(of: "/") {
-                tasks.append(task("Create ~/\(file.path[..<slash])", "ansible.builtin.file", [
-                    ("path", .string("\(home)/" + file.path[..<slash])), ("state", .word("directory")), ("mode", .string("0755")),
+        var tasks: [YAMLNode] = []
+        if let slash = file.path.lastIndex(of: "/") {
+            tasks.append(task("Create ~/\(file.path[..<slash])", "ansible.builtin.file", [
+                ("path", .string("\(home)/" + file.path[..<slash])), ("state", .word("directory")), ("mode", .string("0755")),
+            ], extra: asUser))
+        }
+        let mode = "0" + ShellEmitter.octal(file.mode)
+        switch file.installation {
+        case .wholeFile(let text):
+            tasks.append(task("Write ~/\(file.path)", "ansible.builtin.copy", [
+                ("dest", .string(path)), ("content", .unsafeString(text)), ("mode", .string(mode)), ("backup", .bool(true)),
+            ], extra: asUser))
+        case .managedBlock(let block):
+            if !block.newFilePreamble.isEmpty {
+                tasks.append(task("Start a new ~/\(file.path) with the defaults it would lose", "ansible.builtin.copy", [
+                    ("dest", .string(path)), ("content", .unsafeString(block.newFilePreamble)), ("mode", .string(mode)), ("force", .bool(false)),
                 ], extra: asUser))
             }
-            tasks.append(task("Write ~/\(file.path)", "ansible.builtin.copy", [
-                ("dest", .string(path)), ("content", .unsafeString(file.contents)), ("mode", .string("0644")), ("backup", .bool(true)),
+            // No mode: a new file gets the umask's and an existing one keeps its own, as in the shell script.
+            tasks.append(.commented(.map([
+                ("name", .string("Write the rigctl block in ~/\(file.path)")),
+                ("ansible.builtin.blockinfile", .map([
+                    ("path", .string(path)), ("block", .unsafeString(block.body)),
+                    ("marker", .string("\(block.commentLeader) {mark} rigctl theme {mark}")),
+                    ("marker_begin", .string(">>>")), ("marker_end", .string("<<<")),
+                    ("prepend_newline", .bool(true)), ("create", .bool(true)), ("backup", .bool(true)),
+                ])),
+                ("become", .bool(false)),
+            ]), "noqa: risky-file-permissions"))
+        case .jsonSettings(let edit):
+            tasks.append(task("Create ~/\(file.path) with the colours when it is missing (rigctl apply merges into an existing one)",
+                              "ansible.builtin.copy", [
+                ("dest", .string(path)), ("content", .unsafeString(edit.freshDocument)), ("mode", .string(mode)), ("force", .bool(false)),
             ], extra: asUser))
-            return tasks
-        case .managedBlock(let comment):
-            return [
-                // No mode: a new file gets the umask's and an existing one keeps its own, as in the shell script.
-                .commented(.map([
-                    ("name", .string("Write the rigctl block in ~/\(file.path)")),
-                    ("ansible.builtin.blockinfile", .map([
-                        ("path", .string(path)), ("block", .unsafeString(file.contents)),
-                        ("marker", .string("\(comment) {mark} rigctl managed block")),
-                        ("create", .bool(true)), ("backup", .bool(true)),
-                    ])),
-                    ("become", .bool(false)),
-                ]), "noqa: risky-file-permissions"),
-            ]
         }
+        return tasks
     }
 
     /// True when no installed `nvidia-driver-<n>[-open]` of the flavour has n ≥ the minimum branch.

@@ -41,13 +41,14 @@ public struct PlaybookSyncReport: Sendable, Equatable {
 /// Reads and writes through `System`.
 public struct PlaybookGenerator: Sendable {
     public var planner: Planner
-    /// The dotfiles of a machine (the theme renderer's files); none by default.
-    public var dotfiles: @Sendable (MachineSpec) -> [Dotfile]
+    /// The theme files of a machine's home; by default the theme renderer's (none for a theme that
+    /// cannot be rendered: `generate` and `validate` report those before anything is written).
+    public var dotfiles: @Sendable (MachineSpec) -> [RenderedFile]
 
     /// The header line every generated file carries; only such files are ever removed.
     static let marker = "Written by `rigctl generate`"
 
-    public init(planner: Planner = Planner(), dotfiles: @escaping @Sendable (MachineSpec) -> [Dotfile] = { _ in [] }) {
+    public init(planner: Planner = Planner(), dotfiles: @escaping @Sendable (MachineSpec) -> [RenderedFile] = { (try? ThemeRenderer.homeFiles(for: $0)) ?? [] }) {
         self.planner = planner
         self.dotfiles = dotfiles
     }

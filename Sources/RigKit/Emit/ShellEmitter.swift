@@ -81,11 +81,14 @@ public struct ShellEmitter: Sendable {
         case .dotfilesCurrent(let files):
             return files.map { file in
                 let path = homePath(file)
-                switch file.placement {
-                case .whole:
-                    return "rig_file_current \(path) \"${\(body.contents(of: file.path, file.contents))}\""
-                case .managedBlock(let comment):
-                    return "rig_block_current \(path) \(blockArguments(file, comment: comment, in: &body))"
+                switch file.installation {
+                case .wholeFile(let text):
+                    return "rig_file_current \(path) \"${\(body.contents(of: file.path, text))}\""
+                case .managedBlock(let block):
+                    return "rig_block_current \(path) \(blockArguments(file.path, block, in: &body))"
+                case .jsonSettings:
+                    // JSON with comments cannot be merged in bash: the script only creates a missing file.
+                    return "[[ -e \(path) ]]"
                 }
             }.joined(separator: " \\\n    && ")
         case .unitActive(let unit):
@@ -137,11 +140,13 @@ public struct ShellEmitter: Sendable {
             body.line("systemctl restart \(ShellQuote.quote(GPUSettingsUnit.unitName))")
         case .dotfiles(let files):
             for file in files {
-                switch file.placement {
-                case .whole:
-                    body.line("rig_install_file \(homePath(file)) \"${\(body.contents(of: file.path, file.contents))}\" 644")
-                case .managedBlock(let comment):
-                    body.line("rig_install_block \(homePath(file)) \(blockArguments(file, comment: comment, in: &body))")
+                switch file.installation {
+                case .wholeFile(let text):
+                    body.line("rig_install_file \(homePath(file)) \"${\(body.contents(of: file.path, text))}\" \(Self.octal(file.mode))")
+                case .managedBlock(let block):
+                    body.line("rig_install_block \(homePath(file)) \(blockArguments(file.path, block, in: &body))")
+                case .jsonSettings(let edit):
+                    body.line("rig_install_new_file \(homePath(file)) \"${\(body.contents(of: file.path, edit.freshDocument))}\" \(Self.octal(file.mode))")
                 }
             }
         case .hostname(let name):
@@ -165,16 +170,23 @@ public struct ShellEmitter: Sendable {
         body.line("rig_install_file \(ShellQuote.quote(file.path)) \"${\(body.contents(of: file.path, file.contents))}\" \(ShellQuote.quote(file.mode))")
     }
 
-    private func homePath(_ file: Dotfile) -> String {
+    private func homePath(_ file: RenderedFile) -> String {
         "\"${home}\"/\(ShellQuote.quote(file.path))"
     }
 
-    private func blockArguments(_ file: Dotfile, comment: String, in body: inout ShellFunctionBody) -> String {
-        let markers = Dotfile.markers(comment: comment)
-        var block = file.contents
-        if block.hasSuffix("\n") { block.removeLast() }
-        return "\(ShellQuote.quote(markers.begin)) \(ShellQuote.quote(markers.end)) \"${\(body.contents(of: file.path, block))}\""
+    /// `BEGIN END BODY PREAMBLE` for `rig_block_current` and `rig_install_block`: the theme's own markers,
+    /// so the script, the playbook and `rigctl apply` all find and replace the same block.
+    private func blockArguments(_ path: String, _ block: ManagedBlock, in body: inout ShellFunctionBody) -> String {
+        var text = block.body
+        if text.hasSuffix("\n") { text.removeLast() }
+        return [ShellQuote.quote(block.beginMarker), ShellQuote.quote(block.endMarker),
+                "\"${\(body.contents(of: path, text))}\"",
+                block.newFilePreamble.isEmpty ? "''" : "\"${\(body.contents(of: path + " (preamble)", block.newFilePreamble))}\""]
+            .joined(separator: " ")
     }
+
+    /// `644` for `0o644`, as `chmod` takes it.
+    static func octal(_ mode: Int) -> String { String(mode, radix: 8) }
 }
 
 /// The lines of one step function, with its locals declared at the top.

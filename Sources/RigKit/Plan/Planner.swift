@@ -13,7 +13,7 @@ public struct Planner: Sendable {
     /// - Parameters:
     ///   - satisfied: key paths that findings show as `ok`; nil when no facts are known.
     ///   - dotfiles: the files the theme renderer made for this machine (home-relative).
-    public func plan(spec: MachineSpec, satisfied: Set<String>? = nil, dotfiles: [Dotfile] = []) -> Plan {
+    public func plan(spec: MachineSpec, satisfied: Set<String>? = nil, dotfiles: [RenderedFile] = []) -> Plan {
         var steps: [Step] = []
         let driver = spec.drivers?.nvidia.map { NVIDIADriverInstall(driver: $0, os: spec.os) }
         let cuda = spec.drivers?.cuda.map(CUDAToolkitInstall.init(constraint:))

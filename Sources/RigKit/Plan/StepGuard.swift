@@ -13,8 +13,9 @@ public indirect enum StepGuard: Sendable, Equatable {
     case packageAtLeast(name: String, minimum: String)
     /// The file exists with exactly these contents.
     case fileContents(SystemFile)
-    /// Every dotfile (whole file or managed block) already reads as rendered.
-    case dotfilesCurrent([Dotfile])
+    /// Every theme file already reads as installed: whole files and blocks as rendered, a settings
+    /// file present (scripts and playbooks create it; only `rigctl apply` merges into an existing one).
+    case dotfilesCurrent([RenderedFile])
     /// The systemd unit is enabled and active.
     case unitActive(String)
     /// The static hostname is this and `/etc/hosts` maps `127.0.1.1` to it.
@@ -41,7 +42,10 @@ public indirect enum StepGuard: Sendable, Equatable {
         case .fileContents(let file):
             return "\(file.path) up to date"
         case .dotfilesCurrent(let files):
-            return files.map { "~/\($0.path)" }.joined(separator: ", ") + " up to date"
+            return files.map { file in
+                if case .jsonSettings(let edit) = file.installation { return "~/\(file.path) has \(edit.key)" }
+                return "~/\(file.path) up to date"
+            }.joined(separator: ", ")
         case .unitActive(let unit):
             return "\(unit) enabled and active"
         case .hostnameIs(let name):

@@ -10,8 +10,8 @@ public enum StepKind: Sendable, Equatable {
     case cudaToolkit(CUDAToolkitInstall)
     /// Persistence mode and power limit, applied at boot by a systemd unit.
     case gpuSettings(GPUSettingsUnit)
-    /// The user's dotfiles (theme files), written without losing user content.
-    case dotfiles([Dotfile])
+    /// The theme files of the user's home (`ThemeRenderer`), written without losing user content.
+    case dotfiles([RenderedFile])
     /// The static hostname and its `127.0.1.1` line in `/etc/hosts`.
     case hostname(String)
     /// Something a person must do (a BIOS setting); shown as a checklist item.

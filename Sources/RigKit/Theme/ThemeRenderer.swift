@@ -7,6 +7,23 @@ public enum ThemeRenderer {
         try render(Palette(spec: spec))
     }
 
+    /// The theme files for a machine's home: none when the spec has no `theme:`.
+    public static func homeFiles(for spec: MachineSpec) throws(ThemeError) -> [RenderedFile] {
+        spec.theme == nil ? [] : try render(spec)
+    }
+
+    /// Themes that cannot be rendered, as spec diagnostics (`file:line:col: error:`), for `validate` and `generate`.
+    public static func diagnostics(for specs: [MachineSpec]) -> [Diagnostic] {
+        specs.compactMap { spec -> Diagnostic? in
+            do throws(ThemeError) {
+                _ = try homeFiles(for: spec)
+                return nil
+            } catch {
+                return Diagnostic(at: error.location ?? SourceLocation(file: spec.file, line: 1, column: 1), error.message)
+            }
+        }
+    }
+
     public static func render(_ palette: Palette) -> [RenderedFile] {
         BashThemeRenderer.render(palette) + TmuxThemeRenderer.render(palette)
             + VimThemeRenderer.render(palette) + VSCodeThemeRenderer.render(palette)

@@ -43,11 +43,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("big-rig.yml").path))
     }
 
-    @Test func dotfilesComeFromTheGivenRenderer() throws {
-        let withDotfiles = PlaybookGenerator(dotfiles: { _ in PlanExamples.dotfiles })
-        let file = try #require(withDotfiles.files(for: [PlanExamples.workstation]).first { $0.path == "workstation.yml" })
-        #expect(file.contents.contains("ansible.builtin.blockinfile"))
-        let plain = try #require(generator.files(for: [PlanExamples.workstation]).first { $0.path == "workstation.yml" })
+    @Test func dotfilesComeFromTheThemeRendererByDefault() throws {
+        let themed = try #require(PlaybookGenerator().files(for: [PlanExamples.workstation]).first { $0.path == "workstation.yml" })
+        #expect(themed.contents.contains("ansible.builtin.blockinfile"))
+        #expect(themed.contents.contains(##"marker: "# {mark} rigctl theme {mark}""##))
+        var plainSpec = PlanExamples.workstation
+        plainSpec.theme = nil
+        let plain = try #require(PlaybookGenerator().files(for: [plainSpec]).first { $0.path == "workstation.yml" })
         #expect(!plain.contents.contains("ansible.builtin.blockinfile"))
     }
 }

@@ -4,7 +4,7 @@ import RigSpec
 @testable import RigKit
 
 @Suite struct ShellEmitterTests {
-    static func script(_ spec: MachineSpec, dotfiles: [Dotfile] = []) -> String {
+    static func script(_ spec: MachineSpec, dotfiles: [RenderedFile] = []) -> String {
         ShellEmitter().emit(Planner().plan(spec: spec, dotfiles: dotfiles))
     }
 
@@ -78,34 +78,28 @@ import RigSpec
         #expect(done.contains("step_bios_secure_boot() {\n  echo 'ok: BIOS: set secure-boot to disabled'\n}\n"))
     }
 
-    /// Runs only the dotfiles step of a generated script, twice, in a temporary HOME.
-    @Test func dotfilesStepIsIdempotentAndKeepsUserContent() throws {
+    /// Runs only the dotfiles step of a generated script, twice, in a temporary HOME: the files it
+    /// writes are byte for byte what `ThemeInstaller` (and so `rigctl apply`) writes.
+    @Test func dotfilesStepIsIdempotentAndWritesWhatTheInstallerWrites() throws {
         let home = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
         let tricky = "# it's $(not run) and `not this` either\n\tindented\n"
-        let files = PlanExamples.dotfiles + [Dotfile(path: ".config/rigctl/tricky", contents: tricky)]
+        let files = PlanExamples.dotfiles + [RenderedFile(path: ".config/rigctl/tricky", installation: .wholeFile(tricky))]
         let userBashrc = "alias ll='ls -l'\nexport EDITOR=vim"
         try userBashrc.write(to: home.appendingPathComponent(".bashrc"), atomically: true, encoding: .utf8)
 
-        var script = Self.script(PlanExamples.workstation, dotfiles: files)
-        script = script.replacingOccurrences(of: "\nmain \"$@\"\n", with: "\nstep_dotfiles\nstep_dotfiles\n")
-        let file = home.appendingPathComponent("run.sh")
-        try script.write(to: file, atomically: true, encoding: .utf8)
-        let run = try #require(try PlanTools.run("bash", [file.path], environment: ["HOME": home.path, "SUDO_USER": ""]))
+        let run = try runDotfilesStep(files, times: 2, home: home)
         #expect(run.status == 0, "\(run.output)")
-        #expect(run.output == "done: Install 3 dotfiles (theme)\nok: Install 3 dotfiles (theme)\n")
+        #expect(run.output == "done: Install \(files.count) dotfiles (theme)\nok: Install \(files.count) dotfiles (theme)\n")
 
         let bashrc = try String(contentsOf: home.appendingPathComponent(".bashrc"), encoding: .utf8)
-        #expect(bashrc == """
-            alias ll='ls -l'
-            export EDITOR=vim
-            # BEGIN rigctl managed block
-            [ -f ~/.config/rigctl/theme.bash ] && . ~/.config/rigctl/theme.bash
-            # END rigctl managed block
-
-            """)
-        #expect(try String(contentsOf: home.appendingPathComponent(".config/rigctl/tricky"), encoding: .utf8) == tricky)
-        #expect(try String(contentsOf: home.appendingPathComponent(".config/rigctl/theme.bash"), encoding: .utf8) == files[0].contents)
+        #expect(bashrc == (try PlanExamples.dotfile(".bashrc").installedText(over: userBashrc)))
+        #expect(bashrc.hasPrefix("alias ll='ls -l'\nexport EDITOR=vim\n\n# >>> rigctl theme >>>\n"))
+        for file in files {
+            let text = try String(contentsOf: home.appendingPathComponent(file.path), encoding: .utf8)
+            if file.path != ".bashrc" { #expect(text == file.freshContents, "\(file.path)") }
+            #expect(try file.installedText(over: text) == text, "the installer finds \(file.path) current")
+        }
         let backups = try FileManager.default.contentsOfDirectory(atPath: home.path).filter { $0.hasPrefix(".bashrc.rigctl-backup-") }
         #expect(backups.count == 1)
         if let backup = backups.first {
@@ -113,20 +107,63 @@ import RigSpec
         }
     }
 
+    /// A settings file the user already has is left alone by the script (only `rigctl apply` merges).
+    @Test func anExistingSettingsFileIsLeftAlone() throws {
+        let home = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let settings = PlanExamples.dotfiles.filter { if case .jsonSettings = $0.installation { true } else { false } }
+        #expect(settings.count == 1)
+        let path = home.appendingPathComponent(settings[0].path)
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "{ // mine\n}\n".write(to: path, atomically: true, encoding: .utf8)
+        let run = try runDotfilesStep(settings, times: 1, home: home)
+        #expect(run.output == "ok: Install 1 dotfile (theme)\n", "\(run.output)")
+        #expect(try String(contentsOf: path, encoding: .utf8) == "{ // mine\n}\n")
+    }
+
     /// A changed block replaces the old one in place; lines after it stay.
     @Test func aChangedBlockIsReplacedInPlace() throws {
         let home = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
-        try "before\n# BEGIN rigctl managed block\nold\n# END rigctl managed block\nafter\n"
+        try "before\n# >>> rigctl theme >>>\nold\n# <<< rigctl theme <<<\nafter\n"
             .write(to: home.appendingPathComponent(".bashrc"), atomically: true, encoding: .utf8)
-        let files = [Dotfile(path: ".bashrc", contents: "new\n", placement: .managedBlock(comment: "#"))]
-        let script = Self.script(PlanExamples.workstation, dotfiles: files)
-            .replacingOccurrences(of: "\nmain \"$@\"\n", with: "\nstep_dotfiles\n")
-        let file = home.appendingPathComponent("run.sh")
-        try script.write(to: file, atomically: true, encoding: .utf8)
-        let run = try #require(try PlanTools.run("bash", [file.path], environment: ["HOME": home.path, "SUDO_USER": ""]))
+        let files = [RenderedFile(path: ".bashrc", installation: .managedBlock(ManagedBlock(commentLeader: "#", body: "new\n")))]
+        let run = try runDotfilesStep(files, times: 1, home: home)
         #expect(run.status == 0, "\(run.output)")
         #expect(try String(contentsOf: home.appendingPathComponent(".bashrc"), encoding: .utf8)
-            == "before\n# BEGIN rigctl managed block\nnew\n# END rigctl managed block\nafter\n")
+            == "before\n# >>> rigctl theme >>>\nnew\n# <<< rigctl theme <<<\nafter\n")
+    }
+
+    /// A block with a missing end marker is an error, as it is for the installer: the file is not touched.
+    @Test func aDamagedBlockStopsTheStepAndKeepsTheFile() throws {
+        let home = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let damaged = "before\n# >>> rigctl theme >>>\nold\nafter\n"
+        try damaged.write(to: home.appendingPathComponent(".bashrc"), atomically: true, encoding: .utf8)
+        let file = RenderedFile(path: ".bashrc", installation: .managedBlock(ManagedBlock(commentLeader: "#", body: "new\n")))
+        #expect(throws: InstallError.self) { try file.installedText(over: damaged) }
+        let run = try runDotfilesStep([file], times: 1, home: home)
+        #expect(run.status != 0)
+        #expect(run.output.contains("the rigctl block is damaged"), "\(run.output)")
+        #expect(try String(contentsOf: home.appendingPathComponent(".bashrc"), encoding: .utf8) == damaged)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).sorted() == [".bashrc", "run.sh"])
+    }
+
+    /// A new ~/.vimrc starts with the preamble, as the installer writes it.
+    @Test func aNewVimrcGetsThePreamble() throws {
+        let home = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let vimrc = PlanExamples.dotfile(".vimrc")
+        _ = try runDotfilesStep([vimrc], times: 1, home: home)
+        #expect(try String(contentsOf: home.appendingPathComponent(".vimrc"), encoding: .utf8) == vimrc.freshContents)
+    }
+
+    private func runDotfilesStep(_ files: [RenderedFile], times: Int, home: URL) throws -> PlanTools.Result {
+        let calls = String(repeating: "step_dotfiles\n", count: times)
+        let script = Self.script(PlanExamples.workstation, dotfiles: files)
+            .replacingOccurrences(of: "\nmain \"$@\"\n", with: "\n" + calls)
+        let file = home.appendingPathComponent("run.sh")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        return try #require(try PlanTools.run("bash", [file.path], environment: ["HOME": home.path, "SUDO_USER": ""]))
     }
 }

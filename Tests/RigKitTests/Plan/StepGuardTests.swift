@@ -10,6 +10,8 @@ import Testing
             == "an nvidia-driver-<branch>-open package with branch >= 570 installed")
         #expect(StepGuard.all([.fileContents(SystemFile(path: "/etc/x", contents: "")), .unitActive("u.service")]).summary
             == "/etc/x up to date; u.service enabled and active")
-        #expect(StepGuard.dotfilesCurrent([Dotfile(path: ".bashrc", contents: "")]).summary == "~/.bashrc up to date")
+        #expect(StepGuard.dotfilesCurrent([RenderedFile(path: ".bashrc", installation: .wholeFile(""))]).summary == "~/.bashrc up to date")
+        #expect(StepGuard.dotfilesCurrent([PlanExamples.dotfile(".config/Code/User/settings.json")]).summary
+            == "~/.config/Code/User/settings.json has workbench.colorCustomizations")
     }
 }

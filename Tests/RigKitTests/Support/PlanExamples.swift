@@ -111,10 +111,18 @@ enum PlanExamples {
         return spec
     }
 
-    /// Dotfiles like the theme renderer's, to exercise both placements.
-    static let dotfiles = [
-        Dotfile(path: ".config/rigctl/theme.bash", contents: "# rigctl theme for workstation\nprintf '\\033]11;#1e1030\\007'\n"),
-        Dotfile(path: ".bashrc", contents: "[ -f ~/.config/rigctl/theme.bash ] && . ~/.config/rigctl/theme.bash\n",
-                     placement: .managedBlock(comment: "#")),
-    ]
+    /// The workstation's theme files, as `ThemeRenderer` makes them: whole files, blocks and a settings merge.
+    static let dotfiles: [RenderedFile] = {
+        do {
+            return try ThemeRenderer.render(workstation)
+        } catch {
+            fatalError("the workstation theme does not render: \(error)")
+        }
+    }()
+
+    /// The file of `dotfiles` at `path`.
+    static func dotfile(_ path: String) -> RenderedFile {
+        guard let file = dotfiles.first(where: { $0.path == path }) else { fatalError("no theme file \(path)") }
+        return file
+    }
 }

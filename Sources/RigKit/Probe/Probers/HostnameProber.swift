@@ -4,13 +4,18 @@ public struct HostnameProber: Prober {
     public var groups: Set<FactGroup> { [.hostname] }
 
     public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
-        let hostname: Fact<String>
-        switch system.readTextResult("/proc/sys/kernel/hostname") {
-        case .success(let text): hostname = Fact(text.trimmed.nonEmpty, else: "the kernel hostname is empty")
-        case .failure(let error):
-            hostname = (try? system.readText("/etc/hostname")).flatMap { $0.trimmed.nonEmpty }.map(Fact.value) ?? .unknown(error.description)
-        }
+        let hostname = Self.read(on: system)
         return FactsUpdate { $0.hostname = hostname }
+    }
+
+    /// The hostname without the probe machinery: the one way every command reads it
+    /// (`plan`, `render` and `apply` pick the machine by it).
+    public static func read(on system: any System) -> Fact<String> {
+        switch system.readTextResult("/proc/sys/kernel/hostname") {
+        case .success(let text): return Fact(text.trimmed.nonEmpty, else: "the kernel hostname is empty")
+        case .failure(let error):
+            return (try? system.readText("/etc/hostname")).flatMap { $0.trimmed.nonEmpty }.map(Fact.value) ?? .unknown(error.description)
+        }
     }
 
     public func unavailable(_ reason: String) -> FactsUpdate {

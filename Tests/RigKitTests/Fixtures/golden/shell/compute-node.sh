@@ -128,38 +128,66 @@ rig_install_file() {
   rig_replace_file "${tmp}" "$1" "$3"
 }
 
-# rig_with_block PATH BEGIN END BLOCK: prints PATH with BLOCK between the marker lines,
-# replacing the block that is there or appending one. Lines outside the block are kept.
+# rig_with_block PATH BEGIN END BLOCK PREAMBLE: prints PATH with BLOCK between the marker lines,
+# replacing the block that is there, or appending one after a blank line (a missing or empty file
+# gets PREAMBLE first). Lines outside the block are kept; a damaged block (markers missing, doubled
+# or out of order) is an error and nothing is printed.
 rig_with_block() {
   local source=/dev/null
   if [[ -f $1 ]]; then source=$1; fi
-  RIG_BEGIN=$2 RIG_END=$3 RIG_BLOCK=$4 awk '
-    BEGIN { begin = ENVIRON["RIG_BEGIN"]; end = ENVIRON["RIG_END"]; block = ENVIRON["RIG_BLOCK"] }
-    !done && $0 == begin { print begin; print block; print end; done = 1; skipping = 1; kept = ""; next }
-    skipping && $0 == end { skipping = 0; kept = ""; next }
-    skipping { kept = kept $0 "\n"; next }
-    { print }
+  RIG_PATH=$1 RIG_BEGIN=$2 RIG_END=$3 RIG_BLOCK=$4 RIG_PREAMBLE=${5:-} awk '
+    BEGIN { begin = ENVIRON["RIG_BEGIN"]; end = ENVIRON["RIG_END"] }
+    {
+      line[++n] = $0
+      trimmed = $0
+      gsub(/^[ \t]+|[ \t]+$/, "", trimmed)
+      if (trimmed == begin) { begins++; first = n }
+      if (trimmed == end) { ends++; last = n }
+    }
     END {
-      if (skipping) printf "%s", kept
-      if (!done) { print begin; print block; print end }
+      if (begins == 0 && ends == 0) {
+        for (i = 1; i <= n; i++) print line[i]
+        if (n == 0) printf "%s", ENVIRON["RIG_PREAMBLE"]
+        else if (line[n] !~ /^[ \t]*$/) print ""
+        first = n + 1; last = n
+      } else if (begins != 1 || ends != 1 || first > last) {
+        printf "error: %s: the rigctl block is damaged (expected one \"%s\" line, then one \"%s\" line); fix or remove it by hand\n", ENVIRON["RIG_PATH"], begin, end > "/dev/stderr"
+        exit 3
+      } else {
+        for (i = 1; i < first; i++) print line[i]
+      }
+      print begin
+      print ENVIRON["RIG_BLOCK"]
+      print end
+      for (i = last + 1; i <= n; i++) print line[i]
     }
   ' "${source}"
 }
 
-# rig_block_current PATH BEGIN END BLOCK
+# rig_block_current PATH BEGIN END BLOCK PREAMBLE
 rig_block_current() {
-  [[ -f $1 ]] && rig_with_block "$@" | cmp -s - "$1"
+  [[ -f $1 ]] && rig_with_block "$@" 2>/dev/null | cmp -s - "$1"
 }
 
-# rig_install_block PATH BEGIN END BLOCK: keeps the file's mode, backs it up when it changes.
+# rig_install_block PATH BEGIN END BLOCK PREAMBLE: keeps the file's mode, backs it up when it changes.
 rig_install_block() {
   local tmp mode=644
   if rig_block_current "$@"; then return 0; fi
   rig_make_parent "$1"
   if [[ -f $1 ]]; then mode=$(stat -c '%a' -- "$1"); fi
   tmp=$(mktemp "$1.rigctl-XXXXXX")
-  rig_with_block "$@" >"${tmp}"
+  if ! rig_with_block "$@" >"${tmp}"; then
+    rm -f -- "${tmp}"
+    return 1
+  fi
   rig_replace_file "${tmp}" "$1" "${mode}"
+}
+
+# rig_install_new_file PATH CONTENTS MODE: writes PATH only when it does not exist (a settings file
+# the user may have filled; rigctl apply merges into it, this script leaves it alone).
+rig_install_new_file() {
+  if [[ -e $1 ]]; then return 0; fi
+  rig_install_file "$@"
 }
 
 # rig_hostname_is NAME: the static and running hostname are NAME and /etc/hosts maps 127.0.1.1 to it.
