@@ -27,6 +27,8 @@ public struct Rigctl: AsyncParsableCommand {
             DiffCommand.self,
             SnapshotCommand.self,
             AuditCommand.self,
+            ApplyCommand.self,
+            LogCommand.self,
         ]
     )
 

@@ -61,35 +61,42 @@ public struct MachineDiff: Sendable {
 
     /// The chosen spec and the facts it needs (plus `extraGroups`).
     public func machineFacts(machine: String?, source: Source, extraGroups: Set<FactGroup> = []) async -> Result<(MachineSpec, Facts), Failure> {
+        var hostname: Fact<String>?
+        if machine == nil {
+            switch await probe([.hostname], source: source) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let facts): hostname = facts.hostname
+            }
+        }
+        switch selectSpec(machine: machine, hostname: hostname) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let spec): return await facts(for: spec, source: source, extraGroups: extraGroups).map { (spec, $0) }
+        }
+    }
+
+    /// The spec named `machine` in the repository's `machines/`, else the one whose hostname is
+    /// `hostname`. Only the named file is loaded when there is a name.
+    public func selectSpec(machine: String?, hostname: Fact<String>?) -> Result<MachineSpec, Failure> {
         let directory = repository == "." ? "machines" : "\(repository)/machines"
         let names = (try? system.listDirectory(directory)) ?? []
         let files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(directory)/\($0)" }
         guard !files.isEmpty else { return .failure(Failure(description: "no machine specs in \(directory)")) }
         let loader = SpecLoader(readFile: { [system] file in try? system.readText(file) })
-        let spec: MachineSpec
         if let machine {
             guard let file = files.first(where: { SpecLoader.machineName(of: $0) == machine }) else {
                 let known = files.map(SpecLoader.machineName(of:))
                 return .failure(Failure(description: MachineSelector.Failure.noSuchMachine(machine, known: known).description))
             }
             switch loader.load(file: file) {
-            case .success(let loaded): spec = loaded
+            case .success(let loaded): return .success(loaded)
             case .failure(let error): return .failure(Failure(description: "the spec cannot be understood", diagnostics: error.diagnostics))
             }
-        } else {
-            let loaded = loader.loadAll(files)
-            let hostname: Fact<String>?
-            switch await probe([.hostname], source: source) {
-            case .failure(let failure): return .failure(failure)
-            case .success(let facts): hostname = facts.hostname
-            }
-            switch MachineSelector.select(name: nil, hostname: hostname, from: loaded.specs) {
-            case .success(let selected): spec = selected
-            case .failure(let error):
-                return .failure(Failure(description: error.description, diagnostics: loaded.diagnostics))
-            }
         }
-        return await facts(for: spec, source: source, extraGroups: extraGroups).map { (spec, $0) }
+        let loaded = loader.loadAll(files)
+        switch MachineSelector.select(name: nil, hostname: hostname, from: loaded.specs) {
+        case .success(let selected): return .success(selected)
+        case .failure(let error): return .failure(Failure(description: error.description, diagnostics: loaded.diagnostics))
+        }
     }
 
     private func facts(for spec: MachineSpec, source: Source, extraGroups: Set<FactGroup>) async -> Result<Facts, Failure> {

@@ -19,14 +19,26 @@ public struct BuildLogEntry: Sendable {
 
     /// A BIOS setting no probe can see, as a person confirmed it (or not).
     public struct ChecklistItem: Sendable, Equatable {
+        public enum Confirmation: Sendable, Equatable {
+            /// Confirmed at this run's prompt.
+            case confirmed
+            /// Confirmed in an earlier build log, for the same value: not asked again.
+            case confirmedEarlier
+            /// Asked, and the person said no.
+            case declined
+            /// Not asked (`--yes`, a dry run, or no answer).
+            case notAsked
+
+            public var isConfirmed: Bool { self == .confirmed || self == .confirmedEarlier }
+        }
+
         public var setting: String
         public var value: String
-        /// true: confirmed; false: asked and declined; nil: not asked (`--yes`, dry run).
-        public var confirmed: Bool?
-        public init(setting: String, value: String, confirmed: Bool?) {
+        public var confirmation: Confirmation
+        public init(setting: String, value: String, confirmation: Confirmation) {
             self.setting = setting
             self.value = value
-            self.confirmed = confirmed
+            self.confirmation = confirmation
         }
     }
 
@@ -38,6 +50,8 @@ public struct BuildLogEntry: Sendable {
             case failed
             case notRun = "not run"
             case wouldRun = "would run"
+            /// A manual item not confirmed, or a reboot still to do.
+            case needsPerson = "needs a person"
         }
         public var id: String
         public var title: String

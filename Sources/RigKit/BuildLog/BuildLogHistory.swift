@@ -13,7 +13,7 @@ public enum BuildLogHistory {
 
     /// The build logs of `machine` under `repo`, oldest first (file names sort by time).
     public static func list(machine: String, repo: String, system: System) -> [Summary] {
-        let directory = "\(repo)/build-logs/\(machine)"
+        let directory = repo == "." ? "build-logs/\(machine)" : "\(repo)/build-logs/\(machine)"
         guard let names = try? system.listDirectory(directory) else { return [] }
         return names.filter { $0.hasSuffix(".md") }.sorted().compactMap { name in
             guard let text = try? system.readText("\(directory)/\(name)") else { return nil }

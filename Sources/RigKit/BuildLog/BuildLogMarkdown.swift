@@ -33,12 +33,13 @@ public enum BuildLogMarkdown {
             out.append("No settings that need a person.")
         } else {
             for item in entry.checklist {
-                let mark = item.confirmed == true ? "x" : " "
+                let mark = item.confirmation.isConfirmed ? "x" : " "
                 let note: String
-                switch item.confirmed {
-                case true?: note = "confirmed"
-                case false?: note = "not confirmed: declined at the prompt"
-                case nil: note = "not confirmed: not asked (--yes or dry run)"
+                switch item.confirmation {
+                case .confirmed: note = "confirmed"
+                case .confirmedEarlier: note = "confirmed in an earlier build log"
+                case .declined: note = "not confirmed: declined at the prompt"
+                case .notAsked: note = "not confirmed: not asked (--yes, dry run or no answer)"
                 }
                 out.append("- [\(mark)] `\(item.setting): \(item.value)` — \(note)")
             }

@@ -28,6 +28,29 @@ public struct ShellEmitter: Sendable {
         return out
     }
 
+    /// A standalone script for `rigctl apply`: the helpers and this step's function, run once,
+    /// with stderr folded into stdout so a failure reads in order.
+    public func runScript(_ step: Step) -> String {
+        standalone(function(for: step), calling: functionName(step))
+    }
+
+    /// A standalone script that exits 0 when the step's guard holds and 1 when it does not,
+    /// changing nothing: the same conditions the step function checks first.
+    public func checkScript(_ step: Step) -> String {
+        var body = ShellFunctionBody()
+        if case .dotfiles = step.kind { body.assign("home", command: "rig_home") }
+        body.line("if \(condition(step.check, in: &body)); then")
+        body.line("  return 0")
+        body.line("fi")
+        body.line("return 1")
+        let name = "check_" + functionName(step).dropFirst("step_".count)
+        return standalone("\(name)() {\n\(body.text)}\n", calling: name)
+    }
+
+    private func standalone(_ function: String, calling name: String) -> String {
+        "set -euo pipefail\nexec 2>&1\n\n" + ShellPrelude.text + "\n" + function + "\n\(name)\n"
+    }
+
     func functionName(_ step: Step) -> String {
         "step_" + step.id.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
     }

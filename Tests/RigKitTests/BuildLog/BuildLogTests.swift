@@ -21,8 +21,8 @@ import Testing
         return BuildLogEntry(
             machine: spec, kind: .apply, startedAt: Date(timeIntervalSince1970: 1_795_367_700), rigctlVersion: "0.1.0",
             specCommit: "abc1234",
-            checklist: [.init(setting: "xmp", value: "profile-1", confirmed: true),
-                        .init(setting: "above-4g-decoding", value: "enabled", confirmed: nil)],
+            checklist: [.init(setting: "xmp", value: "profile-1", confirmation: .confirmed),
+                        .init(setting: "above-4g-decoding", value: "enabled", confirmation: .notAsked)],
             steps: [.init(id: "apt-packages", title: "Install apt packages", outcome: .alreadyDone, seconds: 0.04),
                     .init(id: "nvidia-driver", title: "Install nvidia-driver-570-open", outcome: .failed, seconds: 12.31,
                           output: "E: Unable to locate package nvidia-driver-570-open\n")],
@@ -50,8 +50,8 @@ import Testing
         let system = LiveSystem()
         var older = Self.entry(spec)
         older.startedAt = Date(timeIntervalSince1970: 1_795_000_000)
-        older.checklist = [.init(setting: "above-4g-decoding", value: "enabled", confirmed: true),
-                           .init(setting: "virtualization", value: "disabled", confirmed: true)]
+        older.checklist = [.init(setting: "above-4g-decoding", value: "enabled", confirmation: .confirmed),
+                           .init(setting: "virtualization", value: "disabled", confirmation: .confirmed)]
         older.result = .converged
         for entry in [older, Self.entry(spec)] {
             try system.writeText(repo + "/" + entry.relativePath, BuildLogMarkdown.render(entry))

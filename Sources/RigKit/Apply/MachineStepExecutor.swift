@@ -1,0 +1,59 @@
+/// Runs steps on the machine through `System`: every step but the dotfiles one as the very bash
+/// function `rigctl plan --format shell` writes (`bash -c`), so the script and `apply` cannot drift
+/// apart; the dotfiles through `ThemeInstaller`, which can also merge VS Code's settings.
+public struct MachineStepExecutor: StepExecutor {
+    public var system: any System
+    public var dotfiles: DotfilesTarget
+    /// How long a guard may take.
+    public var checkTimeout: Duration
+    /// How long an action may take (a driver install compiles kernel modules).
+    public var runTimeout: Duration
+
+    public init(system: any System, dotfiles: DotfilesTarget,
+                checkTimeout: Duration = .seconds(120), runTimeout: Duration = .seconds(3600)) {
+        self.system = system
+        self.dotfiles = dotfiles
+        self.checkTimeout = checkTimeout
+        self.runTimeout = runTimeout
+    }
+
+    public func check(_ step: Step) async -> GuardCheck {
+        if case .dotfiles(let files) = step.kind {
+            switch DotfilesInstall(files: files, target: dotfiles, system: system).isCurrent() {
+            case .success(let current): return current ? .holds : .fails
+            case .failure(let error): return .error(error.description)
+            }
+        }
+        let result = await bash(ShellEmitter().checkScript(step), timeout: checkTimeout)
+        switch result.outcome {
+        case .exited(0): return .holds
+        case .exited(1): return .fails
+        default: return .error(describe(result, program: "the check of \(step.id)"))
+        }
+    }
+
+    public func run(_ step: Step) async -> StepRun {
+        if case .dotfiles(let files) = step.kind {
+            switch await DotfilesInstall(files: files, target: dotfiles, system: system).install() {
+            case .success(let report): return StepRun(succeeded: true, output: report.description)
+            case .failure(let error): return StepRun(succeeded: false, output: "error: \(error)")
+            }
+        }
+        let result = await bash(ShellEmitter().runScript(step), timeout: runTimeout)
+        return StepRun(succeeded: result.succeeded, output: result.succeeded ? result.output : describe(result, program: step.id))
+    }
+
+    private func bash(_ script: String, timeout: Duration) async -> CommandResult {
+        await system.run(["bash", "-c", script, "rigctl-apply"], input: nil, timeout: timeout)
+    }
+
+    /// The output, and how the command ended when it did not exit 0.
+    private func describe(_ result: CommandResult, program: String) -> String {
+        let output = result.output + result.errorOutput
+        switch result.outcome {
+        case .exited(0): return output
+        case .exited(let status): return output + (output.hasSuffix("\n") || output.isEmpty ? "" : "\n") + "(exit status \(status))"
+        default: return output + (result.failureReason(program: program) ?? "")
+        }
+    }
+}
