@@ -28,7 +28,7 @@ public struct AnsibleEmitter: Sendable {
         var tasks: [YAMLNode] = []
         var handlers: Set<String> = []
         for step in plan.steps {
-            tasks += self.tasks(for: step, handlers: &handlers)
+            tasks += self.tasks(for: step, handlers: &handlers).map { tagged($0, step.id) }
         }
         var entries: [(String, YAMLNode)] = [
             ("name", .string("Converge \(plan.machine)")),
@@ -85,6 +85,16 @@ public struct AnsibleEmitter: Sendable {
             ("dest", .string(file.path)), ("content", .unsafeString(file.contents)),
             ("owner", .string("root")), ("group", .string("root")), ("mode", .string(file.mode)),
         ], extra: notify.map { [("notify", .string($0))] } ?? [])
+    }
+
+    /// Every task carries its step id as a tag: `--tags dotfiles` or `--skip-tags hostname` pick steps
+    /// as `rigctl plan` names them.
+    private func tagged(_ task: YAMLNode, _ tag: String) -> YAMLNode {
+        switch task {
+        case .map(let entries): return .map(entries + [("tags", .list([.string(tag)]))])
+        case .commented(let inner, let comment): return .commented(tagged(inner, tag), comment)
+        default: return task
+        }
     }
 
     private func flushHandlers(_ why: String) -> YAMLNode {
