@@ -10,8 +10,10 @@ import Darwin
 /// Keeps two `rigctl apply` runs off one machine at once: an exclusive `flock` on a file that holds
 /// the holder's pid. The kernel drops the lock when the process ends, so a crash never leaves a stale one.
 public final class ApplyLock: @unchecked Sendable {
-    /// `/run/lock` is a tmpfs every user may write on Debian and Ubuntu.
-    public static let defaultPath = "/run/lock/rigctl-apply.lock"
+    /// `/run/lock` is a tmpfs every user may write on Debian and Ubuntu; `/tmp` where it is missing (containers).
+    public static var defaultPath: String {
+        FileManager.default.fileExists(atPath: "/run/lock") ? "/run/lock/rigctl-apply.lock" : "/tmp/rigctl-apply.lock"
+    }
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         /// Another process holds it; its pid when the file says.
