@@ -107,8 +107,12 @@ struct ApplyCommand: AsyncParsableCommand {
         let outcome = await applier.run()
 
         let store = BuildLogStore(repository: repo, system: system)
+        // The log names the spec as the repository sees it (machines/x.yaml), wherever rigctl ran from.
+        var logged = spec
+        let prefix = repo.hasSuffix("/") ? repo : repo + "/"
+        if logged.file.hasPrefix(prefix) { logged.file = String(logged.file.dropFirst(prefix.count)) }
         let entry = BuildLogEntry(
-            machine: spec, kind: dryRun ? .dryRun : .apply, startedAt: startedAt, rigctlVersion: RigctlVersion.current,
+            machine: logged, kind: dryRun ? .dryRun : .apply, startedAt: startedAt, rigctlVersion: RigctlVersion.current,
             specCommit: await store.specCommit(), checklist: outcome.checklist, steps: outcome.steps,
             driftBefore: outcome.findingsBefore, driftAfter: dryRun ? nil : outcome.findingsAfter, result: outcome.result)
         do {
@@ -174,6 +178,7 @@ struct TerminalPrompter: ChecklistPrompter {
             say("")
             return nil
         }
+        if isatty(STDIN_FILENO) == 0 { say(answer) }   // a piped answer is not echoed: show it
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 }

@@ -15,10 +15,24 @@ public enum BuildLogHistory {
     public static func list(machine: String, repo: String, system: System) -> [Summary] {
         let directory = repo == "." ? "build-logs/\(machine)" : "\(repo)/build-logs/\(machine)"
         guard let names = try? system.listDirectory(directory) else { return [] }
-        return names.filter { $0.hasSuffix(".md") }.sorted().compactMap { name in
+        return chronological(names).compactMap { name in
             guard let text = try? system.readText("\(directory)/\(name)") else { return nil }
             return summary(of: text, file: "\(directory)/\(name)")
         }
+    }
+
+    /// The `.md` names oldest first: by their timestamp, then by the `-2`, `-3`… that
+    /// `BuildLogStore` adds to a second log of the same second (plain text order would put it first).
+    static func chronological(_ names: [String]) -> [String] {
+        func key(_ name: String) -> (String, Int, String) {
+            let stem = name.dropLast(".md".count)
+            let stamp = String(stem.prefix { $0 != "-" })
+            if let dash = stem.lastIndex(of: "-"), let counter = Int(stem[stem.index(after: dash)...]) {
+                return (stamp, counter, String(stem[..<dash]))
+            }
+            return (stamp, 1, String(stem))
+        }
+        return names.filter { $0.hasSuffix(".md") }.sorted { key($0) < key($1) }
     }
 
     static func summary(of markdown: String, file: String) -> Summary? {
@@ -38,7 +52,7 @@ public enum BuildLogHistory {
         let directory = "\(repo)/build-logs/\(spec.name)"
         guard let names = try? system.listDirectory(directory) else { return [] }
         var latest: [String: (value: String, confirmed: Bool)] = [:]
-        for name in names.filter({ $0.hasSuffix(".md") }).sorted() {
+        for name in chronological(names) {
             guard let text = try? system.readText("\(directory)/\(name)") else { continue }
             for item in checklist(in: text) { latest[item.setting] = (item.value, item.confirmed) }
         }

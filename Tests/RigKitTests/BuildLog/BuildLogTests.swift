@@ -64,4 +64,10 @@ import Testing
         // virtualization was confirmed as "disabled", but the spec wants "enabled": not counted.
         #expect(BuildLogHistory.confirmations(for: spec, repo: repo, system: system) == ["bios.settings.xmp"])
     }
+
+    @Test func aSecondLogOfTheSameSecondSortsAfterTheFirst() {
+        #expect(BuildLogHistory.chronological(["20261122T171500Z-apply-2.md", "20261122T171500Z-apply.md", "facts.json",
+                                               "20261122T171459Z-dry-run.md", "20261122T171500Z-apply-10.md"])
+            == ["20261122T171459Z-dry-run.md", "20261122T171500Z-apply.md", "20261122T171500Z-apply-2.md", "20261122T171500Z-apply-10.md"])
+    }
 }
