@@ -8,7 +8,8 @@ struct Validate: AsyncParsableCommand {
         abstract: "Check machine specs and report every problem at once.",
         discussion: """
         Loads each spec with its includes and reports problems as file:line:col: error: …, \
-        then runs the compatibility rules (GPU ↔ driver ↔ CUDA ↔ OS, power budget, VRAM).
+        renders each theme (contrast, overrides), then runs the compatibility rules (GPU ↔ \
+        driver ↔ CUDA ↔ OS, power budget, VRAM).
         With no arguments, checks every machine in machines/ (fragments in machines/stacks/ are \
         checked through the machines that include them).
         Exit codes: 0 valid; 1 a compatibility rule failed (warnings too with --strict); \
