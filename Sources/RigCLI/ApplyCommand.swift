@@ -99,7 +99,7 @@ struct ApplyCommand: AsyncParsableCommand {
         say(style.bold("\(dryRun ? "dry run of" : "applying") \(spec.name)") + " (\(spec.file)) on \(liveHostname.value ?? "this machine")")
         let applier = Applier(
             spec: spec, dotfiles: dotfiles, system: system,
-            executor: MachineStepExecutor(system: system, dotfiles: target),
+            executor: MachineStepExecutor(system: system, dotfiles: target, isRoot: geteuid() == 0),
             prompter: yes ? nil : TerminalPrompter(),
             confirmations: BuildLogHistory.confirmations(for: spec, repo: repo, system: system),
             options: .init(dryRun: dryRun, probeTimeout: .milliseconds(Int(timeout * 1000))),

@@ -9,10 +9,14 @@ public struct MachineStepExecutor: StepExecutor {
     /// How long an action may take (a driver install compiles kernel modules).
     public var runTimeout: Duration
 
-    public init(system: any System, dotfiles: DotfilesTarget,
+    /// Whether rigctl runs as root; a step that needs root fails with a clear word otherwise.
+    public var isRoot: Bool
+
+    public init(system: any System, dotfiles: DotfilesTarget, isRoot: Bool,
                 checkTimeout: Duration = .seconds(120), runTimeout: Duration = .seconds(3600)) {
         self.system = system
         self.dotfiles = dotfiles
+        self.isRoot = isRoot
         self.checkTimeout = checkTimeout
         self.runTimeout = runTimeout
     }
@@ -38,6 +42,9 @@ public struct MachineStepExecutor: StepExecutor {
             case .success(let report): return StepRun(succeeded: true, output: report.description)
             case .failure(let error): return StepRun(succeeded: false, output: "error: \(error)")
             }
+        }
+        if step.needsRoot && !isRoot {
+            return StepRun(succeeded: false, output: "error: step \(step.id) needs root: run `sudo rigctl apply`")
         }
         let result = await bash(ShellEmitter().runScript(step), timeout: runTimeout)
         return StepRun(succeeded: result.succeeded, output: result.succeeded ? result.output : describe(result, program: step.id))

@@ -16,7 +16,7 @@ import Testing
         let directory = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = SystemFile(path: directory.appendingPathComponent("unit").path, contents: "it's $(not run)\n")
-        let executor = MachineStepExecutor(system: system, dotfiles: DotfilesTarget(home: directory.path))
+        let executor = MachineStepExecutor(system: system, dotfiles: DotfilesTarget(home: directory.path), isRoot: true)
         #expect(await executor.check(step(.fileContents(file))) == .fails)
         try file.contents.write(toFile: file.path, atomically: true, encoding: .utf8)
         #expect(await executor.check(step(.fileContents(file))) == .holds)
@@ -26,10 +26,18 @@ import Testing
     }
 
     @Test func theStepFunctionRunsThroughBash() async {
-        let executor = MachineStepExecutor(system: system, dotfiles: DotfilesTarget(home: "/nonexistent"))
+        let executor = MachineStepExecutor(system: system, dotfiles: DotfilesTarget(home: "/nonexistent"), isRoot: false)
         let run = await executor.run(step(.confirmedByPerson))
         #expect(run.succeeded)
         #expect(run.output == "manual: A test step\n")
+    }
+
+    @Test func aRootStepWithoutRootFailsBeforeRunning() async {
+        let executor = MachineStepExecutor(system: system, dotfiles: DotfilesTarget(home: "/nonexistent"), isRoot: false)
+        let step = Step(id: "hostname", title: "Set the hostname", kind: .hostname("x"), needsRoot: true, fixes: [], check: .hostnameIs("x"))
+        let run = await executor.run(step)
+        #expect(!run.succeeded)
+        #expect(run.output == "error: step hostname needs root: run `sudo rigctl apply`")
     }
 
     @Test func dotfilesGoThroughTheInstallerAndItsCheck() async throws {
@@ -41,7 +49,7 @@ import Testing
         try "{\n  // my font\n  \"editor.fontSize\": 13\n}\n".write(to: settings, atomically: true, encoding: .utf8)
         let step = Step(id: "dotfiles", title: "Install the theme", kind: .dotfiles(files), needsRoot: false,
                         fixes: ["theme"], check: .dotfilesCurrent(files))
-        let executor = MachineStepExecutor(system: system, dotfiles: DotfilesTarget(home: home.path))
+        let executor = MachineStepExecutor(system: system, dotfiles: DotfilesTarget(home: home.path), isRoot: false)
         #expect(await executor.check(step) == .fails)
         let run = await executor.run(step)
         #expect(run.succeeded, "\(run.output)")
@@ -58,7 +66,7 @@ import Testing
         let files = [PlanExamples.dotfile(".bashrc")]
         let step = Step(id: "dotfiles", title: "Install the theme", kind: .dotfiles(files), needsRoot: false,
                         fixes: ["theme"], check: .dotfilesCurrent(files))
-        let check = await MachineStepExecutor(system: system, dotfiles: DotfilesTarget(home: home.path)).check(step)
+        let check = await MachineStepExecutor(system: system, dotfiles: DotfilesTarget(home: home.path), isRoot: false).check(step)
         guard case .error(let why) = check else {
             Issue.record("expected a check error, got \(check)")
             return
