@@ -31,14 +31,28 @@ public enum YAMLWriter {
         return out + "\""
     }
 
-    /// Whether `text` survives a clipped literal block (`|`) byte for byte.
+    /// Whether `text` survives a clipped literal block (`|`) byte for byte. One pass over the scalars:
+    /// theme files make these strings long, and `audit` writes every playbook to compare it.
     static func fitsLiteralBlock(_ text: String) -> Bool {
         guard text.hasSuffix("\n"), !text.hasSuffix("\n\n"), !text.hasPrefix(" "), !text.hasPrefix("\n") else { return false }
-        let lines = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.allSatisfy { line in
-            !line.hasSuffix(" ") && line.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7f && !(0x80..<0xa0).contains($0.value)
-                && $0 != "\u{2028}" && $0 != "\u{2029}" && $0 != "\u{feff}" }
+        var previous: Unicode.Scalar = "\n"
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0a where previous == " ": return false    // a trailing space would be lost
+            case 0x0a: break
+            case ..<0x20, 0x7f, 0x80..<0xa0, 0x2028, 0x2029, 0xfeff: return false
+            default: break
+            }
+            previous = scalar
         }
+        return true
+    }
+
+    /// The lines of `text` (without its final newline), each indented by `pad`; empty lines stay empty.
+    static func indentedLines(_ text: String, pad: String) -> String {
+        text.utf8.dropLast().split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : pad + String(decoding: $0, as: UTF8.self) }
+            .joined(separator: "\n")
     }
 
     private static func key(_ text: String) -> String {
@@ -54,9 +68,7 @@ public enum YAMLWriter {
         case .string(let text), .unsafeString(let text):
             let tag = if case .unsafeString = node { "!unsafe " } else { "" }
             guard text.contains("\n"), fitsLiteralBlock(text) else { return tag + quote(text) }
-            let body = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
-            return tag + "|\n" + body
+            return tag + "|\n" + indentedLines(text, pad: pad)
         case .expression(let parts):
             return ">-\n" + parts.map { pad + $0 }.joined(separator: "\n")
         case .bool(let value): return value ? "true" : "false"
