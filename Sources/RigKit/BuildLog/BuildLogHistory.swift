@@ -32,7 +32,9 @@ public enum BuildLogHistory {
             }
             return (stamp, 1, String(stem))
         }
-        return names.filter { $0.hasSuffix(".md") }.sorted { key($0) < key($1) }
+        // Only build logs (`20261122T171500Z-apply.md`), not notes such as SOURCE.md beside them.
+        let logs = names.filter { $0.hasSuffix(".md") && $0.prefixMatch(of: /[0-9]{8}T[0-9]{6}Z-/) != nil }
+        return logs.sorted { key($0) < key($1) }
     }
 
     static func summary(of markdown: String, file: String) -> Summary? {

@@ -67,7 +67,7 @@ import Testing
 
     @Test func aSecondLogOfTheSameSecondSortsAfterTheFirst() {
         #expect(BuildLogHistory.chronological(["20261122T171500Z-apply-2.md", "20261122T171500Z-apply.md", "facts.json",
-                                               "20261122T171459Z-dry-run.md", "20261122T171500Z-apply-10.md"])
+                                               "20261122T171459Z-dry-run.md", "20261122T171500Z-apply-10.md", "SOURCE.md"])
             == ["20261122T171459Z-dry-run.md", "20261122T171500Z-apply.md", "20261122T171500Z-apply-2.md", "20261122T171500Z-apply-10.md"])
     }
 }
