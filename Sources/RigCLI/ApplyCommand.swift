@@ -63,13 +63,7 @@ struct ApplyCommand: AsyncParsableCommand {
         case .success(let selected): spec = selected
         case .failure(let failure): throw AuditOutput.fail(failure)
         }
-        let dotfiles: [RenderedFile]
-        do {
-            dotfiles = try ThemeRenderer.homeFiles(for: spec)
-        } catch {
-            printError(error.location == nil ? "\(spec.file): \(error)" : error.description)
-            throw RigExit.badInput
-        }
+        let dotfiles = try ThemeSpec.homeFiles(for: spec)
         let incompatible = checkCompatibility(spec).filter { $0.severity == .error }
         if !incompatible.isEmpty {
             ValidationReport(specs: [], diagnostics: [], findings: incompatible).printText()

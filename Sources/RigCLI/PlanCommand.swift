@@ -33,13 +33,7 @@ struct PlanCommand: AsyncParsableCommand {
             ValidationReport(specs: [], diagnostics: error.diagnostics, findings: []).printText()
             throw RigExit.badInput
         }
-        let dotfiles: [RenderedFile]
-        do {
-            dotfiles = try ThemeRenderer.homeFiles(for: spec)
-        } catch {
-            printError(error.location == nil ? "\(spec.file): \(error)" : error.description)
-            throw RigExit.badInput
-        }
+        let dotfiles = try ThemeSpec.homeFiles(for: spec)
         let plan = Planner().plan(spec: spec, dotfiles: dotfiles)
         switch format {
         case .text: print(PlanTextEmitter().emit(plan), terminator: "")

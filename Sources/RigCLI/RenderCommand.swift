@@ -66,6 +66,16 @@ struct Render: AsyncParsableCommand {
 
 /// Loading the machine a theme command is about, with its errors printed the rigctl way.
 enum ThemeSpec {
+    /// The theme files of `spec`'s home (none without `theme:`), or the theme's error printed and exit 2.
+    static func homeFiles(for spec: MachineSpec) throws -> [RenderedFile] {
+        do {
+            return try ThemeRenderer.homeFiles(for: spec)
+        } catch {
+            printError(error.location == nil ? "\(spec.file): \(error)" : error.description)
+            throw RigExit.badInput
+        }
+    }
+
     static func palette(machine: String?, machines: String) throws -> (MachineSpec, Palette) {
         let spec: MachineSpec
         switch SpecLoader().loadMachine(machine, directory: machines, liveHostname: HostnameProber.read(on: LiveSystem()).value) {

@@ -95,6 +95,8 @@ public struct Applier: Sendable {
         }
         switch step.kind {
         case .manual(let item):
+            // Done without a person's word: the probe saw it (secure boot, IOMMU). Not a checklist item.
+            if step.status == .done && !step.fixes.allSatisfy(confirmations.contains) { return record(.alreadyDone) }
             let confirmation = await confirm(item, step: step)
             loop.checklist.append(.init(setting: item.setting, value: item.value, confirmation: confirmation))
             switch confirmation {

@@ -169,6 +169,16 @@ struct ScriptedPrompter: ChecklistPrompter {
         #expect(unattended.result == .notConverged)
     }
 
+    @Test func aSettingTheProbeSawIsNotAChecklistItem() async throws {
+        // The recorded VM boots without secure boot, and the audit sees that: no one is asked.
+        let spec = Self.spec(bios: [.init(name: "secure-boot", value: "disabled"), .init(name: "xmp", value: "profile-1")])
+        let machine = ScriptedMachine(done: ["apt-packages", "dotfiles"])
+        let outcome = await try Self.applier(machine, spec: spec, prompter: ScriptedPrompter(answers: ["xmp": true])).run()
+        #expect(outcome.plan.step("bios-secure-boot")?.status == .done)
+        #expect(outcome.steps.first { $0.id == "bios-secure-boot" }?.outcome == .alreadyDone)
+        #expect(outcome.checklist.map(\.setting) == ["xmp"])
+    }
+
     @Test func everyBIOSItemConfirmedConverges() async throws {
         var spec = Self.spec(bios: [.init(name: "xmp", value: "profile-1")])
         spec.packages.apt = []
