@@ -116,7 +116,7 @@ struct ApplyCommand: AsyncParsableCommand {
             printError("error: cannot write the build log: \(error)")
             throw RigExit.findings
         }
-        say(summary(outcome, seconds: started.duration(to: clock.now)))
+        say(summary(outcome, elapsed: started.duration(to: clock.now)))
         if !outcome.converged { throw RigExit.findings }
     }
 
@@ -133,8 +133,8 @@ struct ApplyCommand: AsyncParsableCommand {
         throw RigExit.badInput
     }
 
-    private func summary(_ outcome: ApplyOutcome, seconds: Duration) -> String {
-        let time = String(format: "%.2f s", Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18)
+    private func summary(_ outcome: ApplyOutcome, elapsed: Duration) -> String {
+        let time = Applier.formatSeconds(Applier.seconds(elapsed))
         let checked = outcome.steps.count
         let open = outcome.findingsAfter.filter { AuditReport.fails($0, strict: false) }.map(\.keyPath)
         let waiting = outcome.steps.filter { $0.outcome == .needsPerson }.map(\.id)

@@ -170,11 +170,12 @@ public struct Applier: Sendable {
         return "… (\(trimmed.count - 40) earlier lines)\n" + trimmed.suffix(40).joined(separator: "\n")
     }
 
-    static func seconds(_ duration: Duration) -> Double {
+    public static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    static func formatSeconds(_ seconds: Double) -> String {
+    /// `0.04 s`, `12.3 s`: how progress lines and the summary print a time.
+    public static func formatSeconds(_ seconds: Double) -> String {
         String(format: seconds < 10 ? "%.2f s" : "%.1f s", seconds)
     }
 }
