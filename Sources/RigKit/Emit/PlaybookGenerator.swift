@@ -59,6 +59,9 @@ public struct PlaybookGenerator: Sendable {
         .map([("kinds", .list([.map([("inventory", .string("**/inventory.yml"))])]))]),
         header: ["Written by `rigctl generate`: how ansible-lint reads the files of this directory."])
 
+    /// The files generated from all machines together (not one machine's playbook).
+    public static let sharedFiles = ["inventory.yml", "site.yml", ".ansible-lint"]
+
     /// Every generated file, sorted by path.
     public func files(for specs: [MachineSpec]) -> [GeneratedFile] {
         var files = specs.map { spec in

@@ -8,6 +8,11 @@ enum AuditSamples {
     static let repository: String = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
+    /// The pipeline over the repository at `root`, reading and writing the real files.
+    static func pipeline(_ root: String, system: any System = LiveSystem()) -> Pipeline {
+        Pipeline(repository: Repository(root: root, system: system))
+    }
+
     /// A spec from YAML text, loaded by the real loader so locations are real.
     static func spec(_ yaml: String, name: String = "box", files: [String: String] = [:]) throws -> MachineSpec {
         var all = files
@@ -25,7 +30,7 @@ enum AuditSamples {
 
     /// The committed example machine `name`.
     static func machine(_ name: String) throws -> MachineSpec {
-        switch SpecLoader().load(file: repository + "/machines/\(name).yaml") {
+        switch SpecLoader.fromDisk().load(file: repository + "/machines/\(name).yaml") {
         case .success(let spec): return spec
         case .failure(let error): throw error
         }

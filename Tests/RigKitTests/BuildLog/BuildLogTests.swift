@@ -10,7 +10,7 @@ import Testing
         .appendingPathComponent("Fixtures/golden/buildlog").path
 
     static func computeNode() throws -> MachineSpec {
-        var spec = try SpecLoader().load(file: repo + "/machines/compute-node.yaml").get()
+        var spec = try SpecLoader.fromDisk().load(file: repo + "/machines/compute-node.yaml").get()
         spec.file = "machines/compute-node.yaml"   // as apply sees it from the repo root
         return spec
     }

@@ -1,4 +1,6 @@
 import Foundation
+import RigSpec
+@testable import RigKit
 import Testing
 
 /// Test inputs from `Tests/RigKitTests/Fixtures` (copied into the test bundle).
@@ -43,3 +45,13 @@ enum Fixture {
 func mib(_ count: UInt64) -> UInt64 { count * 1_048_576 }
 func gib(_ count: UInt64) -> UInt64 { count * 1_073_741_824 }
 func kib(_ count: UInt64) -> UInt64 { count * 1024 }
+
+extension SpecLoader {
+    /// A loader over the real files, through the live system (as rigctl reads them).
+    static func fromDisk() -> SpecLoader { Repository(root: ".", system: LiveSystem()).loader() }
+
+    /// The machine specs directly in `directory`, sorted.
+    static func machineFiles(in directory: String) throws -> [String] {
+        try Repository(root: (directory as NSString).deletingLastPathComponent, system: LiveSystem()).machineFiles().get()
+    }
+}

@@ -19,7 +19,7 @@ public enum JUnitReport {
             totals.tests += cases.count
             totals.errors += cases.count
         }
-        for machine in report.machines {
+        for machine in report.sections {
             let findings = report.findings(for: machine)
             var failures = 0, skipped = 0
             let cases = findings.map { finding -> String in

@@ -9,7 +9,7 @@ public enum TextReport {
             lines.append("\(paint("1", diagnostic.location.description + ":")) \(paint("31", diagnostic.severity.rawValue + ":")) \(diagnostic.message)")
         }
         if !report.diagnostics.isEmpty { lines.append("") }
-        for machine in report.machines {
+        for machine in report.sections {
             let findings = report.findings(for: machine)
             let file = report.files[machine]
             lines.append(paint("1", machine) + (file.map { " (\($0))" } ?? ""))
@@ -39,7 +39,7 @@ public enum TextReport {
         }
     }
 
-    /// `3 machines: 1 error, 2 warnings (exit 1)`.
+    /// `3 machines: 1 error, 2 warnings (exit 1)`; repository checks (`playbooks`) are not machines.
     static func summary(_ report: AuditReport, strict: Bool) -> String {
         let counts = FindingSummary(report.findings)
         var parts = ["\(counts.errors) error\(counts.errors == 1 ? "" : "s")", "\(counts.warnings) warning\(counts.warnings == 1 ? "" : "s")"]

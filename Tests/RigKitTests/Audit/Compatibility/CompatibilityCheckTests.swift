@@ -47,7 +47,7 @@ import RigSpec
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let files = try SpecLoader.machineFiles(in: repository.appendingPathComponent("machines").path)
-        let loaded = SpecLoader().loadAll(files)
+        let loaded = SpecLoader.fromDisk().loadAll(files)
         #expect(loaded.diagnostics.isEmpty)
         #expect(Set(loaded.specs.map(\.name)) == ["big-rig", "compute-node", "workstation"])
         for spec in loaded.specs {
