@@ -15,7 +15,7 @@ enum Fixture {
         return url
     }
 
-    /// A real tool output copied from ../shared/fixtures: `tools/<category>/<file>`.
+    /// A real tool output copied from Tests/RigKitTests/Fixtures/tools: `tools/<category>/<file>`.
     static func data(_ path: String) throws -> Data {
         let url = try root().appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else { throw Missing(path: path) }

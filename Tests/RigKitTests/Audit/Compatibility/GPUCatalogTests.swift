@@ -15,7 +15,7 @@ import Testing
         #expect(!full.isFamily)
     }
 
-    /// Names exactly as nvidia-smi prints them in ../shared/fixtures.
+    /// Names exactly as nvidia-smi prints them in Tests/RigKitTests/Fixtures/tools.
     @Test(arguments: [
         ("NVIDIA GeForce RTX 3090", "GeForce RTX 3090", 8, 6),
         ("NVIDIA GeForce RTX 3060", "GeForce RTX 3060", 8, 6),
