@@ -1,6 +1,14 @@
 import ArgumentParser
 import Foundation
 import RigKit
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 import RigSpec
 
 /// The one output and exit path: every command writes through `Console.current` and leaves by

@@ -1,6 +1,14 @@
 import ArgumentParser
 import Foundation
 import RigKit
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 
 /// `--repo DIR`, the same in every command that reads the repository.
 struct RepositoryOptions: ParsableArguments {

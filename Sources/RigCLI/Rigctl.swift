@@ -1,6 +1,14 @@
 import ArgumentParser
 import Foundation
 import RigKit
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 
 /// The `rigctl` root command: only wiring, every behaviour lives in RigSpec/RigKit.
 public struct Rigctl: AsyncParsableCommand {

@@ -1,5 +1,13 @@
 import ArgumentParser
 import RigKit
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 
 /// `rigctl snapshot`: record a machine's facts into its build log folder.
 struct SnapshotCommand: AsyncParsableCommand {

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The outcome of `diff` or `audit`: findings per machine, plus the spec problems that stopped a
 /// machine from being audited at all. Formatters live in `Report/`.

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// One judgement about one spec key: from comparing the spec with live facts (`diff`, `audit`)
 /// or from a compatibility rule over the spec alone (`validate`).

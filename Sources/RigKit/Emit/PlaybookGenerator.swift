@@ -1,4 +1,9 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
 import RigSpec
 
 /// One file `rigctl generate` writes, relative to the playbooks directory.

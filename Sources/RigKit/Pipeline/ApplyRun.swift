@@ -1,4 +1,12 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 import RigSpec
 
 /// `rigctl apply` without the command line: selection, the gates (the spec's verdict, the host,

@@ -1,4 +1,12 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 
 /// The audit's "playbooks in sync" check: `playbooks/` must be what `rigctl generate` would
 /// write from `machines/` right now. A spec that cannot be used has no playbook to compare: it is

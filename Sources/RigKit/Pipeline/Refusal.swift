@@ -1,4 +1,12 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 
 /// Why a command did nothing: one message, the spec problems or compatibility errors behind it,
 /// and the documented exit code. Every command reports a refusal the same way.

@@ -1,4 +1,12 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 import RigSpec
 
 /// `rigctl audit`: the CI gate over a rig repository. Every machine spec gets the one verdict

@@ -1,4 +1,12 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 import RigSpec
 
 /// The rig repository: one root that holds `machines/`, `build-logs/` and `playbooks/`, and the

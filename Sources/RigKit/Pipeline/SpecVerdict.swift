@@ -1,4 +1,12 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 import RigSpec
 
 /// One machine spec judged as a whole: it loaded, its theme rendered (once: the plan, the

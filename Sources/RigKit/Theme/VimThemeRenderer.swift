@@ -1,4 +1,5 @@
 import RigSpec
+import RigSystem
 
 /// Renders the rigctl vim family: one shared base scheme (`~/.vim/colors/rigctl.vim`, dark and wombat-like)
 /// whose colours are variables, one small per-machine scheme (`~/.vim/colors/rigctl-<machine>.vim`) that sets

@@ -2,6 +2,14 @@ import Foundation
 import RigSpec
 import Synchronization
 import Testing
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 /// A machine whose steps are done when the executor says so: `check` holds for done steps,

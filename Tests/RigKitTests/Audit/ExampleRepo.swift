@@ -1,4 +1,12 @@
 import Foundation
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 /// A throwaway copy of the repository's machines/, playbooks/ and build-logs/<m>/facts.json (and, when asked,

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// Which CUDA toolkits can compile for each compute capability.
 ///

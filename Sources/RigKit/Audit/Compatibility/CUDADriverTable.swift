@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// CUDA toolkit release → minimum Linux x86_64 driver.
 ///

@@ -1,3 +1,6 @@
+import RigSpec
+import RigSystem
+import RigProbe
 /// The GPUs rigctl knows, found by model name. Exact models carry VRAM and board power;
 /// family entries (`GeForce RTX 30 series`) carry only the architecture.
 ///

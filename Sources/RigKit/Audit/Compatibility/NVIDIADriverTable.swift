@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// GPU architecture → oldest NVIDIA driver branch and which kernel-module flavour works.
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import RigSystem
+import RigProbe
 import RigSpec
 
 /// The machine-readable report: `{format, exitCode, machines: [{name, summary, findings}], diagnostics}`,

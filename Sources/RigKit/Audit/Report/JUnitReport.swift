@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// JUnit XML for CI test views: one `<testsuite>` per machine, one `<testcase>` per finding
 /// (`classname` = machine, `name` = key path or rule). Errors (and warnings with `--strict`)

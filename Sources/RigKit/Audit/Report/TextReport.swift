@@ -1,3 +1,6 @@
+import RigSpec
+import RigSystem
+import RigProbe
 /// The readable report, like `terraform plan`: one block per machine with a line per finding
 /// that needs attention (`~ drift`, `+ missing`, `? unknown`, `! manual`, `x incompatible`; `=`
 /// ok lines only when verbose), then a summary line per machine and one for the run.

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The pinned NVIDIA driver is new enough for the pinned CUDA toolkit.
 /// Facts: `CUDADriverTable` (Release Notes Table 3 and the 11.x/12.x/13.x family floors, docs/compatibility.md §1).

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The VRAM written for a GPU is a size that model ships with (a typo check).
 /// Facts: `GPUCatalog` VRAM per model variant (observed `nvidia-smi` memory totals, docs/compatibility.md §3).

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The pinned CUDA toolkit can compile for every GPU: new enough for the newest architecture
 /// (RTX 50 / sm_120 needs 12.8) and not so new that it dropped an old one (13.0 drops sm < 7.5).

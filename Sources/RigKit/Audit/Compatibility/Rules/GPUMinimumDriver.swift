@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The pinned driver branch and kernel-module flavour support every GPU: RTX 50-series needs
 /// R570+ with the open modules; Maxwell/Pascal/Volta need the proprietary ones.

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The power supplies can feed the parts: GPUs (at their power limit when `gpu-settings.power-limit`
 /// is set, else at their board power) + CPU + an allowance for the rest, with headroom.

@@ -1,4 +1,9 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
 import RigSpec
 
 /// `rigctl init`: a starting machine spec (YAML, the spec format of docs/spec.md) written from
