@@ -83,24 +83,31 @@ public enum ScalarKind: Sendable, Equatable {
         return .string
     }
 
+    // YAML 1.2.2 core schema (section 10.3.2), over bytes: ASCII digits only.
     private static func isInteger(_ text: String) -> Bool {
-        var body = Substring(text)
-        if body.hasPrefix("-") || body.hasPrefix("+") { body = body.dropFirst() }
-        if body.hasPrefix("0x") { return body.count > 2 && body.dropFirst(2).allSatisfy(\.isHexDigit) }
-        if body.hasPrefix("0o") { return body.count > 2 && body.dropFirst(2).allSatisfy { ("0"..."7").contains($0) } }
-        return !body.isEmpty && body.allSatisfy { $0.isASCII && $0.isNumber }
+        var body = Substring(text).utf8[...]
+        if let sign = body.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { body = body.dropFirst() }
+        let isDigit = { (b: UInt8) in b &- 0x30 < 10 }
+        if body.starts(with: "0x".utf8) {
+            return body.count > 2 && body.dropFirst(2).allSatisfy { isDigit($0) || ($0 | 0x20) &- 0x61 < 6 }
+        }
+        if body.starts(with: "0o".utf8) { return body.count > 2 && body.dropFirst(2).allSatisfy { $0 &- 0x30 < 8 } }
+        return !body.isEmpty && body.allSatisfy(isDigit)
     }
 
+    private static let specialFloats: Set<String> = [".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN"]
+
     private static func isFloat(_ text: String) -> Bool {
-        if [".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN"].contains(text) { return true }
+        if text.utf8.count <= 5, specialFloats.contains(text) { return true }
         var sawDigit = false, sawDot = false, sawExponent = false
-        var previous: Character = " "
-        for (i, c) in text.enumerated() {
+        var previous: UInt8 = 0x20
+        for (i, c) in text.utf8.enumerated() {
             switch c {
-            case "0"..."9": sawDigit = true
-            case "." where !sawDot && !sawExponent: sawDot = true
-            case "e" where sawDigit && !sawExponent, "E" where sawDigit && !sawExponent: sawExponent = true
-            case "+" where i == 0 || previous == "e" || previous == "E", "-" where i == 0 || previous == "e" || previous == "E": break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: ".") where !sawDot && !sawExponent: sawDot = true
+            case UInt8(ascii: "e") where sawDigit && !sawExponent, UInt8(ascii: "E") where sawDigit && !sawExponent: sawExponent = true
+            case UInt8(ascii: "+") where i == 0 || previous | 0x20 == UInt8(ascii: "e"),
+                 UInt8(ascii: "-") where i == 0 || previous | 0x20 == UInt8(ascii: "e"): break
             default: return false
             }
             previous = c

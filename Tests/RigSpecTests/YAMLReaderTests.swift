@@ -112,4 +112,15 @@ import Testing
         #expect(message.contains("'\\u{1b}[31mred\\u{d}' is not a hostname"))
         #expect(!message.unicodeScalars.contains { $0.value < 0x20 })
     }
+
+    @Test func plainScalarsResolveByTheCoreSchema() {
+        let cases: [(String, ScalarKind)] = [
+            ("", .null), ("~", .null), ("null", .null), ("NULL", .null), ("true", .bool), ("False", .bool),
+            ("yes", .string), ("on", .string), ("12", .int), ("-12", .int), ("+0", .int), ("0x1F", .int), ("0o17", .int),
+            ("0x", .string), ("0o8", .string), ("22.04", .float), ("1e3", .float), ("-1.5E-3", .float), (".5", .float),
+            ("-.inf", .float), (".NaN", .float), ("1.2.3", .string), ("1_000", .string), ("e3", .string), ("\u{FF11}", .string),
+            ("570", .int), ("12.8", .float), ("3.2a-4", .string), ("#0b2540", .string),
+        ]
+        for (text, kind) in cases { #expect(ScalarKind.resolve(text) == kind, "\(text)") }
+    }
 }
