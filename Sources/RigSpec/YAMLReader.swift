@@ -38,16 +38,18 @@ public enum YAMLReader {
         public var suppressed = 0
     }
 
-    public static func read(_ text: String, file: String, limits: YAMLLimits = .spec) -> Result {
+    /// - Parameter localTags: tags such as `!unsafe` to accept on scalars and keep on the node
+    ///   (specs accept none; tests read generated playbooks with `!unsafe`).
+    public static func read(_ text: String, file: String, limits: YAMLLimits = .spec, localTags: Set<String> = []) -> Result {
         var text = text
-        return text.withUTF8 { read(bytes: $0, file: file, limits: limits) }
+        return text.withUTF8 { read(bytes: $0, file: file, limits: limits, localTags: localTags) }
     }
 
-    public static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits = .spec) -> Result {
+    public static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits = .spec, localTags: Set<String> = []) -> Result {
         if bytes.count > limits.maxBytes {
             return Result(root: nil, diagnostics: [Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), tooLarge(bytes.count, limits))])
         }
-        var composer = YAMLComposer(file: file, limits: limits)
+        var composer = YAMLComposer(file: file, limits: limits, localTags: localTags)
         return composer.compose(bytes)
     }
 
@@ -83,9 +85,12 @@ private struct YAMLComposer {
         var size = 1
     }
 
-    init(file: String, limits: YAMLLimits) {
+    let localTags: Set<String>
+
+    init(file: String, limits: YAMLLimits, localTags: Set<String>) {
         self.file = file
         self.limits = limits
+        self.localTags = localTags
     }
 
     mutating func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLReader.Result {
@@ -111,8 +116,11 @@ private struct YAMLComposer {
                 let scalar = event.data.scalar
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 var plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
-                if let tag = scalar.tag { plain = checkScalarTag(tag, text: text, plain: plain, at: location) }
-                let node = YAMLTree(.scalar(text, plain: plain), at: location)
+                var kept: String?
+                if let tag = scalar.tag.map(Self.string) {
+                    if localTags.contains(tag) { kept = tag; plain = false } else { plain = checkScalarTag(tag, text: text, plain: plain, at: location) }
+                }
+                let node = YAMLTree(.scalar(text, plain: plain), at: location, tag: kept)
                 remember(scalar.anchor, node, size: 1)
                 add(node, size: 1)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -186,8 +194,7 @@ private struct YAMLComposer {
 
     /// `!!str` and `!` make a string; `!!int`, `!!float`, `!!bool` and `!!null` are accepted where the
     /// text already reads as that kind; any other tag (`!!binary`, `!custom`) is an error, never ignored.
-    private mutating func checkScalarTag(_ pointer: UnsafeMutablePointer<yaml_char_t>, text: String, plain: Bool, at location: SourceLocation) -> Bool {
-        let tag = Self.string(pointer)
+    private mutating func checkScalarTag(_ tag: String, text: String, plain: Bool, at location: SourceLocation) -> Bool {
         let expected: ScalarKind
         switch tag {
         case "!", Self.corePrefix + "str": return false

@@ -31,10 +31,13 @@ public struct YAMLTree: Sendable, Hashable {
 
     public var value: Value
     public var location: SourceLocation
+    /// A local tag the reader was told to accept (`!unsafe` in playbooks); not part of equality.
+    public var tag: String?
 
-    public init(_ value: Value, at location: SourceLocation) {
+    public init(_ value: Value, at location: SourceLocation, tag: String? = nil) {
         self.value = value
         self.location = location
+        self.tag = tag
     }
 
     /// Equality of content only; locations are ignored (used to drop duplicate list items).
