@@ -89,8 +89,8 @@ public struct Repository: Sendable {
         SpecLoader(read: { path in
             do throws(SystemError) {
                 let data = try system.readFile(path)
-                guard let text = String(validating: data, as: UTF8.self) else { return .failure(.init("not UTF-8 text")) }
-                return .success(text)
+                guard String(validating: data, as: UTF8.self) != nil else { return .failure(.init("not UTF-8 text")) }
+                return .success([UInt8](data))
             } catch {
                 switch error {
                 case .notFound: return .failure(.init("no such file"))
