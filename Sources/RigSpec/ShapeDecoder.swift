@@ -109,6 +109,8 @@ struct ShapeDecoder {
                 return invalid(tree, path: path, "unknown \(dimension.rawValue) unit '\(unit)' (use \(units.joined(separator: ", ")))\(hint)")
             case .failure(.malformed):
                 return invalid(tree, path: path, "'\(text)' is not \(shape.expectation)")
+            case .failure(.outOfRange):
+                return invalid(tree, path: path, "'\(text)' is out of range: expected a \(dimension.rawValue) from \(dimension.rangeText)")
             }
         case .version:
             guard kind == .string else { return quoteHint(tree, text: text, kind: kind, path: path, expected: shape.expectation) }

@@ -1,3 +1,4 @@
+import RigSpec
 import Foundation
 
 /// The readable `rigctl probe` output: one block per group, one line per fact, unknowns with
@@ -114,7 +115,7 @@ public enum FactsSummary {
     }
 
     static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%g", value)
+        value.wholeNumberText ?? String(format: "%g", value)
     }
 
     static func onOff(_ value: Bool) -> String { value ? "on" : "off" }

@@ -92,7 +92,7 @@ public enum StarterSpec {
 
     private static func memoryLines(_ memory: MemoryFacts) -> [String] {
         if let dimms = memory.dimms.value, !dimms.isEmpty {
-            let total = dimms.reduce(UInt64(0)) { $0 + $1.sizeBytes }
+            let total = dimms.reduce(0.0) { $0 + Double($1.sizeBytes) }
             var fields = ["size: \(gibibytes(total))", "modules: \(dimms.count)"]
             let types = Set(dimms.compactMap(\.type))
             if types.count == 1, let type = types.first, ["DDR3", "DDR4", "DDR5"].contains(type) { fields.append("type: \(type)") }
@@ -192,10 +192,12 @@ public enum StarterSpec {
     }
 
     /// Nearest whole GiB (`24 GiB`; 16311 MiB → `16 GiB`), MiB below 1 GiB.
-    static func gibibytes(_ bytes: UInt64) -> String {
-        let gib = Double(bytes) / 1_073_741_824
-        if gib < 1 { return "\(Int((Double(bytes) / 1_048_576).rounded())) MiB" }
-        return "\(Int(gib.rounded())) GiB"
+    static func gibibytes(_ bytes: UInt64) -> String { gibibytes(Double(bytes)) }
+
+    static func gibibytes(_ bytes: Double) -> String {
+        let gib = bytes / 1_073_741_824
+        if gib < 1 { return "\(Int((bytes / 1_048_576).rounded())) MiB" }
+        return "\(FactsSummary.number(gib.rounded())) GiB"
     }
 
     /// Disk sizes the way vendors label them: `1 TB`, `1.9 TB`, `512 GB`.

@@ -1,3 +1,4 @@
+import RigSpec
 import Foundation
 
 /// Sizes for messages: memory and VRAM in binary units (`31.3 GiB`), disks in decimal units as
@@ -21,7 +22,7 @@ enum ByteCount {
             unit += 1
         }
         let rounded = (value * 10).rounded() / 10
-        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        let text = rounded.wholeNumberText ?? String(format: "%.1f", rounded)
         return "\(text) \(units[unit])"
     }
 }

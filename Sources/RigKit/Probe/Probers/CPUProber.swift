@@ -26,7 +26,7 @@ public struct CPUProber: Prober {
         }
         switch system.readTextResult(Self.maxFrequencyPath) {
         case .success(let text):
-            cpu.maxFrequencyMHz = Fact(Double(text.trimmed).map { $0 / 1000 }, else: "cpuinfo_max_freq is not a number")
+            cpu.maxFrequencyMHz = Fact(Double(text.trimmed).flatMap { $0.isFinite && $0 > 0 ? $0 / 1000 : nil }, else: "cpuinfo_max_freq is not a number in range")
         case .failure(let error):
             cpu.maxFrequencyMHz = .unknown(error == .notFound(Self.maxFrequencyPath) ? "no cpufreq in /sys (frequency scaling off, or a VM)" : error.description)
         }
