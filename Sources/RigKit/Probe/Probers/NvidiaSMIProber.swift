@@ -49,7 +49,8 @@ public struct NvidiaSMIProber: Prober {
         }
         // Neither call listed a GPU because neither worked: the PCI GPUs get the real reason
         // (timed out, killed, …) instead of keeping "needs nvidia-smi".
-        if merged.isEmpty, case .failed(let reason) = csv {
+        if merged.isEmpty {
+            let reason: String = if case .failed(let why) = csv { why } else { "nvidia-smi --query-gpu printed no GPU rigctl can read" }
             let failed = unavailable(reason)
             return FactsUpdate { facts in
                 failed.apply(&facts)
