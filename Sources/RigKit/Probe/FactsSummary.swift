@@ -10,7 +10,7 @@ public enum FactsSummary {
             out.append(title)
             let width = rows.map(\.0.count).max() ?? 0
             for (label, value) in rows {
-                out.append("  " + label + String(repeating: " ", count: width - label.count) + "  " + value)
+                out.append("  " + label + String(repeating: " ", count: width - label.count) + "  " + UntrustedText.escaped(value, limit: 2000))
             }
         }
         if let os = facts.os {

@@ -16,12 +16,14 @@ public enum StarterSpec {
         ]
         switch facts.hostname {
         case .value(let name)?: lines.append("hostname: \(YAMLWriter.quote(name))")
-        case .unknown(let reason)?: lines.append("hostname: \"localhost\"  # fill in: hostname unknown (\(reason))")
+        case .unknown(let reason)?: lines.append("hostname: \"localhost\"  # fill in: hostname unknown (\(comment(reason)))")
         case nil: lines.append("hostname: \"localhost\"  # fill in: hostname not probed")
         }
         lines += osLines(facts.os)
-        lines.append("parts:")
-        lines += partLines(facts)
+        let parts = partLines(facts)
+        // A key holding only comments would be null: comment the key out too.
+        lines.append(parts.allSatisfy { $0.hasPrefix("  #") } ? "# parts:" : "parts:")
+        lines += parts
         lines += biosLines(facts.board)
         lines += driverLines(facts)
         lines += gpuSettingsLines(facts.gpus?.value ?? [])
@@ -31,13 +33,15 @@ public enum StarterSpec {
             "#   foreground: \"#e6eef7\"",
             "#   accent: \"#4aa3ff\"",
         ]
-        return lines.joined(separator: "\n") + "\n"
+        // Values are quoted and comments escaped above; this pass guarantees that no line of the
+        // file can break in two, whatever a fact held (YAML also ends a line at NEL, LS and PS).
+        return lines.map(singleLine).joined(separator: "\n") + "\n"
     }
 
     private static func osLines(_ os: OSFacts?) -> [String] {
         guard let os, let id = os.id.value, let version = os.version.value else {
             let reason = os?.id.reason ?? os?.version.reason ?? "not probed"
-            return ["os: { distro: ubuntu, release: \"24.04\" }  # fill in: os-release unknown (\(reason))"]
+            return ["os: { distro: ubuntu, release: \"24.04\" }  # fill in: os-release unknown (\(comment(reason)))"]
         }
         let supported = ["ubuntu", "debian", "pop"].contains(id)
         return ["os: { distro: \(YAMLWriter.quote(id)), release: \(YAMLWriter.quote(version)) }" + (supported ? "" : "  # rigctl knows ubuntu, debian and pop")]
@@ -53,7 +57,7 @@ public enum StarterSpec {
                 if let sockets = cpu.sockets.value, sockets > 1 { fields.append("sockets: \(sockets)") }
                 lines.append("  cpu: { \(fields.joined(separator: ", ")) }")
             } else {
-                lines.append("  # cpu: model unknown (\(cpu.model.reason ?? ""))")
+                lines.append("  # cpu: model unknown (\(comment(cpu.model.reason ?? "")))")
             }
         }
         if let board = facts.board {
@@ -61,14 +65,14 @@ public enum StarterSpec {
                 let vendor = board.vendor.value.map { "vendor: \(YAMLWriter.quote(label($0))), " } ?? ""
                 lines.append("  motherboard: { \(vendor)model: \(YAMLWriter.quote(label(name))) }")
             } else {
-                lines.append("  # motherboard: unknown (\(board.name.reason ?? ""))")
+                lines.append("  # motherboard: unknown (\(comment(board.name.reason ?? "")))")
             }
         }
         if let memory = facts.memory { lines += memoryLines(memory) }
         if let gpus = facts.gpus {
             let cards = (gpus.value ?? []).filter { ["nvidia", "amd"].contains($0.vendor) }
             if let reason = gpus.reason {
-                lines.append("  # gpus: unknown (\(reason))")
+                lines.append("  # gpus: unknown (\(comment(reason)))")
             } else if !cards.isEmpty {
                 lines.append("  gpus:")
                 for (gpu, count) in grouped(cards, by: gpuLine) { lines.append("    - { \(gpu)\(count > 1 ? ", count: \(count)" : "") }") }
@@ -77,10 +81,10 @@ public enum StarterSpec {
         if let storage = facts.storage {
             let disks = (storage.value ?? []).filter { $0.sizeBytes > 0 && $0.model != nil }
             for disk in (storage.value ?? []) where disk.model == nil {
-                lines.append("  # storage: \(disk.name) (\(decimalSize(disk.sizeBytes))) reports no model")
+                lines.append("  # storage: \(comment(disk.name)) (\(decimalSize(disk.sizeBytes))) reports no model")
             }
             if let reason = storage.reason {
-                lines.append("  # storage: unknown (\(reason))")
+                lines.append("  # storage: unknown (\(comment(reason)))")
             } else if !disks.isEmpty {
                 lines.append("  storage:")
                 for (disk, count) in grouped(disks, by: diskLine) { lines.append("    - { \(disk)\(count > 1 ? ", count: \(count)" : "") }") }
@@ -99,9 +103,9 @@ public enum StarterSpec {
             return ["  memory: { \(fields.joined(separator: ", ")) }"]
         }
         guard let total = memory.totalBytes.value else {
-            return ["  # memory: unknown (\(memory.totalBytes.reason ?? ""))"]
+            return ["  # memory: unknown (\(comment(memory.totalBytes.reason ?? "")))"]
         }
-        return ["  memory: { size: \(installedSize(total)) GiB }  # /proc/meminfo rounded up; modules unknown (\(memory.dimms.reason ?? "none listed"))"]
+        return ["  memory: { size: \(installedSize(total)) GiB }  # /proc/meminfo rounded up; modules unknown (\(comment(memory.dimms.reason ?? "none listed")))"]
     }
 
     private static func gpuLine(_ gpu: GPUFacts) -> String {
@@ -126,7 +130,7 @@ public enum StarterSpec {
             "  #   xmp: profile-1               # → not observable: a confirmed checklist item",
         ]
         guard let version = board?.biosVersion.value else {
-            return ["# bios:  # version unknown (\(board?.biosVersion.reason ?? "not probed")); add settings to check by hand"]
+            return ["# bios:  # version unknown (\(comment(board?.biosVersion.reason ?? "not probed"))); add settings to check by hand"]
         }
         return ["bios:", "  version: \(YAMLWriter.quote(version))"] + settings
     }
@@ -137,7 +141,7 @@ public enum StarterSpec {
             if let version = driver.version.value, let flavor = driver.flavor.value {
                 entries.append("  nvidia: { version: \(YAMLWriter.quote(version)), flavor: \(flavor) }")
             } else if let version = driver.version.value {
-                entries.append("  # nvidia: { version: \(YAMLWriter.quote(version)), flavor: open }  # fill in: flavor unknown (\(driver.flavor.reason ?? ""))")
+                entries.append("  # nvidia: { version: \(YAMLWriter.quote(version)), flavor: open }  # fill in: flavor unknown (\(comment(driver.flavor.reason ?? "")))")
             }
         }
         if let cuda = facts.cuda {
@@ -173,6 +177,16 @@ public enum StarterSpec {
 
     /// A part name the spec accepts (`SpecPatterns.label`): characters outside it become spaces,
     /// so `Arcturus GL-XL [Instinct MI100]` is written as `Arcturus GL-XL Instinct MI100`.
+    /// Recorded text (a reason, a device name) as it may stand in a YAML comment: control and
+    /// line-break characters escaped, at most 200 characters.
+    static func comment(_ text: String) -> String { UntrustedText.escaped(text, limit: 200) }
+
+    /// The line with every scalar that could end it or drive a terminal escaped.
+    static func singleLine(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: { UntrustedText.needsEscaping($0) && $0 != "\t" }) else { return line }
+        return String(line.unicodeScalars.map { $0 == "\t" ? "\t" : UntrustedText.escape($0) }.joined())
+    }
+
     static func label(_ text: String) -> String {
         if SpecPatterns.label.matches(text) { return text }
         let allowed = Set("._+/()&,:@#- ")

@@ -8,7 +8,11 @@ import Testing
 /// feeds is `unknown` with the reason that is true.
 /// Serialized: 64 cases at once on two cores would measure the scheduler, not the runner.
 @Suite(.serialized) struct ProbeFaultMatrixTests {
-    static let timeout = Duration.milliseconds(400)
+    /// Short for the faults that wait for it; generous for the others, so that a loaded test
+    /// machine cannot make the runner's own deadline pass for a tool that did not hang.
+    static func timeout(for fault: Fault) -> Duration {
+        [.hung, .hungGrandchild, .closesOutputAndHangs].contains(fault) ? .milliseconds(400) : .seconds(5)
+    }
 
     /// A tool, the facts it feeds, and how to read the affected fact's reason.
     struct Tool: Sendable, CustomStringConvertible {
@@ -155,14 +159,11 @@ import Testing
         fake.directories = tool.directories
         let machine = Machine(fake: fake, program: tool.program, script: scriptPath)
 
-        let started = ContinuousClock.now
-        let facts = await ProbeRunner.probe(tool.wanted, on: machine, timeout: Self.timeout)
-        let elapsed = ContinuousClock.now - started
+        let facts = await ProbeRunner.probe(tool.wanted, on: machine, timeout: Self.timeout(for: fault))
 
-        // The tool's own run ends at its timeout plus the teardown; the whole probe within a generous
-        // bound (the suite shares two cores with every other test).
+        // The tool's own run ends at its timeout plus the teardown. (The probe's wall time is not
+        // asserted: inside the full suite it mostly measures the other tests' load on the task pool.)
         #expect(machine.longest.value < 1.5, "\(tool) \(fault): the tool ran \(machine.longest.value) s")
-        #expect(elapsed < .seconds(30), "\(tool) \(fault): took \(elapsed)")
         #expect(Self.survivors(marker).isEmpty, "\(tool) \(fault): left processes \(Self.survivors(marker))")
         let json = String(decoding: try facts.jsonData(), as: UTF8.self)
         let reason = try #require(tool.reason(facts), "\(tool) \(fault): the fact is known: \(json)")
