@@ -13,14 +13,23 @@ public final class SpecLoader {
     private var texts: [String: Result<String, Diagnostic>] = [:]
     private var trees: [String: Result<YAMLTree?, Diagnostic>] = [:]
 
-    public init(readFile: ((String) -> String?)? = nil) {
-        if let readFile {
-            self.readFile = { path in
-                readFile(path).map { .success($0) } ?? .failure(Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), "cannot read file"))
-            }
-        } else {
-            self.readFile = SpecLoader.readFromDisk
+    /// Why a file could not be read, in a few words ("no such file", "not UTF-8 text").
+    public struct ReadFailure: Error, Sendable, Equatable {
+        public var reason: String
+        public init(_ reason: String) { self.reason = reason }
+    }
+
+    /// A loader that reads files only through `read`: RigSpec never touches the disk itself
+    /// (rigctl's `Repository` passes its `System`; tests pass a dictionary).
+    public init(read: @escaping (String) -> Result<String, ReadFailure>) {
+        self.readFile = { path in
+            read(path).mapError { Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), $0.reason) }
         }
+    }
+
+    /// A loader over `readFile`, which gives nil for a file it cannot read.
+    public convenience init(readFile: @escaping (String) -> String?) {
+        self.init(read: { path in readFile(path).map { .success($0) } ?? .failure(ReadFailure("cannot read file")) })
     }
 
     /// Loads one machine file.
@@ -61,14 +70,6 @@ public final class SpecLoader {
             }
         }
         return (specs, diagnostics.sorted())
-    }
-
-    /// The machine files of a directory: `*.yaml` and `*.yml` directly in it (fragments live in
-    /// subdirectories such as `stacks/` and are checked through the machines that include them).
-    public static func machineFiles(in directory: String) throws -> [String] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { prefix + $0 }
     }
 
     /// `machines/compute-node.yaml` → `compute-node`.
@@ -181,48 +182,5 @@ public final class SpecLoader {
         }
         let joined = parts.joined(separator: "/")
         return absolute && !joined.hasPrefix("/") ? "/" + joined : joined
-    }
-
-    private static func readFromDisk(_ path: String) -> Result<String, Diagnostic> {
-        let origin = SourceLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            return .failure(Diagnostic(at: origin, exists ? (isDirectory.boolValue ? "is a directory, not a spec file" : "permission denied") : "no such file"))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(Diagnostic(at: origin, "not UTF-8 text"))
-        }
-        return .success(text)
-    }
-}
-
-extension SpecLoader {
-    /// Expands command-line arguments to machine files: a directory stands for its machine
-    /// files; no arguments means `defaultDirectory`. A path that does not exist is a diagnostic.
-    public static func files(for arguments: [String], defaultDirectory: String = "machines") -> (files: [String], diagnostics: [Diagnostic]) {
-        var files: [String] = []
-        var diagnostics: [Diagnostic] = []
-        for argument in arguments.isEmpty ? [defaultDirectory] : arguments {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-                diagnostics.append(Diagnostic(at: SourceLocation(file: argument, line: 1, column: 1), "no such file or directory"))
-                continue
-            }
-            if isDirectory.boolValue {
-                do {
-                    let found = try machineFiles(in: argument)
-                    if found.isEmpty {
-                        diagnostics.append(Diagnostic(at: SourceLocation(file: argument, line: 1, column: 1), "no machine specs (*.yaml) in this directory"))
-                    }
-                    files += found
-                } catch {
-                    diagnostics.append(Diagnostic(at: SourceLocation(file: argument, line: 1, column: 1), "cannot list directory"))
-                }
-            } else {
-                files.append(argument)
-            }
-        }
-        return (files, diagnostics)
     }
 }

@@ -16,7 +16,7 @@ public enum UntrustedText {
     }
 
     /// One scalar as it may be printed.
-    static func escape(_ scalar: Unicode.Scalar) -> String {
+    public static func escape(_ scalar: Unicode.Scalar) -> String {
         switch scalar.value {
         case 0x09: return "\\t"
         case 0x0A: return "\\n"

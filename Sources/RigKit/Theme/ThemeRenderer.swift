@@ -1,4 +1,5 @@
 import RigSpec
+import RigSystem
 
 /// Every theme file of one machine: bash, tmux, vim and VS Code, each tool's files in that order.
 public enum ThemeRenderer {

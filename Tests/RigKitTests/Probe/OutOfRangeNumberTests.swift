@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RigKit
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigAudit
+@testable import RigEmit
 @testable import RigSpec
 
 /// Numbers a tool prints are checked before they become facts: a size, speed, count or power

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RigKit
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigAudit
+@testable import RigEmit
 
 /// Every tool rigctl runs, in every way a tool breaks, run for real as a process (a shell script
 /// standing in for the tool): each case ends within its bound, leaves no process behind (checked

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RigKit
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigAudit
+@testable import RigEmit
 import RigSpec
 
 /// `init` writes recorded text into YAML comments; whatever that text holds (CR, NEL, LS, PS,

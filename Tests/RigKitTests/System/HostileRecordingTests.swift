@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RigKit
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigAudit
+@testable import RigEmit
 
 /// A recorded host is something people attach to bug reports: replaying one reads nothing
 /// outside its folder, and a malformed one is a clear load error (exit 2), never a crash or a hang.
