@@ -156,8 +156,16 @@ public final class SpecLoader {
             }
             return YAMLTree(.mapping(result), at: overlay.location)
         case let (.sequence(baseItems), .sequence(overlayItems)):
+            // A scalar is the same item however it was quoted ("git" and git); one pass with a set.
             var result = baseItems
-            for item in overlayItems where !result.contains(item) { result.append(item) }
+            var seen = Set(baseItems.compactMap(\.scalarIdentity))
+            for item in overlayItems {
+                if let identity = item.scalarIdentity {
+                    if seen.insert(identity).inserted { result.append(item) }
+                } else if !result.contains(item) {
+                    result.append(item)
+                }
+            }
             return YAMLTree(.sequence(result), at: overlay.location)
         case (.scalar, .scalar):
             return overlay
