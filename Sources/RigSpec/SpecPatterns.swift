@@ -57,10 +57,11 @@ public enum SpecPatterns {
     public static let biosVersion = StringPattern(
         "^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$",
         meaning: "a BIOS version of letters, digits, '.', '_' and '-'")
-    /// A BIOS setting name: kebab-case.
+    /// A BIOS setting name: kebab-case, and not `version`, which is `bios.version` (its plan step,
+    /// checklist item and shell function would collide with that one's).
     public static let settingName = StringPattern(
-        "^[a-z0-9]+(-[a-z0-9]+)*$",
-        meaning: "a kebab-case setting name such as above-4g-decoding")
+        "^(?!version$)[a-z0-9]+(-[a-z0-9]+)*$",
+        meaning: "a kebab-case setting name such as above-4g-decoding (not 'version': that is bios.version)")
     /// A BIOS setting value: a word or short phrase.
     public static let settingValue = StringPattern(
         "^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$",

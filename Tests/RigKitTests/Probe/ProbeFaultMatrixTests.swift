@@ -118,6 +118,7 @@ import Testing
         func fileExists(_ path: String) -> Bool { fake.fileExists(path) }
         func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
             guard argv.first == program, let script else { return CommandResult(outcome: .notFound) }
+            longest.begin()
             let started = Monotonic.now
             let result = await live.run([script] + argv.dropFirst(), input: input, timeout: timeout)
             longest.record(Monotonic.now - started)
@@ -129,11 +130,36 @@ import Testing
         func environment(_ name: String) -> String? { nil }
     }
 
+    /// The longest run, and the runs still going: on a loaded machine the probe's own deadline
+    /// can abandon a prober before its command's timeout has killed the tool.
     final class Longest: @unchecked Sendable {
         private let lock = NSLock()
         private var seconds = 0.0
-        func record(_ value: Double) { lock.withLock { seconds = max(seconds, value) } }
+        private var running = 0
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+        func begin() { lock.withLock { running += 1 } }
+        func record(_ value: Double) {
+            let done: [CheckedContinuation<Void, Never>] = lock.withLock {
+                seconds = max(seconds, value)
+                running -= 1
+                guard running == 0 else { return [] }
+                defer { waiting = [] }
+                return waiting
+            }
+            done.forEach { $0.resume() }
+        }
         var value: Double { lock.withLock { seconds } }
+        /// Returns once every run of the tool has ended (each ends at its timeout at the latest).
+        func allEnded() async {
+            await withCheckedContinuation { continuation in
+                let now: Bool = lock.withLock {
+                    if running == 0 { return true }
+                    waiting.append(continuation)
+                    return false
+                }
+                if now { continuation.resume() }
+            }
+        }
     }
 
     /// Processes whose environment carries `marker` (the fake tool exports it to everything it starts).
@@ -163,6 +189,7 @@ import Testing
         let machine = Machine(fake: fake, program: tool.program, script: scriptPath)
 
         let facts = await ProbeRunner.probe(tool.wanted, on: machine, timeout: Self.timeout(for: fault))
+        await machine.longest.allEnded()
 
         // The tool's own run ends at its timeout plus the teardown. (The probe's wall time is not
         // asserted: inside the full suite it mostly measures the other tests' load on the task pool.)
