@@ -5,8 +5,15 @@ import RigSystem
 public enum JSONCMerger {
     /// `text` with `settings` (string values) set inside the object at top-level `key`; the object is created
     /// when missing, keys in it that are not in `settings` are kept. Nil or blank `text` gives a new document.
+    /// The largest settings file rigctl edits (each setting re-reads the document; real ones are
+    /// kilobytes, and a 20 MB one would take seconds).
+    public static let sizeLimit = 4 * 1_048_576
+
     public static func set(_ settings: [JSONSetting], inObjectAt key: String, of text: String?) throws(JSONCError) -> String {
         var text = text ?? ""
+        guard text.utf8.count <= sizeLimit else {
+            throw JSONCError(line: 1, column: 1, message: "the settings file is over \(sizeLimit / 1_048_576) MiB; rigctl does not edit it")
+        }
         if try JSONCDocument(text).root == nil {
             let fresh = freshDocument(settings, inObjectAt: key)
             let kept = text.trimmingSuffix(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })

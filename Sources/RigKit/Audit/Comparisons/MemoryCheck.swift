@@ -42,7 +42,7 @@ public struct MemoryCheck: SpecComparison {
     private func size(_ memory: MachineSpec.Memory, _ seen: MemoryFacts, _ context: AuditContext) -> Finding {
         let key: SpecKeyPath = "parts.memory.size", wanted = memory.size.value, expected = memory.size.text
         if let dimms = seen.dimms.value, !dimms.isEmpty {
-            let total = Double(dimms.reduce(0) { $0 + $1.sizeBytes })
+            let total = dimms.reduce(0.0) { $0 + Double($1.sizeBytes) }
             let actual = "\(ByteCount.binary(total)) in \(dimms.count) module\(dimms.count == 1 ? "" : "s")"
             if abs(total - wanted) < 1_048_576 { return context.ok(key, expected: expected, actual: actual, "installed memory is \(actual)") }
             return context.drift(key, expected: expected, actual: actual, "installed memory is \(actual), the spec wants \(expected)")
