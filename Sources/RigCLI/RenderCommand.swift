@@ -11,7 +11,9 @@ struct Render: AsyncParsableCommand {
         --out DIR writes them as a fresh HOME would get them. --install puts them into HOME \
         (or --home DIR): rigctl's own files whole, blocks between '>>> rigctl theme >>>' markers \
         in ~/.bashrc, ~/.tmux.conf and ~/.vimrc, colours merged into VS Code's settings.json; \
-        atomic writes, a backup of every user file it changes, nothing changed on a second run.
+        every file written at once or none (links followed, modes and owners kept, every byte outside \
+        rigctl's part kept), a byte-exact backup of every user file it changes, nothing changed on a second \
+        run; as root into a home someone else owns, the files are written as that user.
         Exit codes: 0 done; 1 a file could not be installed (nothing written); 2 a spec or theme \
         that cannot be used.
         """)
@@ -52,7 +54,7 @@ struct Render: AsyncParsableCommand {
                 guard let home = home ?? system.environment("HOME") else {
                     throw ValidationError("HOME is not set; pass --home")
                 }
-                let report = try ThemeInstaller.install(files, home: home, system: system)
+                let report = try DotfilesInstall(files: files, target: DotfilesTarget(home: home), system: system).install().get()
                 print(report)
                 print(report.changed.isEmpty ? "theme of \(palette.machine) already installed; nothing changed"
                                              : "installed the theme of \(palette.machine): \(report.changed.count) file(s) changed")
