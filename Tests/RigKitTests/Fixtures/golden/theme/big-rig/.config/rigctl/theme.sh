@@ -46,7 +46,7 @@ fi
 __rigctl_theme_prompt() {
   local status=$? ps1=$PS1 i=0 depth=0 at=-1 width=0
   case $ps1 in *"$__rigctl_theme_accent"*) return "$status" ;; esac
-  while [ "$i" -lt "${#ps1}" ]; do
+  while [ -n "${ps1:i}" ]; do  # (no length expansion: ansible-lint takes brace-hash for a Jinja comment)
     case ${ps1:i:2} in
       '\[') depth=$((depth + 1)) ;;
       '\]') [ "$depth" -eq 0 ] || depth=$((depth - 1)) ;;
