@@ -5,7 +5,7 @@ import RigSpec
 
 struct Render: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render a machine's colour theme for bash, tmux, vim and VS Code.",
+        abstract: "Render a machine's colour theme for its shells, tmux, vim, neovim and VS Code.",
         discussion: """
         Without options, lists the files (relative to HOME) and how each is installed. \
         --out DIR writes them as a fresh HOME would get them. --install puts them into HOME \
