@@ -106,14 +106,14 @@ public enum MachineSpecShape {
     ])
 
     /// Names of the base vim scheme's colour variables that a spec may override.
-    public static let vimColorRoles = ["comment", "constant", "string", "keyword", "function", "type", "special", "error", "linenr", "visual"]
+    public static var vimColorRoles: [String] { ThemeVocabulary.vimVariableNames }
 
     static let theme: Shape = .object([
         Field("background", .color, required: true, "terminal and editor background"),
         Field("foreground", .color, required: true, "text colour"),
         Field("accent", .color, required: true, "prompt, status line, title bar"),
         Field("cursor", .color, "cursor colour (default: accent)"),
-        Field("vim", .map(key: StringPattern("^(" + vimColorRoles.joined(separator: "|") + ")$",
+        Field("vim", .map(key: StringPattern(oneOf: vimColorRoles,
                                              meaning: "a vim colour role: " + vimColorRoles.joined(separator: ", ")),
                           value: .color), "overrides of the base vim scheme's colours"),
         Field("vscode", .map(key: SpecPatterns.vscodeColorKey, value: .color), "extra workbench.colorCustomizations"),

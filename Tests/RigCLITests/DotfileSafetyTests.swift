@@ -6,11 +6,10 @@ import Testing
 /// modes stay, every user byte stays (backups too), read-only files are refused, and a failure anywhere
 /// writes nothing.
 @Suite struct DotfileSafetyTests {
-    let machines = Repo.root + "/machines"
     let begin = Data("# >>> rigctl theme >>>\n".utf8)
 
     func install(_ home: HostileHome) async -> Int32 {
-        await exitCode(of: ["render", "workstation", "--machines", machines, "--install", "--home", home.home])
+        await exitCode(of: ["render", "workstation", "--repo", Repo.root, "--install", "--home", home.home])
     }
 
     func count(_ needle: Data, in data: Data) -> Int {
@@ -88,7 +87,7 @@ import Testing
         let home = try HostileHome()
         defer { home.remove() }
         chmod(home.dotfiles + "/bashrc", 0o444)
-        let result = try Subprocess.run(Subprocess.rigctl, ["render", "workstation", "--machines", machines, "--install", "--home", home.home])
+        let result = try Subprocess.run(Subprocess.rigctl, ["render", "workstation", "--repo", Repo.root, "--install", "--home", home.home])
         #expect(result.status == 1)
         #expect(result.output.contains("\(home.dotfiles)/bashrc: cannot write: read-only (mode 0444); rigctl leaves it alone: "
                                        + "make it writable (chmod u+w) to install"), "\(result.output)")
@@ -118,7 +117,7 @@ import Testing
         for path in home.listing() { lchown(home.home + "/" + path, user, user) }
         chown(home.home, user, user)
 
-        let fine = try Subprocess.run(Subprocess.rigctl, ["render", "workstation", "--machines", machines, "--install", "--home", home.home])
+        let fine = try Subprocess.run(Subprocess.rigctl, ["render", "workstation", "--repo", Repo.root, "--install", "--home", home.home])
         #expect(fine.status == 0, "\(fine.output)")
         var info = stat()
         #expect(stat(home.home + "/.config/rigctl/theme.sh", &info) == 0 && info.st_uid == user && info.st_gid == user)
@@ -130,7 +129,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: home.home + "/.config/rigctl", withDestinationPath: rootOnly)
         lchown(home.home + "/.config/rigctl", user, user)
         let bashrc = try home.bytes("dotfiles/bashrc")
-        let refused = try Subprocess.run(Subprocess.rigctl, ["render", "compute-node", "--machines", machines, "--install", "--home", home.home])
+        let refused = try Subprocess.run(Subprocess.rigctl, ["render", "compute-node", "--repo", Repo.root, "--install", "--home", home.home])
         #expect(refused.status == 1, "\(refused.output)")
         #expect(refused.output.contains("permission denied"), "\(refused.output)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: rootOnly) == [])

@@ -23,20 +23,25 @@ import Testing
     let paths = [".bashrc", ".config/rigctl/theme.sh", ".tmux.conf", ".config/rigctl/tmux.conf", ".vimrc",
                  ".vim/colors/rigctl.vim", HostileHome.settingsPath]
 
-    /// Two machines whose themes differ (the accent), so every round changes files.
+    /// A repository of two machines whose themes differ (the accent), so every round changes files.
     func machines() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rigctl-kill-machines-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let spec = "version: 1\nhostname: box\nrole: desktop\nos: { distro: ubuntu, release: \"24.04\" }\n"
-        try (spec + "theme: { background: \"#2c001e\", foreground: \"#f2e6ee\", accent: \"#c678dd\" }\n")
-            .write(toFile: directory + "/a.yaml", atomically: true, encoding: .utf8)
-        try (spec + "theme: { background: \"#2c001e\", foreground: \"#f2e6ee\", accent: \"#ff79c6\" }\n")
-            .write(toFile: directory + "/a2.yaml", atomically: true, encoding: .utf8)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rigctl-kill-repo-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory + "/machines", withIntermediateDirectories: true)
+        for (name, accent) in [("a", "#c678dd"), ("a2", "#ff79c6")] {
+            try """
+                version: 1
+                hostname: box-\(name)
+                role: desktop
+                os: { distro: ubuntu, release: "24.04" }
+                theme: { background: "#2c001e", foreground: "#f2e6ee", accent: "\(accent)" }
+
+                """.write(toFile: directory + "/machines/\(name).yaml", atomically: true, encoding: .utf8)
+        }
         return directory
     }
 
-    func arguments(_ machine: String, _ machines: String, _ home: HostileHome) -> [String] {
-        ["render", machine, "--machines", machines, "--install", "--home", home.home]
+    func arguments(_ machine: String, _ repository: String, _ home: HostileHome) -> [String] {
+        ["render", machine, "--repo", repository, "--install", "--home", home.home]
     }
 
     /// What each file holds in `home`; nil where it is not there.
@@ -79,7 +84,7 @@ import Testing
             try process.run()
             let before = snapshot(home)
             // A random point in the run (the fastest complete run of the same command): the writes come at its end.
-            usleep(UInt32.random(in: (window / 4)...window, using: &random))
+            usleep(UInt32.random(in: (window / 2)...window, using: &random))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal {

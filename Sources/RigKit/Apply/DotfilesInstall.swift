@@ -1,4 +1,12 @@
+import RigSpec
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
 
 /// The `dotfiles` step of `rigctl apply`: the theme's files checked and installed with
 /// `ThemeInstaller` (all-or-nothing writes through links, byte-exact backups, blocks kept in place,

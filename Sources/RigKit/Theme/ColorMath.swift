@@ -1,4 +1,5 @@
 import Foundation
+import RigSystem
 import RigSpec
 
 /// Colour arithmetic for themes: WCAG luminance and contrast, mixing, and the nearest xterm-256 colour.
@@ -56,10 +57,10 @@ public enum ColorMath {
     public static func nearestXterm256(_ color: Color) -> Int {
         var bestIndex = 16
         var bestDistance = Int.max
-        for index in 16...255 {
-            let distance = squaredDistance(color, xterm256(index))
+        for (offset, candidate) in xterm256Colors.enumerated() {
+            let distance = squaredDistance(color, candidate)
             if distance < bestDistance {
-                bestIndex = index
+                bestIndex = 16 + offset
                 bestDistance = distance
             }
         }
@@ -86,14 +87,15 @@ public enum ColorMath {
         }
         let candidates = Array(16...255)
         for item in colors where result[item.name] == nil {
+            let distances = xterm256Colors.map { squaredDistance(item.color, $0) }
             let ranked = candidates.sorted {
-                let (a, b) = (squaredDistance(item.color, xterm256($0)), squaredDistance(item.color, xterm256($1)))
+                let (a, b) = (distances[$0 - 16], distances[$1 - 16])
                 return a != b ? a < b : $0 < $1
             }
             let others = placed.filter { $0.color != item.color }
             let apart = ranked.first { index in
                 others.allSatisfy { other in
-                    squaredDistance(xterm256(index), xterm256(other.index))
+                    squaredDistance(xterm256Colors[index - 16], xterm256Colors[other.index - 16])
                         >= min(squaredDistance(item.color, other.color), minimumXtermSeparation)
                 }
             }
@@ -105,15 +107,20 @@ public enum ColorMath {
         return result
     }
 
+    /// Indices 16…255, built once (the scan above runs for every colour of every scheme).
+    private static let xterm256Colors: [Color] = (16...255).map(xterm256)
+
+    /// The levels of each channel in xterm's 6×6×6 colour cube.
+    private static let cubeSteps: [UInt8] = [0, 95, 135, 175, 215, 255]
+
     /// The colour xterm shows for palette index 16…255.
     public static func xterm256(_ index: Int) -> Color {
         if index >= 232 {
             let level = UInt8(8 + 10 * (index - 232))
             return Color(red: level, green: level, blue: level)
         }
-        let steps: [UInt8] = [0, 95, 135, 175, 215, 255]
         let cube = index - 16
-        return Color(red: steps[cube / 36], green: steps[cube / 6 % 6], blue: steps[cube % 6])
+        return Color(red: cubeSteps[cube / 36], green: cubeSteps[cube / 6 % 6], blue: cubeSteps[cube % 6])
     }
 
     /// A ratio as people read it, rounded down to one decimal so a failing 4.49 never prints as 4.5: "4.4:1".

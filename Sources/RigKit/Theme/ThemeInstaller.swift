@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// Installs rendered theme files into a HOME: whole files written, blocks placed between markers,
 /// settings merged, all as bytes (nothing outside rigctl's part changes, whatever the encoding or line
@@ -43,7 +45,7 @@ public enum ThemeInstaller {
     }
 
     /// The file's bytes through its links; nil when there is nothing (or a dangling link) there.
-    static func read(_ path: String, system: any System) throws(InstallError) -> Data? {
+    public static func read(_ path: String, system: any SystemReader) throws(InstallError) -> Data? {
         do {
             return try system.readFile(path)
         } catch .notFound {
@@ -53,7 +55,7 @@ public enum ThemeInstaller {
         }
     }
 
-    static func path(of file: RenderedFile, in home: String) -> String {
+    public static func path(of file: RenderedFile, in home: String) -> String {
         home.hasSuffix("/") ? home + file.path : home + "/" + file.path
     }
 

@@ -1,4 +1,5 @@
 import RigSpec
+import RigSystem
 
 /// Every theme file of one machine: its shells (bash, zsh, fish, as `theme.shells` chooses), tmux, vim,
 /// neovim and VS Code, each tool's files in that order.

@@ -1,6 +1,14 @@
 import Foundation
 import RegexBuilder
 import Testing
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 /// The installed theme in a real interactive bash, zsh and fish, in a real pseudo-terminal (a tmux pane), on

@@ -1,7 +1,12 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
 import RigSpec
 
-/// `rigctl init`: a starting machine spec (YAML, the spec format of DESIGN.md) written from
+/// `rigctl init`: a starting machine spec (YAML, the spec format of docs/spec.md) written from
 /// live facts. Facts that are unknown become comments with their reason; what no probe can see
 /// (PSU, BIOS settings, theme) is left as commented examples to fill in by hand.
 public enum StarterSpec {
@@ -16,7 +21,7 @@ public enum StarterSpec {
         ]
         switch facts.hostname {
         case .value(let name)?: lines.append("hostname: \(YAMLWriter.quote(name))")
-        case .unknown(let reason)?: lines.append("hostname: \"localhost\"  # fill in: hostname unknown (\(reason))")
+        case .unknown(let reason)?: lines.append("hostname: \"localhost\"  # fill in: hostname unknown (\(comment(reason)))")
         case nil: lines.append("hostname: \"localhost\"  # fill in: hostname not probed")
         }
         lines += osLines(facts.os)
@@ -37,7 +42,7 @@ public enum StarterSpec {
     private static func osLines(_ os: OSFacts?) -> [String] {
         guard let os, let id = os.id.value, let version = os.version.value else {
             let reason = os?.id.reason ?? os?.version.reason ?? "not probed"
-            return ["os: { distro: ubuntu, release: \"24.04\" }  # fill in: os-release unknown (\(reason))"]
+            return ["os: { distro: ubuntu, release: \"24.04\" }  # fill in: os-release unknown (\(comment(reason)))"]
         }
         let supported = ["ubuntu", "debian", "pop"].contains(id)
         return ["os: { distro: \(YAMLWriter.quote(id)), release: \(YAMLWriter.quote(version)) }" + (supported ? "" : "  # rigctl knows ubuntu, debian and pop")]
@@ -53,7 +58,7 @@ public enum StarterSpec {
                 if let sockets = cpu.sockets.value, sockets > 1 { fields.append("sockets: \(sockets)") }
                 lines.append("  cpu: { \(fields.joined(separator: ", ")) }")
             } else {
-                lines.append("  # cpu: model unknown (\(cpu.model.reason ?? ""))")
+                lines.append("  # cpu: model unknown (\(comment(cpu.model.reason ?? "")))")
             }
         }
         if let board = facts.board {
@@ -61,14 +66,14 @@ public enum StarterSpec {
                 let vendor = board.vendor.value.map { "vendor: \(YAMLWriter.quote(label($0))), " } ?? ""
                 lines.append("  motherboard: { \(vendor)model: \(YAMLWriter.quote(label(name))) }")
             } else {
-                lines.append("  # motherboard: unknown (\(board.name.reason ?? ""))")
+                lines.append("  # motherboard: unknown (\(comment(board.name.reason ?? "")))")
             }
         }
         if let memory = facts.memory { lines += memoryLines(memory) }
         if let gpus = facts.gpus {
             let cards = (gpus.value ?? []).filter { ["nvidia", "amd"].contains($0.vendor) }
             if let reason = gpus.reason {
-                lines.append("  # gpus: unknown (\(reason))")
+                lines.append("  # gpus: unknown (\(comment(reason)))")
             } else if !cards.isEmpty {
                 lines.append("  gpus:")
                 for (gpu, count) in grouped(cards, by: gpuLine) { lines.append("    - { \(gpu)\(count > 1 ? ", count: \(count)" : "") }") }
@@ -77,10 +82,10 @@ public enum StarterSpec {
         if let storage = facts.storage {
             let disks = (storage.value ?? []).filter { $0.sizeBytes > 0 && $0.model != nil }
             for disk in (storage.value ?? []) where disk.model == nil {
-                lines.append("  # storage: \(disk.name) (\(decimalSize(disk.sizeBytes))) reports no model")
+                lines.append("  # storage: \(comment(disk.name)) (\(decimalSize(disk.sizeBytes))) reports no model")
             }
             if let reason = storage.reason {
-                lines.append("  # storage: unknown (\(reason))")
+                lines.append("  # storage: unknown (\(comment(reason)))")
             } else if !disks.isEmpty {
                 lines.append("  storage:")
                 for (disk, count) in grouped(disks, by: diskLine) { lines.append("    - { \(disk)\(count > 1 ? ", count: \(count)" : "") }") }
@@ -99,9 +104,9 @@ public enum StarterSpec {
             return ["  memory: { \(fields.joined(separator: ", ")) }"]
         }
         guard let total = memory.totalBytes.value else {
-            return ["  # memory: unknown (\(memory.totalBytes.reason ?? ""))"]
+            return ["  # memory: unknown (\(comment(memory.totalBytes.reason ?? "")))"]
         }
-        return ["  memory: { size: \(installedSize(total)) GiB }  # /proc/meminfo rounded up; modules unknown (\(memory.dimms.reason ?? "none listed"))"]
+        return ["  memory: { size: \(installedSize(total)) GiB }  # /proc/meminfo rounded up; modules unknown (\(comment(memory.dimms.reason ?? "none listed")))"]
     }
 
     private static func gpuLine(_ gpu: GPUFacts) -> String {
@@ -126,7 +131,7 @@ public enum StarterSpec {
             "  #   xmp: profile-1               # → not observable: a confirmed checklist item",
         ]
         guard let version = board?.biosVersion.value else {
-            return ["# bios:  # version unknown (\(board?.biosVersion.reason ?? "not probed")); add settings to check by hand"]
+            return ["# bios:  # version unknown (\(comment(board?.biosVersion.reason ?? "not probed"))); add settings to check by hand"]
         }
         return ["bios:", "  version: \(YAMLWriter.quote(version))"] + settings
     }
@@ -135,9 +140,11 @@ public enum StarterSpec {
         var entries: [String] = []
         if let driver = facts.nvidiaDriver {
             if let version = driver.version.value, let flavor = driver.flavor.value {
-                entries.append("  nvidia: { version: \(YAMLWriter.quote(version)), flavor: \(flavor) }")
+                // Bare only as the spec spells it: anything else a driver reports is quoted, never YAML syntax.
+                let flavorText = ["open", "proprietary"].contains(flavor) ? flavor : YAMLWriter.quote(flavor)
+                entries.append("  nvidia: { version: \(YAMLWriter.quote(version)), flavor: \(flavorText) }")
             } else if let version = driver.version.value {
-                entries.append("  # nvidia: { version: \(YAMLWriter.quote(version)), flavor: open }  # fill in: flavor unknown (\(driver.flavor.reason ?? ""))")
+                entries.append("  # nvidia: { version: \(YAMLWriter.quote(version)), flavor: open }  # fill in: flavor unknown (\(comment(driver.flavor.reason ?? "")))")
             }
         }
         if let cuda = facts.cuda {
@@ -169,6 +176,14 @@ public enum StarterSpec {
             counts[text, default: 0] += 1
         }
         return order.map { ($0, counts[$0]!) }
+    }
+
+    /// Probe text for a `#` comment: a line break (LF, CR, and NEL, LS, PS, which YAML 1.1 and libyaml
+    /// also break lines at) or another control character would end the comment and start YAML.
+    static func comment(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029 ? " " : scalar
+        }))
     }
 
     /// A part name the spec accepts (`SpecPatterns.label`): characters outside it become spaces,
