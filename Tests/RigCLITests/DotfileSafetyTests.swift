@@ -136,3 +136,40 @@ import Testing
         #expect(try home.bytes("dotfiles/bashrc") == bashrc, "all or nothing: the other files were left as they were")
     }
 }
+
+/// `rigctl render --check`: exit 0 when the installed files are what `--install` would leave, 1 when one
+/// is missing or differs (a changed accent, a hand-edited block), and it writes nothing.
+@Suite struct RenderCheckTests {
+    func render(_ arguments: [String]) throws -> Subprocess.Result {
+        try Subprocess.run(Subprocess.rigctl, ["render"] + arguments + ["--repo", Repo.root])
+    }
+
+    @Test func checkSaysWhetherTheInstalledThemeIsTheSpecs() throws {
+        let home = try HostileHome()
+        defer { home.remove() }
+        let before = home.listing()
+        let fresh = try render(["workstation", "--check", "--home", home.home])
+        #expect(fresh.status == 1, "\(fresh.output)")
+        #expect(fresh.output.contains("differs   \(home.home)/.config/rigctl/theme.sh"), "\(fresh.output)")
+        #expect(home.listing() == before, "--check writes nothing")
+
+        #expect(try render(["workstation", "--install", "--home", home.home]).status == 0)
+        let installed = try render(["workstation", "--check", "--home", home.home])
+        #expect(installed.status == 0, "\(installed.output)")
+        #expect(installed.output.contains("is as the spec says"), "\(installed.output)")
+
+        // Another machine's theme (other colours) differs; so does a hand-edited block.
+        #expect(try render(["compute-node", "--check", "--home", home.home]).status == 1)
+        let bashrc = try home.bytes("dotfiles/bashrc")
+        try (bashrc + Data("# edited\n".utf8)).write(to: URL(fileURLWithPath: home.dotfiles + "/bashrc"))
+        #expect(try render(["workstation", "--check", "--home", home.home]).status == 0, "lines outside the block are the user's")
+        let edited = String(decoding: bashrc, as: UTF8.self).replacingOccurrences(of: "theme.sh\" ]; then", with: "theme.sh\" ]; then # mine")
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: home.dotfiles + "/bashrc"))
+        let changed = try render(["workstation", "--check", "--home", home.home])
+        #expect(changed.status == 1 && changed.output.contains("differs   \(home.home)/.bashrc"), "\(changed.output)")
+    }
+
+    @Test func checkGoesAlone() async {
+        #expect(await exitCode(of: ["render", "workstation", "--check", "--install", "--repo", Repo.root]) == 64)
+    }
+}

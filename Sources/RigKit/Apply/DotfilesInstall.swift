@@ -41,6 +41,25 @@ public struct DotfilesInstall {
         }
     }
 
+    /// The files (absolute paths) that do not read as the installer would leave them: missing, changed,
+    /// or with a block or settings that differ from the spec's.
+    public func differences() -> Result<[String], InstallError> {
+        asOwner { () -> Result<[String], InstallError> in
+            var differing: [String] = []
+            for file in files {
+                let path = ThemeInstaller.path(of: file, in: target.home)
+                do throws(InstallError) {
+                    let existing = try ThemeInstaller.read(path, system: system)
+                    if let existing, try file.installedBytes(over: Array(existing)) == Array(existing) { continue }
+                    differing.append(path)
+                } catch {
+                    return .failure(error.path == path ? error : InstallError(path: path, message: error.message))
+                }
+            }
+            return .success(differing)
+        }
+    }
+
     public func install() -> Result<InstallReport, InstallError> {
         asOwner { () -> Result<InstallReport, InstallError> in
             do throws(InstallError) {
