@@ -13,14 +13,18 @@ import RigSpec
 
 struct Render: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render a machine's colour theme for bash, tmux, vim and VS Code.",
+        abstract: "Render a machine's colour theme for its shells, tmux, vim, neovim and VS Code.",
         discussion: """
         Without options, lists the files (relative to HOME) and how each is installed. \
         --out DIR writes them as a fresh HOME would get them. --install puts them into HOME \
         (or --home DIR): rigctl's own files whole, blocks between '>>> rigctl theme >>>' markers \
         in ~/.bashrc, ~/.tmux.conf and ~/.vimrc, colours merged into VS Code's settings.json; \
-        atomic writes, a backup of every user file it changes, nothing changed on a second run.
-        Exit codes: 0 done; 1 a file could not be installed (nothing written), or a compatibility \
+        every file written at once or none (links followed, modes and owners kept, every byte outside \
+        rigctl's part kept), a byte-exact backup of every user file it changes, nothing changed on a second \
+        run; as root into a home someone else owns, the files are written as that user. \
+        --check reads HOME (or --home DIR) and exits 1 when a file differs from what --install would leave.
+        Exit codes: 0 done; 1 a file could not be installed (nothing written), --check found a file that \
+        differs, or a compatibility \
         rule fails (on stderr); 2 no such machine, or a spec or theme that cannot be used; 64 usage.
         """)
 
@@ -33,11 +37,15 @@ struct Render: AsyncParsableCommand {
     @Flag(help: "Install the files into HOME.")
     var install = false
 
-    @Option(help: "The HOME to install into (with --install; default: $HOME).", completion: .directory)
+    @Flag(help: "Check that the installed files in HOME are what --install would leave (exit 1 when not), like `chezmoi verify`.")
+    var check = false
+
+    @Option(help: "The HOME to install into or check (with --install or --check; default: $HOME).", completion: .directory)
     var home: String?
 
     func validate() throws {
-        if home != nil && !install { throw ValidationError("--home goes with --install") }
+        if home != nil && !install && !check { throw ValidationError("--home goes with --install or --check") }
+        if check && (install || out != nil) { throw ValidationError("--check goes alone, without --install or --out") }
     }
 
     func run() async throws {
@@ -45,7 +53,7 @@ struct Render: AsyncParsableCommand {
         let palette = try ThemeSpec.palette(machine.spec)
         let files = ThemeRenderer.render(palette)
         let system = LiveSystem()
-        if out == nil && !install {
+        if out == nil && !install && !check {
             for file in files {
                 say("\(ThemeRenderer.installationSummary(file).padding(toLength: 38, withPad: " ", startingAt: 0)) ~/\(file.path)")
             }
@@ -58,10 +66,23 @@ struct Render: AsyncParsableCommand {
                 guard let home = home ?? system.environment("HOME") else {
                     throw ValidationError("HOME is not set; pass --home")
                 }
-                let report = try ThemeInstaller.install(files, home: home, system: system)
+                let report = try DotfilesInstall(files: files, target: DotfilesTarget(home: home), system: system).install().get()
                 say("\(report)")
                 say(report.changed.isEmpty ? "theme of \(palette.machine) already installed; nothing changed"
                                              : "installed the theme of \(palette.machine): \(report.changed.count) file(s) changed")
+            }
+            if check {
+                guard let home = home ?? system.environment("HOME") else {
+                    throw ValidationError("HOME is not set; pass --home")
+                }
+                let differing = try DotfilesInstall(files: files, target: DotfilesTarget(home: home), system: system).differences().get()
+                for path in differing { say("differs   \(path)") }
+                if !differing.isEmpty {
+                    say("the theme of \(palette.machine) in \(home) differs from the spec in \(differing.count) file(s); "
+                        + "`rigctl render --install` brings it in line")
+                    throw ExitCode(ExitStatus.findings)
+                }
+                say("the theme of \(palette.machine) in \(home) is as the spec says (\(files.count) files)")
             }
         } catch let error as InstallError {
             printError("error: \(error)")

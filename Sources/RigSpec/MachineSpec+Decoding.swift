@@ -64,7 +64,8 @@ extension MachineSpec {
                 guard let background = t["background"]?.color, let foreground = t["foreground"]?.color, let accent = t["accent"]?.color else { return nil }
                 return Theme(background: background, foreground: foreground, accent: accent, cursor: t["cursor"]?.color,
                              vim: Dictionary(uniqueKeysWithValues: (t["vim"]?.pairs ?? []).compactMap { p in p.value.color.map { (p.key, $0) } }),
-                             vscode: Dictionary(uniqueKeysWithValues: (t["vscode"]?.pairs ?? []).compactMap { p in p.value.color.map { (p.key, $0) } }))
+                             vscode: Dictionary(uniqueKeysWithValues: (t["vscode"]?.pairs ?? []).compactMap { p in p.value.color.map { (p.key, $0) } }),
+                             shells: t["shells"].map { $0.list.compactMap { $0.string.flatMap(Theme.Shell.init(rawValue:)) } } ?? [.bash])
             },
             locations: locations)
     }

@@ -245,6 +245,9 @@ public struct MachineSpec: Sendable, Equatable {
     }
 
     public struct Theme: Sendable, Equatable {
+        /// The interactive shells whose prompt and terminal colours rigctl themes.
+        public enum Shell: String, Sendable, CaseIterable { case bash, zsh, fish }
+
         public var background: Color
         public var foreground: Color
         public var accent: Color
@@ -252,14 +255,17 @@ public struct MachineSpec: Sendable, Equatable {
         /// Optional per-tool overrides: vim highlight roles and VS Code colour keys.
         public var vim: [String: Color]
         public var vscode: [String: Color]
+        /// `theme.shells`, in the spec's order; bash when the spec names none.
+        public var shells: [Shell]
         public init(background: Color, foreground: Color, accent: Color, cursor: Color? = nil,
-                    vim: [String: Color] = [:], vscode: [String: Color] = [:]) {
+                    vim: [String: Color] = [:], vscode: [String: Color] = [:], shells: [Shell] = [.bash]) {
             self.background = background
             self.foreground = foreground
             self.accent = accent
             self.cursor = cursor
             self.vim = vim
             self.vscode = vscode
+            self.shells = shells
         }
     }
 }

@@ -117,5 +117,7 @@ public enum MachineSpecShape {
                                              meaning: "a vim colour role: " + vimColorRoles.joined(separator: ", ")),
                           value: .color), "overrides of the base vim scheme's colours"),
         Field("vscode", .map(key: SpecPatterns.vscodeColorKey, value: .color), "extra workbench.colorCustomizations"),
+        Field("shells", .list(.choice(MachineSpec.Theme.Shell.allCases.map(\.rawValue)), unique: true),
+              "interactive shells to colour: bash, zsh, fish (default: bash)"),
     ])
 }

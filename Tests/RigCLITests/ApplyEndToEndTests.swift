@@ -81,7 +81,7 @@ import Testing
             == ["failed", "converged", "converged"], "\(listed.output)")
         let failedLog = try String(contentsOfFile: repo + "/build-logs/this-host/" + logs[0], encoding: .utf8)
         #expect(failedLog.contains("| 1 | Install 1 apt package (`apt-packages`) | failed |"), "\(failedLog)")
-        #expect(failedLog.contains("| 2 | Install 8 dotfiles (theme) (`dotfiles`) | not run |"), "\(failedLog)")
+        #expect(failedLog.contains("| 2 | Install 11 dotfiles (theme) (`dotfiles`) | not run |"), "\(failedLog)")
         #expect(failedLog.contains("Output of `apt-packages`:"))
         let secondLog = try String(contentsOfFile: repo + "/build-logs/this-host/" + logs[1], encoding: .utf8)
         #expect(secondLog.contains("| result | **converged** |"))

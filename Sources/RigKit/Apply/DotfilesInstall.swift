@@ -9,69 +9,84 @@ import RigEmit
 import RigBuildLog
 
 /// The `dotfiles` step of `rigctl apply`: the theme's files checked and installed with
-/// `ThemeInstaller` (atomic writes, backups, blocks kept in place, settings merged), then handed
-/// to their owner when rigctl runs as root for someone.
-struct DotfilesInstall {
+/// `ThemeInstaller` (all-or-nothing writes through links, byte-exact backups, blocks kept in place,
+/// settings merged). When rigctl runs as root for someone (`sudo rigctl apply`), every read and write
+/// of their home is done with their identity (`UserIdentity`), so no link of theirs can point a root
+/// write (or read) at a file they could not touch themselves.
+public struct DotfilesInstall {
     var files: [RenderedFile]
     var target: DotfilesTarget
     var system: any System
 
-    /// Whether every file already reads as the installer would leave it.
-    func isCurrent() -> Result<Bool, InstallError> {
-        for file in files {
-            let path = self.path(of: file)
-            let existing: String?
-            do {
-                existing = try system.readText(path)
-            } catch .notFound {
-                return .success(false)
-            } catch {
-                return .failure(InstallError(path: path, message: "cannot read: \(error.reason)"))
-            }
-            do {
-                if try file.installedText(over: existing) != existing { return .success(false) }
-            } catch {
-                return .failure(InstallError(path: path, message: error.message))
-            }
-        }
-        return .success(true)
+    public init(files: [RenderedFile], target: DotfilesTarget, system: any System) {
+        self.files = files
+        self.target = target
+        self.system = system
     }
 
-    func install() async -> Result<InstallReport, InstallError> {
-        let newDirectories = target.owner == nil ? [] : missingDirectories()
-        let report: InstallReport
-        do {
-            report = try ThemeInstaller.install(files, home: target.home, system: system)
-        } catch {
-            return .failure(error)
-        }
-        if let owner = target.owner {
-            let paths = newDirectories + report.changed.flatMap { [$0.path] + ($0.backup.map { [$0] } ?? []) }
-            if !paths.isEmpty {
-                let result = await system.run(["chown", "--no-dereference", owner] + paths, input: nil, timeout: .seconds(30))
-                if let reason = result.failureReason(program: "chown") {
-                    return .failure(InstallError(path: target.home, message: "cannot hand the files to \(owner): \(reason)"))
+    /// Whether every file already reads as the installer would leave it.
+    public func isCurrent() -> Result<Bool, InstallError> {
+        asOwner { () -> Result<Bool, InstallError> in
+            for file in files {
+                let path = ThemeInstaller.path(of: file, in: target.home)
+                do throws(InstallError) {
+                    let existing = try ThemeInstaller.read(path, system: system)
+                    guard let existing else { return .success(false) }
+                    if try file.installedBytes(over: Array(existing)) != Array(existing) { return .success(false) }
+                } catch {
+                    return .failure(error.path == path ? error : InstallError(path: path, message: error.message))
                 }
             }
+            return .success(true)
         }
-        return .success(report)
     }
 
-    private func path(of file: RenderedFile) -> String {
-        target.home.hasSuffix("/") ? target.home + file.path : target.home + "/" + file.path
+    /// The files (absolute paths) that do not read as the installer would leave them: missing, changed,
+    /// or with a block or settings that differ from the spec's.
+    public func differences() -> Result<[String], InstallError> {
+        asOwner { () -> Result<[String], InstallError> in
+            var differing: [String] = []
+            for file in files {
+                let path = ThemeInstaller.path(of: file, in: target.home)
+                do throws(InstallError) {
+                    let existing = try ThemeInstaller.read(path, system: system)
+                    if let existing, try file.installedBytes(over: Array(existing)) == Array(existing) { continue }
+                    differing.append(path)
+                } catch {
+                    return .failure(error.path == path ? error : InstallError(path: path, message: error.message))
+                }
+            }
+            return .success(differing)
+        }
     }
 
-    /// Directories between the home and each file that the install will create, outermost first.
-    private func missingDirectories() -> [String] {
-        var missing: [String] = []
-        for file in files {
-            let components = file.path.split(separator: "/").dropLast()
-            var directory = target.home.hasSuffix("/") ? String(target.home.dropLast()) : target.home
-            for component in components {
-                directory += "/" + component
-                if !missing.contains(directory) && !system.fileExists(directory) { missing.append(directory) }
+    public func install() -> Result<InstallReport, InstallError> {
+        asOwner { () -> Result<InstallReport, InstallError> in
+            do throws(InstallError) {
+                return .success(try ThemeInstaller.install(files, home: target.home, system: system))
+            } catch {
+                return .failure(error)
             }
         }
-        return missing
+    }
+
+    /// Runs `body` as the home's owner when rigctl is root writing someone else's home: the `sudo` user
+    /// (`target.owner`), or whoever owns the home directory (`sudo rigctl render --install --home /home/ana`).
+    private func asOwner<T>(_ body: () -> Result<T, InstallError>) -> Result<T, InstallError> {
+        let identity: UserIdentity
+        if let owner = target.owner {
+            guard let parsed = UserIdentity(owner) else {
+                return .failure(InstallError(path: target.home, message: "owner \(owner) is not uid:gid"))
+            }
+            identity = parsed
+        } else if let homeOwner = UserIdentity.owner(ofHome: target.home) {
+            identity = homeOwner
+        } else {
+            return body()
+        }
+        switch identity.run(body) {
+        case .success(let result): return result
+        case .failure(let error): return .failure(InstallError(path: target.home, message: error.message))
+        }
     }
 }

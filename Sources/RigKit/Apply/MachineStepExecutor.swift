@@ -46,7 +46,7 @@ public struct MachineStepExecutor: StepExecutor {
 
     public func run(_ step: Step) async -> StepRun {
         if case .dotfiles(let files) = step.kind {
-            switch await DotfilesInstall(files: files, target: dotfiles, system: system).install() {
+            switch DotfilesInstall(files: files, target: dotfiles, system: system).install() {
             case .success(let report): return StepRun(succeeded: true, output: report.description)
             case .failure(let error): return StepRun(succeeded: false, output: "error: \(error)")
             }

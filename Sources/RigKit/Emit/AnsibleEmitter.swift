@@ -181,8 +181,7 @@ public struct AnsibleEmitter: Sendable {
     static let homeVariable = "rigctl_home"
 
     /// Whole files with `copy`, blocks with `blockinfile` between the theme's own markers (so the
-    /// script and `rigctl apply` find the same block), a settings file only when it is missing:
-    /// no module merges JSON with comments, and `rigctl apply` does that merge.
+    /// script and `rigctl apply` find the same block), settings merged by rigctl's own module.
     private func dotfileTasks(_ file: RenderedFile) -> [YAMLNode] {
         let home = "{{ \(Self.homeVariable) }}"
         let path = "\(home)/" + file.path
@@ -217,9 +216,12 @@ public struct AnsibleEmitter: Sendable {
                 ("become", .bool(false)),
             ]), "noqa: risky-file-permissions"))
         case .jsonSettings(let edit):
-            tasks.append(task("Create ~/\(file.path) with the colours when it is missing (rigctl apply merges into an existing one)",
-                              "ansible.builtin.copy", [
-                ("dest", .string(path)), ("content", .unsafeString(edit.freshDocument)), ("mode", .string(mode)), ("force", .bool(false)),
+            // The module beside the playbooks (library/, written by `rigctl generate`): the same merge as
+            // `rigctl apply`, changed exactly when the file's bytes change.
+            tasks.append(task("Merge the colours into ~/\(file.path)", JSONCSettingsModule.name, [
+                ("path", .string(path)), ("key", .string(edit.key)),
+                ("settings", .map(edit.settings.map { ($0.key, .string($0.value)) })),
+                ("mode", .string(mode)), ("backup", .bool(true)),
             ], extra: asUser))
         }
         return tasks

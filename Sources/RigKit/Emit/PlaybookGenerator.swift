@@ -76,6 +76,7 @@ public struct PlaybookGenerator: Sendable {
         files.append(GeneratedFile(path: "inventory.yml", contents: InventoryEmitter().emit(specs)))
         files.append(GeneratedFile(path: "site.yml", contents: SiteEmitter().emit(specs)))
         files.append(GeneratedFile(path: ".ansible-lint", contents: Self.ansibleLintConfig))
+        files.append(GeneratedFile(path: JSONCSettingsModule.path, contents: JSONCSettingsModule.source))
         return files.sorted { $0.path < $1.path }
     }
 

@@ -50,6 +50,9 @@ public final class RecordingSystem: System, @unchecked Sendable {
 
     public func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) { try base.writeFile(path, data, mode: mode) }
     public func createDirectory(_ path: String) throws(SystemError) { try base.createDirectory(path) }
+    public func replaceFiles(_ replacements: [FileReplacement]) throws(SystemError) -> [ReplacedFile] {
+        try base.replaceFiles(replacements)
+    }
     public func removeFile(_ path: String) throws(SystemError) { try base.removeFile(path) }
     public func environment(_ name: String) -> String? { base.environment(name) }
 

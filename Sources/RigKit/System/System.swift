@@ -24,6 +24,9 @@ public protocol System: SystemReader {
     /// Replaces `path` atomically (write a temporary file beside it, then rename), creating
     /// parent directories. `mode` is applied to the new file.
     func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError)
+    /// Replaces several files all or nothing, following symbolic links and keeping modes and owners
+    /// (`LiveSystem.replaceFiles` says how); returns where each went.
+    func replaceFiles(_ replacements: [FileReplacement]) throws(SystemError) -> [ReplacedFile]
     /// Creates a directory and its parents; fine when it exists.
     func createDirectory(_ path: String) throws(SystemError)
     /// Removes a file; fine when it does not exist.
@@ -62,6 +65,11 @@ extension System {
     public func writeText(_ path: String, _ text: String, mode: Int = 0o644) throws(SystemError) {
         try writeFile(path, Data(text.utf8), mode: mode)
     }
+
+    /// A system that cannot write (a replayed host, a test's fake) writes nothing.
+    public func replaceFiles(_ replacements: [FileReplacement]) throws(SystemError) -> [ReplacedFile] {
+        throw .readOnly(replacements.first?.path ?? "")
+    }
 }
 
 /// Why a file operation failed, in words a person can act on.
@@ -81,6 +89,15 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
         case .isADirectory(let path): return "\(path): is a directory"
         case .readOnly(let path): return "\(path): not written (read-only system)"
         case .other(let path, let reason): return "\(path): \(reason)"
+        }
+    }
+
+    /// The file the error is about.
+    public var path: String {
+        switch self {
+        case .notFound(let path), .permissionDenied(let path), .notADirectory(let path), .isADirectory(let path), .readOnly(let path):
+            return path
+        case .other(let path, _): return path
         }
     }
 

@@ -72,11 +72,41 @@ public enum BashThemeRenderer {
             else
               __rigctl_theme_accent='\\[\\e[1;38;5;\(ColorMath.nearestXterm256(accent))m\\]'
             fi
-            case $PS1 in
-              *"$__rigctl_theme_accent"*) ;;
-              *'\\u@\\h'*) PS1="${PS1%%'\\u@\\h'*}$__rigctl_theme_accent\\u@\\h\\[\\e[0m\\]${PS1#*'\\u@\\h'}" ;;
-              *) PS1="$__rigctl_theme_accent\\h\\[\\e[0m\\] $PS1" ;;
-            esac
+
+            # Colours the first \\u@\\h that is printed, else the first \\h, skipping what lies between \\[ and
+            # \\] (the stock Debian and Ubuntu ~/.bashrc put a \\u@\\h in the xterm title there, which must stay
+            # as it is); a prompt with neither gets a coloured \\h in front. It runs before every prompt, after
+            # the user's own PROMPT_COMMAND (starship and the like set PS1 there), and changes PS1 only when it
+            # is not coloured yet.
+            __rigctl_theme_prompt() {
+              local status=$? ps1=$PS1 i=0 depth=0 at=-1 width=0
+              case $ps1 in *"$__rigctl_theme_accent"*) return "$status" ;; esac
+              while [ -n "${ps1:i}" ]; do  # (no length expansion: ansible-lint takes brace-hash for a Jinja comment)
+                case ${ps1:i:2} in
+                  '\\[') depth=$((depth + 1)) ;;
+                  '\\]') [ "$depth" -eq 0 ] || depth=$((depth - 1)) ;;
+                  '\\u') if [ "$depth" -eq 0 ] && [ "${ps1:i:5}" = '\\u@\\h' ]; then at=$i width=5; break; fi ;;
+                  '\\h') if [ "$depth" -eq 0 ] && [ "$at" -lt 0 ]; then at=$i width=2; fi ;;
+                esac
+                if [ "${ps1:i:1}" = "\\\\" ]; then i=$((i + 2)); else i=$((i + 1)); fi
+              done
+              if [ "$at" -ge 0 ]; then
+                PS1="${ps1:0:at}$__rigctl_theme_accent${ps1:at:width}"'\\[\\e[0m\\]'"${ps1:at+width}"
+              else
+                PS1="$__rigctl_theme_accent"'\\h\\[\\e[0m\\] '"$ps1"
+              fi
+              return "$status"
+            }
+
+            # After the user's prompt commands: appended to PROMPT_COMMAND, an array since bash 5.1, else a
+            # string (joined with a newline, which ends any command, even one that ends in ';').
+            # shellcheck disable=SC2128,SC2178
+            if [[ $(declare -p PROMPT_COMMAND 2>/dev/null) == 'declare -a'* ]]; then
+              [[ " ${PROMPT_COMMAND[*]} " == *' __rigctl_theme_prompt '* ]] || PROMPT_COMMAND+=(__rigctl_theme_prompt)
+            elif [[ ${PROMPT_COMMAND:-} != *__rigctl_theme_prompt* ]]; then
+              PROMPT_COMMAND="${PROMPT_COMMAND:+$PROMPT_COMMAND$'\\n'}__rigctl_theme_prompt"
+            fi
+            __rigctl_theme_prompt
 
             # A terminal that attaches to this machine's tmux later gets the colours too: tmux runs this
             # file as a command with the new client's tty as its output.

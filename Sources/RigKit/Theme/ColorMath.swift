@@ -67,6 +67,46 @@ public enum ColorMath {
         return bestIndex
     }
 
+    /// How far apart two colours must stay in 256 colours (squared `squaredDistance` units, about a step of
+    /// the grey ramp and a half): or as far as they are in 24 bits, when that is less.
+    static let minimumXtermSeparation = 40 * 40
+
+    /// xterm-256 indices for several colours at once, so that colours that differ in 24 bits still differ in
+    /// 256 (on compute-node's background, the three diff backgrounds are all nearest to grey 238): each colour
+    /// in turn gets its nearest index whose colour is at least `minimumXtermSeparation` (or their own
+    /// distance, if less) from the index of every *different* colour placed before it; `pinned` colours keep
+    /// theirs and are placed first. Equal colours share an index. When no index is that far, the nearest one
+    /// no other colour holds.
+    public static func distinctXterm256(_ colors: [(name: String, color: Color)],
+                                        pinned: [(name: String, color: Color, index: Int)] = []) -> [String: Int] {
+        var result: [String: Int] = [:]
+        var placed: [(color: Color, index: Int)] = []
+        for item in pinned {
+            result[item.name] = item.index
+            placed.append((item.color, item.index))
+        }
+        let candidates = Array(16...255)
+        for item in colors where result[item.name] == nil {
+            let distances = xterm256Colors.map { squaredDistance(item.color, $0) }
+            let ranked = candidates.sorted {
+                let (a, b) = (distances[$0 - 16], distances[$1 - 16])
+                return a != b ? a < b : $0 < $1
+            }
+            let others = placed.filter { $0.color != item.color }
+            let apart = ranked.first { index in
+                others.allSatisfy { other in
+                    squaredDistance(xterm256Colors[index - 16], xterm256Colors[other.index - 16])
+                        >= min(squaredDistance(item.color, other.color), minimumXtermSeparation)
+                }
+            }
+            // 240 indices and a few dozen colours: a free one is always there.
+            let index = apart ?? ranked.first { index in !others.contains { $0.index == index } } ?? ranked[0]
+            result[item.name] = index
+            placed.append((item.color, index))
+        }
+        return result
+    }
+
     /// Indices 16…255, built once (the scan above runs for every colour of every scheme).
     private static let xterm256Colors: [Color] = (16...255).map(xterm256)
 
@@ -90,7 +130,7 @@ public enum ColorMath {
     }
 
     // Weighted ("redmean"-style) distance: closer to what the eye sees than plain RGB distance.
-    private static func squaredDistance(_ a: Color, _ b: Color) -> Int {
+    static func squaredDistance(_ a: Color, _ b: Color) -> Int {
         let dr = Int(a.red) - Int(b.red), dg = Int(a.green) - Int(b.green), db = Int(a.blue) - Int(b.blue)
         let meanRed = (Int(a.red) + Int(b.red)) / 2
         return (((512 + meanRed) * dr * dr) >> 8) + 4 * dg * dg + (((767 - meanRed) * db * db) >> 8)

@@ -44,8 +44,13 @@ struct JSONCDocument {
     let root: Value?
 
     init(_ text: String) throws(JSONCError) {
-        var parser = JSONCParser(bytes: Array(text.utf8))
-        bytes = parser.bytes
+        try self.init(bytes: Array(text.utf8))
+    }
+
+    /// Bytes in any encoding that keeps ASCII as ASCII: only the JSON punctuation is read, the rest is kept.
+    init(bytes: [UInt8]) throws(JSONCError) {
+        var parser = JSONCParser(bytes: bytes)
+        self.bytes = parser.bytes
         root = try parser.parseDocument()
     }
 

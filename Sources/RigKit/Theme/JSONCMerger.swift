@@ -10,19 +10,26 @@ public enum JSONCMerger {
     public static let sizeLimit = 4 * 1_048_576
 
     public static func set(_ settings: [JSONSetting], inObjectAt key: String, of text: String?) throws(JSONCError) -> String {
-        var text = text ?? ""
-        guard text.utf8.count <= sizeLimit else {
+        String(decoding: try set(settings, inObjectAt: key, of: text.map { Array($0.utf8) }), as: UTF8.self)
+    }
+
+    /// The same on bytes: every byte outside the edited values is kept, whatever the file's encoding.
+    public static func set(_ settings: [JSONSetting], inObjectAt key: String, of bytes: [UInt8]?) throws(JSONCError) -> [UInt8] {
+        var bytes = bytes ?? []
+        guard bytes.count <= sizeLimit else {
             throw JSONCError(line: 1, column: 1, message: "the settings file is over \(sizeLimit / 1_048_576) MiB; rigctl does not edit it")
         }
-        if try JSONCDocument(text).root == nil {
-            let fresh = freshDocument(settings, inObjectAt: key)
-            let kept = text.trimmingSuffix(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-            return kept.isEmpty ? fresh : kept + "\n" + fresh
+        if try JSONCDocument(bytes: bytes).root == nil {
+            let fresh = Array(freshDocument(settings, inObjectAt: key).utf8)
+            let blank: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+            var kept = bytes[...]
+            while let last = kept.last, blank.contains(last) { kept = kept.dropLast() }
+            return kept.isEmpty ? fresh : Array(kept) + [UInt8(ascii: "\n")] + fresh
         }
         for setting in settings {
-            text = try setOne(setting, inObjectAt: key, of: text)
+            bytes = try setOne(setting, inObjectAt: key, of: bytes)
         }
-        return text
+        return bytes
     }
 
     /// A new settings document holding only the object at `key`.
@@ -30,8 +37,8 @@ public enum JSONCMerger {
         "{\n    \(quote(key)): \(renderObject(settings, indent: "    ", unit: "    "))\n}\n"
     }
 
-    private static func setOne(_ setting: JSONSetting, inObjectAt key: String, of text: String) throws(JSONCError) -> String {
-        let document = try JSONCDocument(text)
+    private static func setOne(_ setting: JSONSetting, inObjectAt key: String, of bytes: [UInt8]) throws(JSONCError) -> [UInt8] {
+        let document = try JSONCDocument(bytes: bytes)
         guard case .object(let root)? = document.root else {
             throw JSONCError(line: 1, column: 1, message: "the settings file is not a JSON object")
         }
@@ -51,13 +58,13 @@ public enum JSONCMerger {
         return insert(member: "\(quote(setting.key)): \(quote(setting.value))", into: object, in: document, unit: unit)
     }
 
-    private static func replace(_ value: JSONCDocument.Value, with replacement: String, in document: JSONCDocument) -> String {
+    private static func replace(_ value: JSONCDocument.Value, with replacement: String, in document: JSONCDocument) -> [UInt8] {
         splice(document.bytes, at: value.start, removing: value.end - value.start, inserting: replacement)
     }
 
     /// Adds `member` after the object's last member, in that member's style: same indentation,
     /// same line or not, and a trailing comma when the last member had one.
-    private static func insert(member: String, into object: JSONCDocument.Object, in document: JSONCDocument, unit: String) -> String {
+    private static func insert(member: String, into object: JSONCDocument.Object, in document: JSONCDocument, unit: String) -> [UInt8] {
         let bytes = document.bytes
         guard let last = object.members.last else {
             let interior = String(decoding: bytes[(object.open + 1)..<object.close], as: UTF8.self)
@@ -111,10 +118,10 @@ public enum JSONCMerger {
         return "{\n" + lines.joined(separator: ",\n") + "\n\(indent)}"
     }
 
-    private static func splice(_ bytes: [UInt8], at offset: Int, removing count: Int, inserting text: String) -> String {
+    private static func splice(_ bytes: [UInt8], at offset: Int, removing count: Int, inserting text: String) -> [UInt8] {
         var result = bytes
         result.replaceSubrange(offset..<(offset + count), with: Array(text.utf8))
-        return String(decoding: result, as: UTF8.self)
+        return result
     }
 
     /// A JSON string literal.
@@ -162,14 +169,11 @@ public struct JSONSettingsEdit: Sendable, Equatable {
         try JSONCMerger.set(settings, inObjectAt: key, of: existing)
     }
 
+    /// `existing` bytes with the settings merged in.
+    public func apply(to existing: [UInt8]?) throws(JSONCError) -> [UInt8] {
+        try JSONCMerger.set(settings, inObjectAt: key, of: existing)
+    }
+
     /// A settings file holding only these settings.
     public var freshDocument: String { JSONCMerger.freshDocument(settings, inObjectAt: key) }
-}
-
-extension String {
-    fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> String {
-        var result = self
-        while let last = result.last, predicate(last) { result.removeLast() }
-        return result
-    }
 }

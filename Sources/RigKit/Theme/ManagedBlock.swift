@@ -3,7 +3,8 @@ import Foundation
 import RigSystem
 
 /// A block of lines rigctl owns inside a file the user owns, between a begin and an end marker.
-/// Installing replaces the block where it is, or appends it; everything outside it is kept as it was.
+/// Installing replaces the block where it is, or appends it; every byte outside it is kept as it was,
+/// whatever the encoding (the file is handled as bytes, never decoded) or line endings.
 public struct ManagedBlock: Sendable, Equatable {
     /// Starts the marker lines: `#` for bash and tmux, `"` for vim.
     public var commentLeader: String
@@ -26,27 +27,87 @@ public struct ManagedBlock: Sendable, Equatable {
 
     /// `existing` with this block in place: replaced where the markers are, else appended after a blank line.
     public func apply(to existing: String?, path: String) throws(InstallError) -> String {
-        guard let existing, !existing.isEmpty else { return newFilePreamble + text }
-        var lines = existing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let endsWithNewline = lines.last == ""
-        if endsWithNewline { lines.removeLast() }
-        let begins = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces) == beginMarker }
-        let ends = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces) == endMarker }
+        String(decoding: try apply(to: existing.map { Array($0.utf8) }, path: path), as: UTF8.self)
+    }
+
+    /// The same on bytes. A marker line is found with or without a `\r` before its newline (a CRLF file);
+    /// the block itself is written with `\n` endings, which is what bash, tmux and vim read as lines.
+    public func apply(to existing: [UInt8]?, path: String) throws(InstallError) -> [UInt8] {
+        guard let existing, !existing.isEmpty else { return Array((newFilePreamble + text).utf8) }
+        let lines = ByteLines(existing)
+        let begins = lines.indices(matching: beginMarker)
+        let ends = lines.indices(matching: endMarker)
         switch (begins.count, ends.count) {
         case (0, 0):
             var result = existing
-            if !endsWithNewline { result += "\n" }
-            if lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == false { result += "\n" }
-            return result + text
+            if existing.last != UInt8(ascii: "\n") { result.append(UInt8(ascii: "\n")) }
+            if let last = lines.ranges.last, !lines.isBlank(last) { result.append(UInt8(ascii: "\n")) }
+            return result + Array(text.utf8)
         case (1, 1) where begins[0] < ends[0]:
-            let before = lines[..<begins[0]].map { $0 + "\n" }.joined()
-            let after = lines[(ends[0] + 1)...].map { $0 + "\n" }.joined()
-            let tail = endsWithNewline || after.isEmpty ? after : String(after.dropLast())
-            return before + text + tail
+            let beforeEnd = lines.ranges[begins[0]].lowerBound
+            let end = lines.ranges[ends[0]]
+            // The end marker's own line ending goes with it.
+            var afterStart = end.upperBound
+            if afterStart < existing.count { afterStart += 1 }
+            return Array(existing[..<beforeEnd]) + Array(text.utf8) + Array(existing[afterStart...])
         default:
             throw InstallError(path: path, message: "the rigctl theme block is damaged (expected one '\(beginMarker)' "
                 + "line followed by one '\(endMarker)' line; found \(begins.count) and \(ends.count)); "
                 + "fix or remove it by hand")
         }
+    }
+
+    /// `existing` without the block (and without the blank line `apply` put before it), or nil when it has none.
+    public func remove(from existing: [UInt8], path: String) throws(InstallError) -> [UInt8]? {
+        let lines = ByteLines(existing)
+        let begins = lines.indices(matching: beginMarker)
+        let ends = lines.indices(matching: endMarker)
+        switch (begins.count, ends.count) {
+        case (0, 0):
+            return nil
+        case (1, 1) where begins[0] < ends[0]:
+            var start = lines.ranges[begins[0]].lowerBound
+            if begins[0] > 0, lines.isBlank(lines.ranges[begins[0] - 1]) { start = lines.ranges[begins[0] - 1].lowerBound }
+            var afterStart = lines.ranges[ends[0]].upperBound
+            if afterStart < existing.count { afterStart += 1 }
+            return Array(existing[..<start]) + Array(existing[afterStart...])
+        default:
+            throw InstallError(path: path, message: "the rigctl theme block is damaged (found \(begins.count) "
+                + "'\(beginMarker)' and \(ends.count) '\(endMarker)' lines); fix or remove it by hand")
+        }
+    }
+}
+
+/// The lines of a byte buffer: each range runs up to (not including) its `\n`; a last line without one counts.
+struct ByteLines {
+    let bytes: [UInt8]
+    let ranges: [Range<Int>]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            ranges.append(start..<offset)
+            start = offset + 1
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        self.ranges = ranges
+    }
+
+    /// The lines that read `marker` once spaces, tabs and a CR around them are ignored.
+    func indices(matching marker: String) -> [Int] {
+        let wanted = Array(marker.utf8)
+        return ranges.indices.filter { Array(trimmed(ranges[$0])) == wanted }
+    }
+
+    func isBlank(_ range: Range<Int>) -> Bool { trimmed(range).isEmpty }
+
+    private func trimmed(_ range: Range<Int>) -> ArraySlice<UInt8> {
+        var slice = bytes[range]
+        let blank: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")]
+        while let first = slice.first, blank.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, blank.contains(last) { slice = slice.dropLast() }
+        return slice
     }
 }

@@ -29,6 +29,8 @@ public struct Palette: Sendable, Equatable {
     public let vimOverrides: [String: Color]
     /// `theme.vscode`: VS Code colour key → colour.
     public let vscodeOverrides: [String: Color]
+    /// `theme.shells`: the shells whose files are rendered.
+    public let shells: [MachineSpec.Theme.Shell]
 
     /// `[A-Za-z0-9][A-Za-z0-9._-]{0,63}`, by bytes (a Swift `Regex` literal cost more than the rest of the palette).
     static func canNameFiles(_ machine: String) -> Bool {
@@ -75,12 +77,14 @@ public struct Palette: Sendable, Equatable {
                 location: locations.nearest("theme.vscode.\(key)"))
         }
         self.init(machine: machine, role: role, background: theme.background, foreground: theme.foreground,
-                  accent: theme.accent, cursor: theme.cursor, vimOverrides: theme.vim, vscodeOverrides: theme.vscode)
+                  accent: theme.accent, cursor: theme.cursor, vimOverrides: theme.vim, vscodeOverrides: theme.vscode,
+                  shells: theme.shells)
     }
 
     /// Derives the shades without validating: for colours known to be good (the base scheme's own).
     init(machine: String, role: MachineSpec.Role, background: Color, foreground: Color, accent: Color, cursor: Color?,
-         vimOverrides: [String: Color] = [:], vscodeOverrides: [String: Color] = [:]) {
+         vimOverrides: [String: Color] = [:], vscodeOverrides: [String: Color] = [:],
+         shells: [MachineSpec.Theme.Shell] = [.bash]) {
         self.machine = machine
         self.role = role
         self.background = background
@@ -95,6 +99,7 @@ public struct Palette: Sendable, Equatable {
         border = ColorMath.mix(background, accent, 0.5)
         self.vimOverrides = vimOverrides
         self.vscodeOverrides = vscodeOverrides
+        self.shells = shells
     }
 
     /// The palette's named colours in a fixed order, for swatches and previews.

@@ -25,9 +25,14 @@ public struct RenderedFile: Sendable, Equatable {
 
     /// The file's text once installed over `existing` (nil: the file does not exist yet).
     public func installedText(over existing: String?) throws(InstallError) -> String {
+        String(decoding: try installedBytes(over: existing.map { Array($0.utf8) }), as: UTF8.self)
+    }
+
+    /// The file's bytes once installed over `existing`: every byte of the user's outside what rigctl sets is kept.
+    public func installedBytes(over existing: [UInt8]?) throws(InstallError) -> [UInt8] {
         switch installation {
         case .wholeFile(let text):
-            return text
+            return Array(text.utf8)
         case .managedBlock(let block):
             return try block.apply(to: existing, path: path)
         case .jsonSettings(let edit):

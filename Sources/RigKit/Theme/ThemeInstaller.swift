@@ -3,62 +3,65 @@ import Foundation
 import RigSystem
 
 /// Installs rendered theme files into a HOME: whole files written, blocks placed between markers,
-/// settings merged; atomic writes through `System`, a backup of every user file it changes, and
-/// nothing written at all when any file cannot be merged. A second install changes nothing.
+/// settings merged, all as bytes (nothing outside rigctl's part changes, whatever the encoding or line
+/// endings); a byte-exact backup of every user file it changes; then every file written at once through
+/// `System.replaceFiles` (links followed, modes and owners kept, all or nothing). A second install changes nothing.
 public enum ThemeInstaller {
     /// Installs `files` under `home`. Backups are named `<file>.rigctl-backup-<UTC time of now>`.
     public static func install(_ files: [RenderedFile], home: String, system: any System,
                                now: Date = Date()) throws(InstallError) -> InstallReport {
-        // Work out every file's new text first, so a broken settings.json stops the install before any write.
-        var planned: [(file: RenderedFile, target: String, existing: String?, text: String)] = []
+        // Work out every file's new bytes first, so a broken settings.json stops the install before any write.
+        var entries: [InstallReport.Entry] = []
+        var replacements: [FileReplacement] = []
         for file in files {
-            let target = home.hasSuffix("/") ? home + file.path : home + "/" + file.path
-            let existing: String?
+            let target = path(of: file, in: home)
+            let existing = try read(target, system: system)
+            let bytes: [UInt8]
             do {
-                existing = try system.readText(target)
-            } catch .notFound {
-                existing = nil
-            } catch {
-                throw InstallError(path: target, message: "cannot read: \(error.reason)")
-            }
-            let text: String
-            do {
-                text = try file.installedText(over: existing)
+                bytes = try file.installedBytes(over: existing.map { Array($0) })
             } catch {
                 throw InstallError(path: target, message: error.message)
             }
-            planned.append((file, target, existing, text))
-        }
-
-        var entries: [InstallReport.Entry] = []
-        for item in planned {
-            guard item.existing != item.text else {
-                entries.append(InstallReport.Entry(path: item.target, change: .unchanged))
+            let contents = Data(bytes)
+            guard existing != contents else {
+                entries.append(InstallReport.Entry(path: target, change: .unchanged))
                 continue
             }
-            var backup: String?
-            if let existing = item.existing, needsBackup(existing) {
-                let path = freeBackupPath(for: item.target, now: now, system: system)
-                do {
-                    try system.writeText(path, existing, mode: 0o600)
-                } catch {
-                    throw InstallError(path: path, message: "cannot write the backup: \(error.reason)")
-                }
-                backup = path
-            }
-            do {
-                try system.writeText(item.target, item.text, mode: item.file.mode)
-            } catch {
-                throw InstallError(path: item.target, message: "cannot write: \(error.reason)")
-            }
-            entries.append(InstallReport.Entry(path: item.target, change: item.existing == nil ? .created : .updated, backup: backup))
+            let backup = existing.flatMap { needsBackup($0) ? freeBackupPath(for: target, now: now, system: system) : nil }
+            replacements.append(FileReplacement(path: target, expected: existing, contents: contents, mode: file.mode, backup: backup))
+            entries.append(InstallReport.Entry(path: target, change: existing == nil ? .created : .updated))
+        }
+        guard !replacements.isEmpty else { return InstallReport(entries: entries) }
+        let replaced: [ReplacedFile]
+        do {
+            replaced = try system.replaceFiles(replacements)
+        } catch {
+            throw InstallError(path: error.path, message: "cannot write: \(error.reason)")
+        }
+        for file in replaced {
+            if let index = entries.firstIndex(where: { $0.path == file.path }) { entries[index].backup = file.backup }
         }
         return InstallReport(entries: entries)
     }
 
+    /// The file's bytes through its links; nil when there is nothing (or a dangling link) there.
+    public static func read(_ path: String, system: any SystemReader) throws(InstallError) -> Data? {
+        do {
+            return try system.readFile(path)
+        } catch .notFound {
+            return nil
+        } catch {
+            throw InstallError(path: path, message: "cannot read: \(error.reason)")
+        }
+    }
+
+    public static func path(of file: RenderedFile, in home: String) -> String {
+        home.hasSuffix("/") ? home + file.path : home + "/" + file.path
+    }
+
     /// Files rigctl wrote whole (they say so near the top) hold nothing of the user's: no backup needed.
-    static func needsBackup(_ existing: String) -> Bool {
-        !existing.prefix(300).contains("Generated by rigctl")
+    static func needsBackup(_ existing: Data) -> Bool {
+        !String(decoding: existing.prefix(300), as: UTF8.self).contains("Generated by rigctl")
     }
 
     static func freeBackupPath(for target: String, now: Date, system: any System) -> String {

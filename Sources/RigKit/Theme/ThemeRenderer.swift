@@ -1,7 +1,8 @@
 import RigSpec
 import RigSystem
 
-/// Every theme file of one machine: bash, tmux, vim and VS Code, each tool's files in that order.
+/// Every theme file of one machine: its shells (bash, zsh, fish, as `theme.shells` chooses), tmux, vim,
+/// neovim and VS Code, each tool's files in that order.
 public enum ThemeRenderer {
     /// The files for `spec`'s theme, or an error naming the spec key at fault.
     public static func render(_ spec: MachineSpec) throws(ThemeError) -> [RenderedFile] {
@@ -26,8 +27,15 @@ public enum ThemeRenderer {
     }
 
     public static func render(_ palette: Palette) -> [RenderedFile] {
-        BashThemeRenderer.render(palette) + TmuxThemeRenderer.render(palette)
-            + VimThemeRenderer.render(palette) + VSCodeThemeRenderer.render(palette)
+        let shells = palette.shells.flatMap { shell -> [RenderedFile] in
+            switch shell {
+            case .bash: return BashThemeRenderer.render(palette)
+            case .zsh: return ZshThemeRenderer.render(palette)
+            case .fish: return FishThemeRenderer.render(palette)
+            }
+        }
+        return shells + TmuxThemeRenderer.render(palette) + VimThemeRenderer.render(palette)
+            + NeovimThemeRenderer.render(palette) + VSCodeThemeRenderer.render(palette)
     }
 }
 

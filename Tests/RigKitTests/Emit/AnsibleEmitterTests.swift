@@ -27,13 +27,14 @@ import RigSpec
             let text = Self.playbook(spec, dotfiles: PlanExamples.dotfiles)
             let modules = text.split(separator: "\n").compactMap { line -> String? in
                 let trimmed = line.drop { $0 == " " || $0 == "-" }
-                guard trimmed.hasPrefix("ansible.") else { return nil }
+                guard trimmed.hasPrefix("ansible.") || trimmed.hasPrefix(JSONCSettingsModule.name + ":") else { return nil }
                 return String(trimmed.prefix { $0 != ":" })
             }
             #expect(Set(modules).isSubset(of: [
                 "ansible.builtin.apt", "ansible.builtin.meta", "ansible.builtin.package_facts", "ansible.builtin.dpkg_selections",
                 "ansible.builtin.copy", "ansible.builtin.file", "ansible.builtin.blockinfile", "ansible.builtin.systemd_service",
                 "ansible.builtin.hostname", "ansible.builtin.lineinfile", "ansible.builtin.debug",
+                JSONCSettingsModule.name,  // rigctl's own, in library/ beside the playbooks (ansible-lint: its canonical name)
             ]), "\(spec.name): \(modules)")
             #expect(!text.contains("ansible.builtin.shell") && !text.contains("ansible.builtin.command"))
         }
@@ -77,6 +78,9 @@ import RigSpec
         let dotfilesOnly = Plan(machine: plan.machine, specFile: plan.specFile, os: plan.os, steps: plan.steps.filter { $0.id == "dotfiles" })
         let playbook = home.appendingPathComponent("play.yml")
         try AnsibleEmitter().emit(dotfilesOnly, inInventory: false).write(to: playbook, atomically: true, encoding: .utf8)
+        // The settings module beside the playbook, as `rigctl generate` writes it.
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("library"), withIntermediateDirectories: true)
+        try JSONCSettingsModule.source.write(to: home.appendingPathComponent(JSONCSettingsModule.path), atomically: true, encoding: .utf8)
 
         let arguments = ["-i", "workstation,", "-c", "local", "-e", "ansible_python_interpreter={{ ansible_playbook_python }}",
                          "-e", "rigctl_home=\(home.path)", playbook.path]

@@ -105,7 +105,8 @@ import RigSpec
     }
 
     @Test func everyGeneratedFileParsesWithoutComplaint() {
-        for file in PlaybookGenerator().files(for: PlanExamples.all) {
+        // Every YAML file (the settings module in library/ is Python).
+        for file in PlaybookGenerator().files(for: PlanExamples.all) where !file.path.hasSuffix(".py") {
             let result = Self.read(file.contents)
             #expect(result.diagnostics.isEmpty, "\(file.path): \(result.diagnostics)")
             #expect(result.root != nil, "\(file.path) is empty")

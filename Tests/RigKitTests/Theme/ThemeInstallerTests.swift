@@ -24,7 +24,7 @@ import Testing
         let files = try ThemeRenderer.render(ThemeExamples.workstation)
 
         let first = try ThemeInstaller.install(files, home: home, system: system, now: now)
-        #expect(first.entries.map(\.change) == [.created, .updated, .created, .created, .created, .created, .created, .updated])
+        #expect(first.entries.map(\.change) == [.created, .updated, .created, .created, .created, .created, .created, .created, .created, .created, .updated])
         #expect(first.entries.compactMap(\.backup) == [
             home + "/.bashrc.rigctl-backup-20261118T110640Z",
             home + "/.config/Code/User/settings.json.rigctl-backup-20261118T110640Z",
@@ -51,7 +51,8 @@ import Testing
         let report = try ThemeInstaller.install(try ThemeRenderer.render(spec), home: home, system: system, now: now)
         #expect(report.changed.map(\.path) == [
             home + "/.config/rigctl/theme.sh", home + "/.config/rigctl/tmux.conf",
-            home + "/.vim/colors/rigctl-workstation.vim", home + "/.config/Code/User/settings.json",
+            home + "/.vim/colors/rigctl-workstation.vim", home + "/.config/nvim/colors/rigctl-workstation.vim",
+            home + "/.config/Code/User/settings.json",
         ])
         // settings.json is the user's file even when rigctl created it: it gets a backup.
         #expect(report.entries.compactMap(\.backup) == [home + "/.config/Code/User/settings.json.rigctl-backup-20261118T110640Z"])

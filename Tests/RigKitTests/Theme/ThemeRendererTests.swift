@@ -14,7 +14,9 @@ import RigSpec
     @Test func desktopGetsUserSettingsAndHeadlessGetsMachineSettings() throws {
         #expect(try ThemeRenderer.render(ThemeExamples.workstation).map(\.path) == [
             ".config/rigctl/theme.sh", ".bashrc", ".config/rigctl/tmux.conf", ".tmux.conf",
-            ".vim/colors/rigctl.vim", ".vim/colors/rigctl-workstation.vim", ".vimrc", ".config/Code/User/settings.json",
+            ".vim/colors/rigctl.vim", ".vim/colors/rigctl-workstation.vim", ".vimrc",
+            ".config/nvim/colors/rigctl.vim", ".config/nvim/colors/rigctl-workstation.vim", ".config/nvim/plugin/rigctl-theme.vim",
+            ".config/Code/User/settings.json",
         ])
         #expect(try ThemeRenderer.render(ThemeExamples.computeNode).map(\.path).last
                 == ".vscode-server/data/Machine/settings.json")

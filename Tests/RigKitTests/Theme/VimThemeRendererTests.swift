@@ -84,3 +84,46 @@ import RigSpec
         #expect(try LiveSystem().readText(out) == "rigctl-compute-node\n#0b2540\n1\n\n")
     }
 }
+
+/// Without true colour, vim draws with the 256-colour indices: every pair of variables that differ in
+/// 24 bits must differ there too, by a step the eye sees (`ColorMath.minimumXtermSeparation`, or their own
+/// distance when they are closer), and vim itself must end up with different backgrounds for the diff
+/// groups and for Visual and CursorLine.
+@Suite struct VimTerminalColourTests {
+    @Test(arguments: ThemeExamples.all)
+    func coloursThatDifferInTrueColourDifferIn256(spec: MachineSpec) throws {
+        let palette = try Palette(spec: spec)
+        let values = VimThemeRenderer.values(palette)
+        let indices = VimThemeRenderer.xtermIndices(palette)
+        let names = VimThemeRenderer.variableOrder
+        #expect(Set(names).isSubset(of: Set(indices.keys)))
+        for (i, a) in names.enumerated() {
+            for b in names[(i + 1)...] where values[a] != values[b] {
+                let (x, y) = (ColorMath.xterm256(indices[a]!), ColorMath.xterm256(indices[b]!))
+                let needed = min(ColorMath.squaredDistance(values[a]!, values[b]!), ColorMath.minimumXtermSeparation)
+                #expect(indices[a] != indices[b] && ColorMath.squaredDistance(x, y) >= needed,
+                        "\(spec.name): \(a) \(values[a]!.hex) → \(indices[a]!) and \(b) \(values[b]!.hex) → \(indices[b]!) too close")
+            }
+        }
+    }
+
+    @Test(arguments: ThemeExamples.all)
+    func vimIn256ColoursKeepsDiffsAndSelectionApart(spec: MachineSpec) async throws {
+        let directory = try ThemeTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try ThemeTool.write(VimThemeRenderer.render(try Palette(spec: spec)), under: directory)
+        let out = directory + "/result.txt"
+        let groups = ["DiffAdd", "DiffDelete", "DiffChange", "DiffText", "Visual", "CursorLine", "Normal"]
+        let result = try await ThemeTool.run([
+            "vim", "-es", "-u", "NONE", "-i", "NONE", "-N", "--cmd", "set rtp^=\(directory)/.vim", "-c", "set t_Co=256 notermguicolors",
+            "-c", "colorscheme rigctl-\(spec.name)",
+            "-c", "call writefile(map(\(groups), {_, g -> synIDattr(synIDtrans(hlID(g)), 'bg', 'cterm')}), '\(out)')",
+            "-c", "qa!",
+        ])
+        #expect(result.succeeded, "vim: \(result.output)\(result.errorOutput)")
+        let backgrounds = try LiveSystem().readText(out).split(separator: "\n").map(String.init)
+        try #require(backgrounds.count == groups.count && backgrounds.allSatisfy { Int($0) != nil }, "\(backgrounds)")
+        #expect(Set(backgrounds[0..<4] + [backgrounds[6]]).count == 5, "\(spec.name): diff backgrounds \(backgrounds)")
+        #expect(Set([backgrounds[4], backgrounds[5], backgrounds[6]]).count == 3, "\(spec.name): Visual, CursorLine, Normal \(backgrounds)")
+    }
+}

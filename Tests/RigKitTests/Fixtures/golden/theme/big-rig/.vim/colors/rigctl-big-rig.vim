@@ -10,14 +10,14 @@ let g:rigctl_palette = {
       \ 'cursor': ['#3ddc84', 78],
       \ 'on_accent': ['#0f2a1d', 234],
       \ 'surface': ['#195134', 237],
-      \ 'cursorline': ['#1e382b', 236],
+      \ 'cursorline': ['#1e382b', 239],
       \ 'selection': ['#1f6841', 23],
-      \ 'muted': ['#84988d', 246],
+      \ 'muted': ['#84988d', 108],
       \ 'border': ['#268351', 29],
-      \ 'diff_add': ['#31592b', 238],
-      \ 'diff_delete': ['#453e31', 237],
-      \ 'diff_change': ['#284948', 238],
-      \ 'diff_text': ['#406872', 241],
+      \ 'diff_add': ['#31592b', 58],
+      \ 'diff_delete': ['#453e31', 59],
+      \ 'diff_change': ['#284948', 24],
+      \ 'diff_text': ['#406872', 60],
       \ }
 runtime colors/rigctl.vim
 let g:colors_name = 'rigctl-big-rig'

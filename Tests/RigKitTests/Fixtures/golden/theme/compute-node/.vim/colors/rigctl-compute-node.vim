@@ -14,10 +14,10 @@ let g:rigctl_palette = {
       \ 'selection': ['#215183', 24],
       \ 'muted': ['#8394a5', 103],
       \ 'border': ['#2b64a0', 25],
-      \ 'diff_add': ['#2e5545', 238],
-      \ 'diff_delete': ['#423a4b', 238],
-      \ 'diff_change': ['#244564', 238],
-      \ 'diff_text': ['#3e6587', 60],
+      \ 'diff_add': ['#2e5545', 239],
+      \ 'diff_delete': ['#423a4b', 59],
+      \ 'diff_change': ['#244564', 60],
+      \ 'diff_text': ['#3e6587', 61],
       \ }
 runtime colors/rigctl.vim
 let g:colors_name = 'rigctl-compute-node'

@@ -12,12 +12,12 @@ let g:rigctl_palette = {
       \ 'surface': ['#4e1a48', 53],
       \ 'cursorline': ['#3a102d', 235],
       \ 'selection': ['#622a61', 238],
-      \ 'muted': ['#997f90', 245],
+      \ 'muted': ['#997f90', 138],
       \ 'border': ['#793c7e', 96],
-      \ 'diff_add': ['#46392c', 237],
-      \ 'diff_delete': ['#5a1e32', 236],
-      \ 'diff_change': ['#3f2848', 237],
-      \ 'diff_text': ['#524f73', 240],
+      \ 'diff_add': ['#46392c', 240],
+      \ 'diff_delete': ['#5a1e32', 52],
+      \ 'diff_change': ['#3f2848', 17],
+      \ 'diff_text': ['#524f73', 60],
       \ }
 runtime colors/rigctl.vim
 let g:colors_name = 'rigctl-workstation'
