@@ -27,7 +27,7 @@ struct Validate: AsyncParsableCommand {
 
     func run() async throws {
         let selection = SpecLoader.files(for: paths)
-        let loaded = SpecLoader().loadAll(selection.files)
+        let loaded = SpecLoader.loadAllConcurrently(selection.files)
         let diagnostics = (selection.diagnostics + loaded.diagnostics + ThemeRenderer.diagnostics(for: loaded.specs)).sorted()
         let findings = loaded.specs.flatMap { checkCompatibility($0) }
         let report = ValidationReport(specs: loaded.specs, diagnostics: diagnostics, findings: findings)

@@ -254,3 +254,37 @@ extension SpecLoader {
         return (files, diagnostics)
     }
 }
+
+extension SpecLoader {
+    /// `loadAll` on all cores: one loader per contiguous slice of `files` (a loader is not
+    /// thread-safe; a fragment is read once per slice), specs in file order, diagnostics sorted.
+    public static func loadAllConcurrently(_ files: [String], limits: YAMLLimits = .spec,
+                                           readFile: (@Sendable (String) -> String?)? = nil) -> (specs: [MachineSpec], diagnostics: [Diagnostic]) {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = max(1, (files.count + cores - 1) / cores)
+        let slices = stride(from: 0, to: files.count, by: size).map { Array(files[$0..<min($0 + size, files.count)]) }
+        guard slices.count > 1 else { return SpecLoader(limits: limits, readFile: readFile).loadAll(files) }
+        let results = SliceResults(count: slices.count)
+        DispatchQueue.concurrentPerform(iterations: slices.count) { index in
+            results.set(index, SpecLoader(limits: limits, readFile: readFile).loadAll(slices[index]))
+        }
+        let all = results.values()
+        return (all.flatMap(\.specs), all.flatMap(\.diagnostics).sorted())
+    }
+
+    /// One slot per slice; each iteration writes only its own.
+    private final class SliceResults: @unchecked Sendable {
+        private var slots: [(specs: [MachineSpec], diagnostics: [Diagnostic])?]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: (specs: [MachineSpec], diagnostics: [Diagnostic])) {
+            lock.lock()
+            defer { lock.unlock() }
+            slots[index] = value
+        }
+
+        func values() -> [(specs: [MachineSpec], diagnostics: [Diagnostic])] { slots.map { $0! } }
+    }
+}

@@ -14,14 +14,15 @@ public enum ThemeRenderer {
 
     /// Themes that cannot be rendered, as spec diagnostics (`file:line:col: error:`), for `validate` and `generate`.
     public static func diagnostics(for specs: [MachineSpec]) -> [Diagnostic] {
-        specs.compactMap { spec -> Diagnostic? in
+        // Each machine's theme renders on its own: all cores.
+        ParallelMap.map(specs) { spec -> Diagnostic? in
             do throws(ThemeError) {
                 _ = try homeFiles(for: spec)
                 return nil
             } catch {
                 return Diagnostic(at: error.location ?? SourceLocation(file: spec.file, line: 1, column: 1), error.message)
             }
-        }
+        }.compactMap { $0 }
     }
 
     public static func render(_ palette: Palette) -> [RenderedFile] {
