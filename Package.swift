@@ -15,16 +15,24 @@ let package = Package(
         .target(
             name: "RigCLI",
             dependencies: [
-                "RigSpec", "RigKit",
+                "RigSpec", "RigKit", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // YAML is read by the system libyaml (Debian/Ubuntu: libyaml-dev), so security updates reach it.
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "RigSpec", dependencies: ["CYAML"]),
-        .target(name: "RigKit", dependencies: ["RigSpec"]),
+        .target(name: "RigSystem", dependencies: [], path: "Sources/RigKit/System"),
+        .target(name: "RigProbe", dependencies: ["RigSpec", "RigSystem"], path: "Sources/RigKit/Probe"),
+        .target(name: "RigTheme", dependencies: ["RigSpec", "RigSystem"], path: "Sources/RigKit/Theme"),
+        .target(name: "RigAudit", dependencies: ["RigSpec", "RigSystem", "RigProbe"], path: "Sources/RigKit/Audit"),
+        .target(name: "RigPlan", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit"], path: "Sources/RigKit/Plan"),
+        .target(name: "RigEmit", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan"], path: "Sources/RigKit/Emit"),
+        .target(name: "RigBuildLog", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigAudit", "RigPlan"], path: "Sources/RigKit/BuildLog"),
+        .target(name: "RigApply", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog"], path: "Sources/RigKit/Apply"),
+        .target(name: "RigKit", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply"], path: "Sources/RigKit/Pipeline"),
         .testTarget(name: "RigSpecTests", dependencies: ["RigSpec"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RigKitTests", dependencies: ["RigKit", "RigSpec"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "RigKit", "RigSpec"]),
+        .testTarget(name: "RigKitTests", dependencies: ["RigKit", "RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "RigKit", "RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply"]),
     ]
 )

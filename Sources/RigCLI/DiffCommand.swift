@@ -1,5 +1,14 @@
 import ArgumentParser
+import Foundation
 import RigKit
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 
 /// `rigctl diff`: one machine's spec against its live or recorded facts.
 struct DiffCommand: AsyncParsableCommand {
@@ -7,24 +16,21 @@ struct DiffCommand: AsyncParsableCommand {
         commandName: "diff",
         abstract: "Show how a machine differs from its spec (reads only).",
         discussion: """
-        Compares machines/MACHINE.yaml with the live machine, a recorded host (--replay) or a \
-        facts file (--facts). Without MACHINE, the spec whose hostname is the machine's is used. \
-        Marks: ~ drift, + missing, ? unknown, ! manual (a BIOS item to confirm), = ok (--verbose).
-        Exit codes: 0 no drift; 1 drift or missing parts (with --strict also unknown facts and \
-        unconfirmed manual items); 2 a spec, facts file or recorded host that cannot be read.
+        Compares the machine's spec with the live machine, a recorded host (--replay) or a facts \
+        file (--facts), after the spec's own verdict (the compatibility rules). Marks: ~ drift, \
+        + missing, ? unknown, ! manual (a BIOS item to confirm), x incompatible, = ok (--verbose).
+        Exit codes: 0 no drift; 1 drift, missing parts or a failed compatibility rule (with \
+        --strict also unknown facts and unconfirmed manual items); 2 no such machine, or a spec, \
+        facts file or recorded host that cannot be read; 64 usage.
         """)
 
-    @Argument(help: "The machine (its spec file name without .yaml); default: by hostname.")
-    var machine: String?
+    @OptionGroup var selection: MachineArgument
+    @OptionGroup var source: SourceOptions
 
-    @Option(help: ArgumentHelp("Read a recorded host from DIR instead of this machine.", valueName: "DIR"))
-    var replay: String?
-
-    @Option(help: ArgumentHelp("Read facts from FILE (rigctl probe --json, build-logs/<m>/facts.json).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Read facts from FILE (rigctl probe --json, build-logs/<m>/facts.json).", valueName: "FILE"), completion: .file(extensions: ["json"]))
     var facts: String?
 
-    @Option(help: ArgumentHelp("The rig repository (holds machines/ and build-logs/).", valueName: "DIR"))
-    var repo: String = "."
+    @OptionGroup var repository: RepositoryOptions
 
     @Option(help: "Output format: text, json, junit or github.")
     var format: AuditFormat = .text
@@ -35,20 +41,34 @@ struct DiffCommand: AsyncParsableCommand {
     @Flag(help: "Also list what matches.")
     var verbose = false
 
-    @Option(help: "Seconds each probe source may take.")
-    var timeout: Double = 5
+    @OptionGroup var probe: ProbeOptions
 
     func validate() throws {
-        if replay != nil && facts != nil { throw ValidationError("--replay and --facts cannot be used together") }
-        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
+        if source.replay != nil && facts != nil { throw ValidationError("--replay and --facts cannot be used together") }
     }
 
     func run() async throws {
-        let source: MachineDiff.Source = replay.map { .replay($0) } ?? facts.map { .file($0) } ?? .live
-        let diff = MachineDiff(repository: repo, timeout: .milliseconds(Int(timeout * 1000)))
-        switch await diff.diff(machine: machine, source: source) {
-        case .failure(let failure): throw AuditOutput.fail(failure)
-        case .success(let report): try AuditOutput.emit(report, format: format, strict: strict, verbose: verbose)
+        let pipeline = Pipeline(repository: try repository.readOnly(), timeout: probe.duration)
+        let report = try await pipeline.diff(selection.machine, source: facts.map { .file($0) } ?? source.source).orExit()
+        try AuditOutput.emit(report, format: format, strict: strict, verbose: verbose)
+    }
+}
+
+/// Output formats shared by `diff` and `audit`.
+enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, junit, github
+}
+
+/// Prints a report in the chosen format and leaves with its exit code.
+enum AuditOutput {
+    static func emit(_ report: AuditReport, format: AuditFormat, strict: Bool, verbose: Bool) throws {
+        switch format {
+        case .text: write(TextReport.render(report, colored: Console.current.colorOut, verbose: verbose, strict: strict))
+        case .json: write(try JSONReport.render(report, strict: strict))
+        case .junit: write(JUnitReport.render(report, strict: strict))
+        case .github: write(GitHubReport.render(report, strict: strict))
         }
+        let status = report.exitCode(strict: strict)
+        if status != .clean { throw ExitCode(status) }
     }
 }

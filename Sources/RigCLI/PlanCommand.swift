@@ -1,45 +1,46 @@
 import ArgumentParser
 import RigKit
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 import RigSpec
 
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Show the steps that would converge a machine to its spec.",
+        abstract: "Show the steps that would converge a machine to its spec (reads only).",
         discussion: """
         Steps come in order: package repos, packages, NVIDIA driver, CUDA, GPU settings, dotfiles, \
         hostname, the manual BIOS checklist, a reboot notice. Each step checks the machine first, \
         so the shell script and the playbook change nothing on a machine that already matches.
-        MACHINE is a name in machines/ or a spec file; without it, the spec whose hostname is \
-        this machine's.
         Formats: text (the steps and their checks), shell (a bash script), ansible (a playbook).
-        Exit codes: 0 plan printed; 2 the spec cannot be understood or no spec matches.
+        Exit codes: 0 plan printed; 1 plan printed, but a compatibility rule fails (on stderr); \
+        2 no such machine or a spec that cannot be understood; 64 usage.
         """)
 
-    @Argument(help: "The machine: a name in the machines directory or a spec file.", completion: .file(extensions: ["yaml", "yml"]))
-    var machine: String?
+    @OptionGroup var selection: MachineArgument
 
     @Option(help: "Output format: text, shell or ansible.")
     var format: PlanFormat = .text
 
-    @Option(help: "The directory of machine specs.", completion: .directory)
-    var machines = "machines"
+    @OptionGroup var repository: RepositoryOptions
 
     func run() async throws {
-        let spec: MachineSpec
-        switch SpecLoader().loadMachine(machine, directory: machines, liveHostname: HostnameProber.read(on: LiveSystem()).value) {
-        case .success(let selected): spec = selected
-        case .failure(let error):
-            ValidationReport(specs: [], diagnostics: error.diagnostics, findings: []).printText()
-            throw RigExit.badInput
-        }
-        let dotfiles = try ThemeSpec.homeFiles(for: spec)
-        let plan = Planner().plan(spec: spec, dotfiles: dotfiles)
+        let pipeline = Pipeline(repository: try repository.readOnly())
+        let machine = try pipeline.select(selection.machine, hostname: { HostnameProber.read(on: pipeline.system) }).orExit()
+        Report.problems(diagnostics: [], findings: machine.problems)
+        let plan = Planner().plan(spec: machine.spec, dotfiles: machine.themeFiles)
         switch format {
-        case .text: print(PlanTextEmitter().emit(plan), terminator: "")
-        case .shell: print(ShellEmitter().emit(plan), terminator: "")
-        case .ansible: print(AnsibleEmitter().emit(plan, inInventory: spec.ssh != nil), terminator: "")
+        case .text: write(PlanTextEmitter().emit(plan))
+        case .shell: write(ShellEmitter().emit(plan))
+        case .ansible: write(AnsibleEmitter().emit(plan, inInventory: machine.spec.ssh != nil))
         }
+        try Report.finish(machine)
     }
 }
 

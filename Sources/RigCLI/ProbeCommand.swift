@@ -1,17 +1,26 @@
 import ArgumentParser
 import Foundation
 import RigKit
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 
 /// `rigctl probe`: the live facts, as a readable summary or JSON.
 struct ProbeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
-        abstract: "Show what this machine is made of (reads only).",
+        abstract: "Show what this machine is made of (reads only, unless --record).",
         discussion: """
         Gathers OS, CPU, memory, GPUs, NVIDIA driver, CUDA, storage, board and firmware facts \
         in parallel, each source bounded by --timeout. A fact that cannot be seen is shown as \
         unknown with the reason. Keys of --json are documented in docs/facts.md; recorded \
         hosts in docs/recorded-hosts.md.
+        Exit codes: 0 probed; 2 an unreadable recorded host or an unwritable recording; 64 usage.
         """)
 
     @Flag(help: "Print the full facts as JSON.")
@@ -20,45 +29,32 @@ struct ProbeCommand: AsyncParsableCommand {
     @Flag(help: "Also list installed apt packages (slow).")
     var packages = false
 
-    @Option(help: ArgumentHelp("Save everything the probers read into DIR (a recorded host).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Save everything the probers read into DIR (a recorded host).", valueName: "DIR"), completion: .directory)
     var record: String?
 
-    @Option(help: ArgumentHelp("Read a recorded host from DIR instead of this machine.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Read a recorded host from DIR instead of this machine.", valueName: "DIR"), completion: .directory)
     var replay: String?
 
-    @Option(help: "Seconds each source may take.")
-    var timeout: Double = 5
+    @OptionGroup var probe: ProbeOptions
+
+    func validate() throws {
+        if replay != nil && record != nil { throw ValidationError("--replay and --record cannot be used together") }
+    }
 
     func run() async throws {
         let wanted = packages ? FactGroup.standard.union([.packages]) : FactGroup.standard
         let facts: Facts
         do {
-            let session = try ProbeSession(replay: replay, record: record)
-            facts = try await session.probe(wanted, timeout: .milliseconds(Int(timeout * 1000)))
+            // Only a recording writes, and only into its own directory.
+            let session = try ProbeSession(replay: replay, record: record, live: record == nil ? ReadOnlySystem(LiveSystem()) : LiveSystem())
+            facts = try await session.probe(wanted, timeout: probe.duration)
         } catch {
-            CommandOutput.fail(error.description)
+            throw Report.refusal(Refusal(error.description))
         }
         if json {
-            CommandOutput.write(try facts.jsonData())
+            write(String(decoding: try facts.jsonData(), as: UTF8.self))
         } else {
-            CommandOutput.write(Data(FactsSummary.render(facts).utf8))
+            write(FactsSummary.render(facts))
         }
-    }
-
-    func validate() throws {
-        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
-    }
-}
-
-/// Writing to stdout/stderr and leaving with rigctl's exit codes.
-enum CommandOutput {
-    static func write(_ data: Data) {
-        FileHandle.standardOutput.write(data)
-    }
-
-    /// Prints `error: message` to stderr and exits with 2 (input that cannot be used).
-    static func fail(_ message: String, code: Int32 = 2) -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        Foundation.exit(code)
     }
 }

@@ -1,6 +1,14 @@
 import ArgumentParser
 import Foundation
 import RigKit
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 import RigSpec
 
 struct Render: AsyncParsableCommand {
@@ -12,15 +20,12 @@ struct Render: AsyncParsableCommand {
         (or --home DIR): rigctl's own files whole, blocks between '>>> rigctl theme >>>' markers \
         in ~/.bashrc, ~/.tmux.conf and ~/.vimrc, colours merged into VS Code's settings.json; \
         atomic writes, a backup of every user file it changes, nothing changed on a second run.
-        Exit codes: 0 done; 1 a file could not be installed (nothing written); 2 a spec or theme \
-        that cannot be used.
+        Exit codes: 0 done; 1 a file could not be installed (nothing written), or a compatibility \
+        rule fails (on stderr); 2 no such machine, or a spec or theme that cannot be used; 64 usage.
         """)
 
-    @Argument(help: "The machine (a name in machines/ or a spec file); default: the one whose hostname is this machine's.")
-    var machine: String?
-
-    @Option(help: "Directory of machine specs.")
-    var machines = "machines"
+    @OptionGroup var selection: MachineArgument
+    @OptionGroup var repository: RepositoryOptions
 
     @Option(help: "Write the rendered files under this directory.", completion: .directory)
     var out: String?
@@ -36,59 +41,52 @@ struct Render: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (_, palette) = try ThemeSpec.palette(machine: machine, machines: machines)
+        let machine = try ThemeSpec.machine(selection.machine, repository: repository)
+        let palette = try ThemeSpec.palette(machine.spec)
         let files = ThemeRenderer.render(palette)
         let system = LiveSystem()
         if out == nil && !install {
             for file in files {
-                print("\(ThemeRenderer.installationSummary(file).padding(toLength: 38, withPad: " ", startingAt: 0)) ~/\(file.path)")
+                say("\(ThemeRenderer.installationSummary(file).padding(toLength: 38, withPad: " ", startingAt: 0)) ~/\(file.path)")
             }
         }
         do {
             if let out {
-                for path in try ThemeRenderer.write(files, under: out, system: system) { print("wrote \(path)") }
+                for path in try ThemeRenderer.write(files, under: out, system: system) { say("wrote \(path)") }
             }
             if install {
                 guard let home = home ?? system.environment("HOME") else {
                     throw ValidationError("HOME is not set; pass --home")
                 }
                 let report = try ThemeInstaller.install(files, home: home, system: system)
-                print(report)
-                print(report.changed.isEmpty ? "theme of \(palette.machine) already installed; nothing changed"
+                say("\(report)")
+                say(report.changed.isEmpty ? "theme of \(palette.machine) already installed; nothing changed"
                                              : "installed the theme of \(palette.machine): \(report.changed.count) file(s) changed")
             }
         } catch let error as InstallError {
             printError("error: \(error)")
-            throw RigExit.findings
+            throw ExitCode(ExitStatus.findings)
         }
+        try Report.finish(machine)
     }
 }
 
-/// Loading the machine a theme command is about, with its errors printed the rigctl way.
+/// The machine a theme command is about, through the one pipeline.
 enum ThemeSpec {
-    /// The theme files of `spec`'s home (none without `theme:`), or the theme's error printed and exit 2.
-    static func homeFiles(for spec: MachineSpec) throws -> [RenderedFile] {
-        do {
-            return try ThemeRenderer.homeFiles(for: spec)
-        } catch {
-            printError(error.location == nil ? "\(spec.file): \(error)" : error.description)
-            throw RigExit.badInput
-        }
+    static func machine(_ argument: String?, repository: RepositoryOptions) throws -> MachineVerdict {
+        let pipeline = Pipeline(repository: try repository.readOnly())
+        let machine = try pipeline.select(argument, hostname: { HostnameProber.read(on: pipeline.system) }).orExit()
+        Report.problems(diagnostics: [], findings: machine.problems)
+        return machine
     }
 
-    static func palette(machine: String?, machines: String) throws -> (MachineSpec, Palette) {
-        let spec: MachineSpec
-        switch SpecLoader().loadMachine(machine, directory: machines, liveHostname: HostnameProber.read(on: LiveSystem()).value) {
-        case .success(let loaded): spec = loaded
-        case .failure(let error):
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            throw RigExit.badInput
-        }
+    /// The palette of a spec whose verdict rendered its theme; a spec without `theme:` is refused.
+    static func palette(_ spec: MachineSpec) throws -> Palette {
         do {
-            return (spec, try Palette(spec: spec))
+            return try Palette(spec: spec)
         } catch {
-            printError(error.location == nil ? "\(spec.file): \(error)" : error.description)
-            throw RigExit.badInput
+            throw Report.refusal(Refusal("\(spec.file): \(error.message)",
+                                         diagnostics: []))
         }
     }
 }

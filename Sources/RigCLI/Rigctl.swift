@@ -1,5 +1,14 @@
 import ArgumentParser
+import Foundation
 import RigKit
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 
 /// The `rigctl` root command: only wiring, every behaviour lives in RigSpec/RigKit.
 public struct Rigctl: AsyncParsableCommand {
@@ -10,8 +19,12 @@ public struct Rigctl: AsyncParsableCommand {
         Each machine is one YAML file in machines/. rigctl validates it, probes the live \
         machine, diffs the two, and converges it.
 
-        Exit codes: 0 clean; 1 findings, drift or a failed step; 2 a spec or input that \
-        cannot be understood; 64 usage error.
+        Every command that takes a machine takes its name (machines/NAME.yaml) or its spec \
+        file, and without one picks the spec whose hostname is this machine's; every command \
+        finds the repository from the working directory upward, or takes --repo DIR.
+        Exit codes, the same in every command: 0 clean; 1 findings (drift, a failed \
+        compatibility rule, stale playbooks, a failed step); 2 refused or unreadable input (a \
+        spec that cannot be understood, no such machine, the wrong host); 64 usage error.
         Set NO_COLOR to disable colour.
         """,
         version: RigctlVersion.current,
@@ -40,14 +53,48 @@ extension Rigctl {
     /// (`main()` would resolve to ParsableCommand's synchronous overload from main.swift.)
     public static func start() async {
         do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
+            try await runCommand(Array(CommandLine.arguments.dropFirst()))
         } catch {
             exit(withError: error)
         }
     }
+
+    /// Runs one command line in process, capturing what it prints: the same path `start()` takes,
+    /// for tests. Colour is off.
+    public static func run(_ arguments: [String]) async -> (status: Int32, stdout: String, stderr: String) {
+        let captured = Captured()
+        let console = Console(writeOut: { captured.append(out: $0) }, writeError: { captured.append(error: $0) },
+                              colorOut: false, colorError: false)
+        let status: Int32 = await Console.$current.withValue(console) {
+            do {
+                try await runCommand(arguments)
+                return 0
+            } catch {
+                let message = fullMessage(for: error)
+                let code = exitCode(for: error).rawValue
+                if !message.isEmpty { (code == 0 ? captured.append(out:) : captured.append(error:))(message + "\n") }
+                return code
+            }
+        }
+        return (status, captured.out, captured.error)
+    }
+
+    private static func runCommand(_ arguments: [String]) async throws {
+        var command = try parseAsRoot(arguments)
+        if var asyncCommand = command as? AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            try command.run()
+        }
+    }
+}
+
+/// Both streams of an in-process run.
+private final class Captured: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var out = ""
+    private(set) var error = ""
+
+    func append(out text: String) { lock.withLock { out += text } }
+    func append(error text: String) { lock.withLock { error += text } }
 }

@@ -7,6 +7,6 @@ struct Schema: AsyncParsableCommand {
         discussion: "machines/schema.json is this output; start a spec with `# yaml-language-server: $schema=schema.json`.")
 
     func run() async throws {
-        print(JSONSchema.machineSpec(), terminator: "")
+        write(JSONSchema.machineSpec())
     }
 }

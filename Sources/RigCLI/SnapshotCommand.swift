@@ -1,5 +1,13 @@
 import ArgumentParser
 import RigKit
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 
 /// `rigctl snapshot`: record a machine's facts into its build log folder.
 struct SnapshotCommand: AsyncParsableCommand {
@@ -9,31 +17,24 @@ struct SnapshotCommand: AsyncParsableCommand {
         discussion: """
         Probes everything `rigctl probe` does (plus apt packages when the spec lists some) and \
         writes sorted, pretty-printed JSON, so Git diffs of the file stay small. `rigctl audit` \
-        compares each machine's spec with this file. Exit codes: 0 written; 2 no such machine, \
-        an invalid spec, an unreadable recorded host or an unwritable file.
+        compares each machine's spec with this file. Refuses when the probed hostname is not the \
+        spec's (these would be another machine's facts); --force records them anyway.
+        Exit codes: 0 written; 2 no such machine, an invalid spec, the wrong host without --force, \
+        an unreadable recorded host or an unwritable file; 64 usage.
         """)
 
-    @Argument(help: "The machine (its spec file name without .yaml); default: by hostname.")
-    var machine: String?
+    @OptionGroup var selection: MachineArgument
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var repository: RepositoryOptions
 
-    @Option(help: ArgumentHelp("Read a recorded host from DIR instead of this machine.", valueName: "DIR"))
-    var replay: String?
+    @Flag(help: "Record even when the hostname is not the spec's.")
+    var force = false
 
-    @Option(help: ArgumentHelp("The rig repository (holds machines/ and build-logs/).", valueName: "DIR"))
-    var repo: String = "."
-
-    @Option(help: "Seconds each probe source may take.")
-    var timeout: Double = 5
-
-    func validate() throws {
-        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
-    }
+    @OptionGroup var probe: ProbeOptions
 
     func run() async throws {
-        let diff = MachineDiff(repository: repo, timeout: .milliseconds(Int(timeout * 1000)))
-        switch await diff.snapshot(machine: machine, source: replay.map { .replay($0) } ?? .live) {
-        case .failure(let failure): throw AuditOutput.fail(failure)
-        case .success(let file): print("wrote \(file)")
-        }
+        let pipeline = Pipeline(repository: try repository.locate(LiveSystem()), timeout: probe.duration)
+        let file = try await pipeline.snapshot(selection.machine, source: source.source, force: force).orExit()
+        say("wrote \(file)")
     }
 }

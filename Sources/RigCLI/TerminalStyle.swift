@@ -5,9 +5,6 @@ import Foundation
 struct TerminalStyle: Sendable {
     let enabled: Bool
 
-    static let stdout = TerminalStyle(enabled: colorAllowed(fileDescriptor: 1))
-    static let stderr = TerminalStyle(enabled: colorAllowed(fileDescriptor: 2))
-
     static func colorAllowed(fileDescriptor: Int32) -> Bool {
         let environment = ProcessInfo.processInfo.environment
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
@@ -24,9 +21,4 @@ struct TerminalStyle: Sendable {
     private func wrap(_ text: String, _ code: String) -> String {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
-}
-
-/// Writes to standard error.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -1,6 +1,14 @@
 import ArgumentParser
 import Foundation
 import RigKit
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 import RigSpec
 
 struct ThemeCommand: AsyncParsableCommand {
@@ -15,29 +23,29 @@ struct ThemeCommand: AsyncParsableCommand {
             discussion: """
             Prints hex values only when NO_COLOR is set or standard output is not a terminal. \
             The SVG card (terminal, tmux, vim and VS Code mock-ups) is what build logs and the README show.
-            Exit codes: 0 done; 1 the SVG could not be written; 2 a spec or theme that cannot be used.
+            Exit codes: 0 done; 1 the SVG could not be written, or a compatibility rule fails; 2 no such \
+            machine, or a spec or theme that cannot be used; 64 usage.
             """)
 
-        @Argument(help: "The machine (a name in machines/ or a spec file); default: the one whose hostname is this machine's.")
-        var machine: String?
-
-        @Option(help: "Directory of machine specs.")
-        var machines = "machines"
+        @OptionGroup var selection: MachineArgument
+        @OptionGroup var repository: RepositoryOptions
 
         @Option(help: "Write the SVG swatch card to this file.", completion: .file(extensions: ["svg"]))
         var svg: String?
 
         func run() async throws {
-            let (_, palette) = try ThemeSpec.palette(machine: machine, machines: machines)
-            print(TerminalSwatches.render(palette, color: TerminalStyle.stdout.enabled), terminator: "")
-            guard let svg else { return }
+            let machine = try ThemeSpec.machine(selection.machine, repository: repository)
+            let palette = try ThemeSpec.palette(machine.spec)
+            write(TerminalSwatches.render(palette, color: Console.current.colorOut))
+            guard let svg else { return try Report.finish(machine) }
             do {
                 try LiveSystem().writeText(svg, SVGSwatchCard.render(palette))
-                print("wrote \(svg)")
+                say("wrote \(svg)")
             } catch {
                 printError("error: \(error)")
-                throw RigExit.findings
+                throw ExitCode(ExitStatus.findings)
             }
+            try Report.finish(machine)
         }
     }
 }

@@ -1,23 +1,33 @@
 import ArgumentParser
 import Foundation
 import RigKit
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 import RigSpec
 
 struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check machine specs and report every problem at once.",
         discussion: """
-        Loads each spec with its includes and reports problems as file:line:col: error: …, \
-        renders each theme (contrast, overrides), then runs the compatibility rules (GPU ↔ \
-        driver ↔ CUDA ↔ OS, power budget, VRAM).
-        With no arguments, checks every machine in machines/ (fragments in machines/stacks/ are \
-        checked through the machines that include them).
+        Gives the verdict every other command uses: each spec loads with its includes (problems as \
+        file:line:col: error: …), its theme renders (contrast, overrides), and the compatibility \
+        rules pass (GPU ↔ driver ↔ CUDA ↔ OS, power budget, VRAM).
+        With no arguments, checks every machine in the repository's machines/ (fragments in \
+        machines/stacks/ are checked through the machines that include them).
         Exit codes: 0 valid; 1 a compatibility rule failed (warnings too with --strict); \
-        2 a spec cannot be understood.
+        2 a spec cannot be understood; 64 usage.
         """)
 
-    @Argument(help: "Spec files or directories of specs (default: machines/).", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(help: "Spec files or directories of specs (default: the repository's machines/).", completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String] = []
+
+    @OptionGroup var repository: RepositoryOptions
 
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
@@ -26,17 +36,30 @@ struct Validate: AsyncParsableCommand {
     var strict = false
 
     func run() async throws {
-        let selection = SpecLoader.files(for: paths)
-        let loaded = SpecLoader.loadAllConcurrently(selection.files)
-        let diagnostics = (selection.diagnostics + loaded.diagnostics + ThemeRenderer.diagnostics(for: loaded.specs)).sorted()
-        let findings = loaded.specs.flatMap { checkCompatibility($0) }
-        let report = ValidationReport(specs: loaded.specs, diagnostics: diagnostics, findings: findings)
+        let system = ReadOnlySystem(LiveSystem())
+        let verdict: SpecVerdict
+        if paths.isEmpty {
+            verdict = Pipeline(repository: try repository.locate(system)).verdict()
+        } else {
+            var files: [String] = []
+            var diagnostics: [Diagnostic] = []
+            for path in paths {
+                switch SpecFiles.expand(path, system: system) {
+                case .success(let found): files += found
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+            }
+            var judged = SpecValidator().judge(files, system: system)
+            judged.diagnostics = (judged.diagnostics + diagnostics).sorted()
+            verdict = judged
+        }
+        let report = ValidationReport(verdict: verdict)
         switch format {
         case .text: report.printText()
-        case .json: print(report.json())
+        case .json: write(report.json() + "\n")
         }
-        if !diagnostics.isEmpty { throw RigExit.badInput }
-        if findings.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) }) { throw RigExit.findings }
+        let status = verdict.status(strict: strict)
+        if status != .clean { throw ExitCode(status) }
     }
 }
 
@@ -46,48 +69,42 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// What `validate` prints.
 struct ValidationReport {
-    let specs: [MachineSpec]
-    let diagnostics: [Diagnostic]
-    /// Compatibility findings (rules report problems only).
-    let findings: [Finding]
+    let verdict: SpecVerdict
 
     func printText() {
-        let style = TerminalStyle.stderr
-        for diagnostic in diagnostics {
-            let label = diagnostic.severity == .error ? style.red("error:") : style.yellow("\(diagnostic.severity.rawValue):")
-            printError("\(style.bold(diagnostic.location.description + ":")) \(label) \(diagnostic.message)")
+        Report.problems(diagnostics: verdict.diagnostics, findings: verdict.problems)
+        let out = Console.current.style
+        for machine in verdict.machines {
+            let own = machine.problems
+            let label = own.contains { $0.severity == .error } ? out.red("incompatible") : own.isEmpty ? out.green("valid") : out.yellow("valid, with warnings")
+            say("\(label) \(machine.spec.name) (\(machine.spec.file))")
         }
-        for finding in findings {
-            let label = finding.severity == .error ? style.red("error:") : style.yellow("\(finding.severity.rawValue):")
-            let place = finding.location.map { style.bold("\($0):") + " " } ?? ""
-            printError("\(place)\(label) \(finding.message) [\(finding.rule ?? finding.status.rawValue)]")
-        }
-        let out = TerminalStyle.stdout
-        for spec in specs {
-            let own = findings.filter { $0.machine == spec.name }
-            let verdict = own.contains { $0.severity == .error } ? out.red("incompatible") : own.isEmpty ? out.green("valid") : out.yellow("valid, with warnings")
-            print("\(verdict) \(spec.name) (\(spec.file))")
-        }
-        if !diagnostics.isEmpty {
-            let files = Set(diagnostics.map(\.location.file)).count
-            printError("\(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")")
-        }
+        for name in verdict.invalidMachines { say("\(out.red("invalid")) \(name)") }
+    }
+
+    struct Document: Encodable {
+        var format = JSONReport.format
+        var valid: Bool
+        var machines: [Machine]
+        var invalid: [String]
+        var findings: [Finding]
+        var diagnostics: [JSONReport.EncodedDiagnostic]
+    }
+
+    struct Machine: Encodable {
+        var name: String
+        var file: String
+        var hostname: String
     }
 
     func json() -> String {
-        let object: [String: Any] = [
-            "valid": diagnostics.isEmpty && !findings.contains { $0.severity == .error },
-            "findings": findings.map {
-                ["machine": $0.machine, "keyPath": $0.keyPath, "status": $0.status.rawValue, "severity": $0.severity.rawValue,
-                 "message": $0.message, "rule": $0.rule ?? "", "location": $0.location?.description ?? ""] as [String: Any]
-            },
-            "machines": specs.map { ["name": $0.name, "file": $0.file, "hostname": $0.hostname] },
-            "diagnostics": diagnostics.map {
-                ["file": $0.location.file, "line": $0.location.line, "column": $0.location.column,
-                 "severity": $0.severity.rawValue, "message": $0.message] as [String: Any]
-            },
-        ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        let document = Document(
+            valid: verdict.status(strict: false) == .clean,
+            machines: verdict.specs.map { Machine(name: $0.name, file: $0.file, hostname: $0.hostname) },
+            invalid: verdict.invalidMachines, findings: verdict.problems,
+            diagnostics: verdict.diagnostics.map(JSONReport.EncodedDiagnostic.init))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }

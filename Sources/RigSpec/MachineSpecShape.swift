@@ -106,7 +106,7 @@ public enum MachineSpecShape {
     ])
 
     /// Names of the base vim scheme's colour variables that a spec may override.
-    public static let vimColorRoles = ["comment", "constant", "string", "keyword", "function", "type", "special", "error", "linenr", "visual"]
+    public static var vimColorRoles: [String] { ThemeVocabulary.vimVariableNames }
 
     static let theme: Shape = .object([
         Field("background", .color, required: true, "terminal and editor background"),

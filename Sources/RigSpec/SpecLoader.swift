@@ -8,23 +8,33 @@ import Foundation
 /// scalars: the including file wins. A key that is a mapping in one file and a list or
 /// scalar in another is an error.
 public final class SpecLoader {
-    private let readFile: (String) -> Result<[UInt8], Diagnostic>
+    private let readFile: (String) -> Result<String, Diagnostic>
     private let limits: YAMLLimits
     /// Files read and parsed, by path: a fragment shared by many machines is read once.
-    private var texts: [String: Result<[UInt8], Diagnostic>] = [:]
+    private var texts: [String: Result<String, Diagnostic>] = [:]
     private var trees: [String: YAMLReader.Result] = [:]
     /// Problems of the machine being loaded that were counted, not kept.
     private var suppressed = 0
 
-    public init(limits: YAMLLimits = .spec, readFile: ((String) -> String?)? = nil) {
+    /// Why a file could not be read, in a few words ("no such file", "not UTF-8 text").
+    public struct ReadFailure: Error, Sendable, Equatable {
+        public var reason: String
+        public init(_ reason: String) { self.reason = reason }
+    }
+
+    /// A loader that reads files only through `read`: RigSpec never touches the disk itself
+    /// (rigctl's `Repository` passes its `System`; tests pass a dictionary).
+    /// - Parameter limits: bounds on each file (size, nesting, aliases), checked before and while parsing.
+    public init(limits: YAMLLimits = .spec, read: @escaping (String) -> Result<String, ReadFailure>) {
         self.limits = limits
-        if let readFile {
-            self.readFile = { path in
-                readFile(path).map { .success(Array($0.utf8)) } ?? .failure(Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), "cannot read file"))
-            }
-        } else {
-            self.readFile = { SpecLoader.readFromDisk($0, limits: limits) }
+        self.readFile = { path in
+            read(path).mapError { Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), $0.reason) }
         }
+    }
+
+    /// A loader over `readFile`, which gives nil for a file it cannot read.
+    public convenience init(limits: YAMLLimits = .spec, readFile: @escaping (String) -> String?) {
+        self.init(limits: limits, read: { path in readFile(path).map { .success($0) } ?? .failure(ReadFailure("cannot read file")) })
     }
 
     /// Loads one machine file.
@@ -80,14 +90,6 @@ public final class SpecLoader {
         return (specs, diagnostics.sorted())
     }
 
-    /// The machine files of a directory: `*.yaml` and `*.yml` directly in it (fragments live in
-    /// subdirectories such as `stacks/` and are checked through the machines that include them).
-    public static func machineFiles(in directory: String) throws -> [String] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { prefix + $0 }
-    }
-
     /// `machines/compute-node.yaml` → `compute-node`.
     public static func machineName(of file: String) -> String {
         let base = (file as NSString).lastPathComponent
@@ -103,10 +105,8 @@ public final class SpecLoader {
             parsed = cached
         } else {
             switch text(of: file) {
-            case .success(let bytes):
-                parsed = bytes.withUnsafeBufferPointer { YAMLReader.read(bytes: $0, file: file, limits: limits) }
-            case .failure(let diagnostic):
-                parsed = YAMLReader.Result(root: nil, diagnostics: [diagnostic])
+            case .success(let text): parsed = YAMLReader.read(text, file: file, limits: limits)
+            case .failure(let diagnostic): parsed = YAMLReader.Result(root: nil, diagnostics: [diagnostic])
             }
             trees[file] = parsed
         }
@@ -150,7 +150,7 @@ public final class SpecLoader {
         return SpecLoader.merge(merged, ownTree, diagnostics: &diagnostics)
     }
 
-    private func text(of path: String) -> Result<[UInt8], Diagnostic> {
+    private func text(of path: String) -> Result<String, Diagnostic> {
         if let cached = texts[path] { return cached }
         let result = readFile(path)
         texts[path] = result
@@ -200,91 +200,5 @@ public final class SpecLoader {
         }
         let joined = parts.joined(separator: "/")
         return absolute && !joined.hasPrefix("/") ? "/" + joined : joined
-    }
-
-    /// Reads a spec file, refusing one over the size limit before reading it all.
-    private static func readFromDisk(_ path: String, limits: YAMLLimits) -> Result<[UInt8], Diagnostic> {
-        let origin = SourceLocation(file: path, line: 1, column: 1)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            return .failure(Diagnostic(at: origin, exists ? (isDirectory.boolValue ? "is a directory, not a spec file" : "permission denied") : "no such file"))
-        }
-        defer { try? handle.close() }
-        // One byte past the limit tells a file over it from one exactly at it, whatever stat says.
-        guard let data = try? handle.read(upToCount: limits.maxBytes + 1) else {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            return .failure(Diagnostic(at: origin, isDirectory.boolValue ? "is a directory, not a spec file" : "cannot read file"))
-        }
-        if data.count > limits.maxBytes {
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? data.count
-            return .failure(Diagnostic(at: origin, YAMLReader.tooLarge(size, limits)))
-        }
-        return .success([UInt8](data))
-    }
-}
-
-extension SpecLoader {
-    /// Expands command-line arguments to machine files: a directory stands for its machine
-    /// files; no arguments means `defaultDirectory`. A path that does not exist is a diagnostic.
-    public static func files(for arguments: [String], defaultDirectory: String = "machines") -> (files: [String], diagnostics: [Diagnostic]) {
-        var files: [String] = []
-        var diagnostics: [Diagnostic] = []
-        for argument in arguments.isEmpty ? [defaultDirectory] : arguments {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-                diagnostics.append(Diagnostic(at: SourceLocation(file: argument, line: 1, column: 1), "no such file or directory"))
-                continue
-            }
-            if isDirectory.boolValue {
-                do {
-                    let found = try machineFiles(in: argument)
-                    if found.isEmpty {
-                        diagnostics.append(Diagnostic(at: SourceLocation(file: argument, line: 1, column: 1), "no machine specs (*.yaml) in this directory"))
-                    }
-                    files += found
-                } catch {
-                    diagnostics.append(Diagnostic(at: SourceLocation(file: argument, line: 1, column: 1), "cannot list directory"))
-                }
-            } else {
-                files.append(argument)
-            }
-        }
-        return (files, diagnostics)
-    }
-}
-
-extension SpecLoader {
-    /// `loadAll` on all cores: one loader per contiguous slice of `files` (a loader is not
-    /// thread-safe; a fragment is read once per slice), specs in file order, diagnostics sorted.
-    public static func loadAllConcurrently(_ files: [String], limits: YAMLLimits = .spec,
-                                           readFile: (@Sendable (String) -> String?)? = nil) -> (specs: [MachineSpec], diagnostics: [Diagnostic]) {
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let size = max(1, (files.count + cores - 1) / cores)
-        let slices = stride(from: 0, to: files.count, by: size).map { Array(files[$0..<min($0 + size, files.count)]) }
-        guard slices.count > 1 else { return SpecLoader(limits: limits, readFile: readFile).loadAll(files) }
-        let results = SliceResults(count: slices.count)
-        DispatchQueue.concurrentPerform(iterations: slices.count) { index in
-            results.set(index, SpecLoader(limits: limits, readFile: readFile).loadAll(slices[index]))
-        }
-        let all = results.values()
-        return (all.flatMap(\.specs), all.flatMap(\.diagnostics).sorted())
-    }
-
-    /// One slot per slice; each iteration writes only its own.
-    private final class SliceResults: @unchecked Sendable {
-        private var slots: [(specs: [MachineSpec], diagnostics: [Diagnostic])?]
-        private let lock = NSLock()
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ value: (specs: [MachineSpec], diagnostics: [Diagnostic])) {
-            lock.lock()
-            defer { lock.unlock() }
-            slots[index] = value
-        }
-
-        func values() -> [(specs: [MachineSpec], diagnostics: [Diagnostic])] { slots.map { $0! } }
     }
 }

@@ -5,21 +5,21 @@ import Testing
 @Suite struct GenerateCommandTests {
     /// The committed playbooks/ must be what machines/ generates.
     @Test func committedPlaybooksAreInSync() async {
-        #expect(await exitCode(of: ["generate", "--check", "--machines", Repo.root + "/machines", "--out", Repo.root + "/playbooks"]) == 0)
+        #expect(await exitCode(of: ["generate", "--check", "--repo", Repo.root]) == 0)
     }
 
     @Test func checkFailsOnAStaleDirectoryAndWriteFixesIt() async throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("rigctl-generate-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: out) }
-        let machines = Repo.root + "/machines"
-        #expect(await exitCode(of: ["generate", "--check", "--machines", machines, "--out", out]) == 1)
-        #expect(await exitCode(of: ["generate", "--machines", machines, "--out", out]) == 0)
-        #expect(await exitCode(of: ["generate", "--check", "--machines", machines, "--out", out]) == 0)
+        let repo = try Repo.copy()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let out = repo + "/playbooks"
+        #expect(await exitCode(of: ["generate", "--check", "--repo", repo]) == 1)
+        #expect(await exitCode(of: ["generate", "--repo", repo]) == 0)
+        #expect(await exitCode(of: ["generate", "--check", "--repo", repo]) == 0)
         try "stale\n".write(toFile: out + "/site.yml", atomically: true, encoding: .utf8)
-        #expect(await exitCode(of: ["generate", "--check", "--machines", machines, "--out", out]) == 1)
+        #expect(await exitCode(of: ["generate", "--check", "--repo", repo]) == 1)
     }
 
     @Test func anUnreadableSpecExitsTwo() async {
-        #expect(await exitCode(of: ["generate", "--check", "--machines", "/nonexistent/machines"]) == 2)
+        #expect(await exitCode(of: ["generate", "--check", "--repo", "/nonexistent"]) == 2)
     }
 }

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
 @testable import RigCLI
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 @Suite struct InitCommandTests {
@@ -22,7 +30,7 @@ import Testing
         #expect(written.contains("  memory: { size: 32 GiB, modules: 4, type: DDR4 }\n"))
 
         let second = try await RigctlBinary.run(["init", "--replay", RigctlBinary.host("compute-node"), "-o", output])
-        #expect(second.status == 1)
+        #expect(second.status == 2)
         #expect(second.stderr == "error: \(output) already exists; use --force to replace it\n")
 
         let forced = try await RigctlBinary.run(["init", "--replay", RigctlBinary.host("h100-node"), "-o", output, "--force"])

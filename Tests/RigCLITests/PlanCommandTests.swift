@@ -4,12 +4,12 @@ import Testing
 @Suite struct PlanCommandTests {
     @Test func printsAPlanForANamedMachineInEveryFormat() async {
         for format in ["text", "shell", "ansible"] {
-            #expect(await exitCode(of: ["plan", "compute-node", "--machines", Repo.root + "/machines", "--format", format]) == 0)
+            #expect(await exitCode(of: ["plan", "compute-node", "--repo", Repo.root, "--format", format]) == 0)
         }
     }
 
     @Test func anUnknownMachineExitsTwo() async {
-        #expect(await exitCode(of: ["plan", "nope", "--machines", Repo.root + "/machines"]) == 2)
+        #expect(await exitCode(of: ["plan", "nope", "--repo", Repo.root]) == 2)
         #expect(await exitCode(of: ["plan", Repo.root + "/Tests/RigSpecTests/Fixtures/invalid/12-unknown-part-key.yaml"]) == 2)
     }
 

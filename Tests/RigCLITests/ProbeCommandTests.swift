@@ -1,6 +1,14 @@
 import Foundation
 import Testing
 @testable import RigCLI
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 /// Runs the built `rigctl` binary (next to the test runner) against recorded hosts.
@@ -52,10 +60,10 @@ enum RigctlBinary {
         #expect(run.stderr == "error: cannot replay: /nonexistent/rigctl-host: not a recorded host (no such directory)\n")
     }
 
-    @Test func replayAndRecordTogetherIsExitTwo() async throws {
+    @Test func replayAndRecordTogetherIsAUsageError() async throws {
         let run = try await RigctlBinary.run(["probe", "--replay", "/a", "--record", "/b"])
-        #expect(run.status == 2)
-        #expect(run.stderr == "error: --replay and --record cannot be used together\n")
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("Error: --replay and --record cannot be used together\n"))
     }
 
     @Test func parsesItsOptions() throws {
@@ -63,7 +71,7 @@ enum RigctlBinary {
         #expect(command.json)
         #expect(command.packages)
         #expect(command.record == "/tmp/host")
-        #expect(command.timeout == 2.5)
+        #expect(command.probe.timeout == 2.5)
         #expect(throws: (any Error).self) { try ProbeCommand.parse(["--timeout", "0"]) }
     }
 }

@@ -4,22 +4,22 @@ import Testing
 @testable import RigCLI
 
 /// Runs a rigctl command line in-process and returns its exit code.
+/// Runs a command line in process (what it prints is captured, not shown) and gives its exit code.
 func exitCode(of arguments: [String]) async -> Int32 {
-    do {
-        var command = try Rigctl.parseAsRoot(arguments)
-        if var asyncCommand = command as? AsyncParsableCommand {
-            try await asyncCommand.run()
-        } else {
-            try command.run()
-        }
-        return 0
-    } catch {
-        return Rigctl.exitCode(for: error).rawValue
-    }
+    await Rigctl.run(arguments).status
 }
 
 enum Repo {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// A throwaway rig repository with a copy of machines/ (and playbooks/ when asked).
+    static func copy(playbooks: Bool = false) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rigctl-repo-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: root + "/machines", toPath: path + "/machines")
+        if playbooks { try FileManager.default.copyItem(atPath: root + "/playbooks", toPath: path + "/playbooks") }
+        return path
+    }
 }
 
 @Suite struct ValidateCommandTests {

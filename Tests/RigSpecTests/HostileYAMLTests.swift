@@ -38,7 +38,7 @@ import Testing
         #expect(diagnostics(atLimit + "x") == ["/specs/box.yaml:1:1: error: the file is 1048577 bytes; a spec may be at most 1048576 bytes"])
     }
 
-    @Test func aTenMegabyteSingleLineFlowMappingOnDiskIsRefusedUnread() throws {
+    @Test func aTenMegabyteSingleLineFlowMappingOnDiskIsRefusedBeforeParsing() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rigctl-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -53,7 +53,7 @@ import Testing
         let file = directory.appendingPathComponent("flow.yaml").path
         try line.write(toFile: file, atomically: false, encoding: .utf8)
         let messages = timed {
-            guard case .failure(let error) = SpecLoader().load(file: file) else { return ["loaded"] }
+            guard case .failure(let error) = SpecLoader.fromDisk().load(file: file) else { return ["loaded"] }
             return error.diagnostics.map(\.description)
         }
         #expect(messages == ["\(file):1:1: error: the file is \(line.utf8.count) bytes; a spec may be at most 1048576 bytes"])

@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: cases)
     func yieldsExpectedDiagnostics(file: String) {
-        guard case .failure(let error) = SpecLoader().load(file: Self.directory + "/" + file) else {
+        guard case .failure(let error) = SpecLoader.fromDisk().load(file: Self.directory + "/" + file) else {
             Issue.record("\(file) loaded without errors")
             return
         }

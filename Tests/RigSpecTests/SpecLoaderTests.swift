@@ -5,7 +5,7 @@ import Testing
 @Suite struct SpecLoaderTests {
     @Test func examplesLoadWithTheirIncludes() throws {
         let files = try SpecLoader.machineFiles(in: TestFixtures.machines)
-        let loaded = SpecLoader().loadAll(files)
+        let loaded = SpecLoader.fromDisk().loadAll(files)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
         #expect(loaded.specs.map(\.name) == ["big-rig", "compute-node", "workstation"])
 
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func locationsPointAtKeysInTheRightFile() throws {
-        let spec = try SpecLoader().load(file: TestFixtures.machines + "/compute-node.yaml").get()
+        let spec = try SpecLoader.fromDisk().load(file: TestFixtures.machines + "/compute-node.yaml").get()
         let driver = try #require(spec.locations["drivers.nvidia.version"])
         #expect(driver.file.hasSuffix("machines/compute-node.yaml"))
         #expect(driver.line == 26 && driver.column == 13)

@@ -22,3 +22,19 @@ enum TestFixtures {
     os: { distro: ubuntu, release: "22.04" }
     """
 }
+
+extension SpecLoader {
+    /// A loader over the real files (RigSpec itself never reads the disk; rigctl passes its System).
+    static func fromDisk() -> SpecLoader {
+        SpecLoader(read: { path in
+            guard let data = FileManager.default.contents(atPath: path) else { return .failure(.init("no such file")) }
+            return String(data: data, encoding: .utf8).map { .success($0) } ?? .failure(.init("not UTF-8 text"))
+        })
+    }
+
+    /// The `*.yaml` files directly in `directory`, sorted.
+    static func machineFiles(in directory: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory)
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { directory + "/" + $0 }
+    }
+}

@@ -1,4 +1,11 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
 import RigSpec
 
 /// `rigctl apply` without the command line: probe, diff, plan, then each step in order (guard,

@@ -1,4 +1,12 @@
+import RigSpec
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

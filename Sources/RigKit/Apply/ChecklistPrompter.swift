@@ -1,3 +1,11 @@
+import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
 /// Asks a person whether a manual step (a BIOS setting) is done.
 public protocol ChecklistPrompter: Sendable {
     /// true: confirmed; false: declined; nil: no answer (end of input).

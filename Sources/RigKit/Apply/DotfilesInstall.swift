@@ -1,4 +1,12 @@
+import RigSpec
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
 
 /// The `dotfiles` step of `rigctl apply`: the theme's files checked and installed with
 /// `ThemeInstaller` (atomic writes, backups, blocks kept in place, settings merged), then handed

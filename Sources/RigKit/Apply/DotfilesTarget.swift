@@ -1,3 +1,11 @@
+import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
 /// Whose home the theme files go to, and who owns what rigctl writes there.
 public struct DotfilesTarget: Sendable, Equatable {
     public var home: String

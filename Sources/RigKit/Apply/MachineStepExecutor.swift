@@ -1,3 +1,11 @@
+import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
 /// Runs steps on the machine through `System`: every step but the dotfiles one as the very bash
 /// function `rigctl plan --format shell` writes (`bash -c`), so the script and `apply` cannot drift
 /// apart; the dotfiles through `ThemeInstaller`, which can also merge VS Code's settings.

@@ -1,3 +1,11 @@
+import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
 /// Checks and runs plan steps on a machine. `rigctl apply` uses `MachineStepExecutor`; tests swap in
 /// scripted ones.
 public protocol StepExecutor: Sendable {

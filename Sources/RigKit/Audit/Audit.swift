@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The spec × facts comparisons `audit` runs, in report order.
 public enum SpecComparisons {

@@ -1,10 +1,15 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The outcome of `diff` or `audit`: findings per machine, plus the spec problems that stopped a
 /// machine from being audited at all. Formatters live in `Report/`.
 public struct AuditReport: Sendable, Equatable {
     /// The machines audited, by name, sorted; a machine with no findings still appears.
     public var machines: [String]
+    /// The report's sections in order: the machines, then checks of the repository as a whole
+    /// (`playbooks`), which are not machines.
+    public var sections: [String]
     /// Every finding, in report order (`Finding.precedes`).
     public let findings: [Finding]
     /// The same findings by machine, for per-machine sections.
@@ -14,8 +19,9 @@ public struct AuditReport: Sendable, Equatable {
     /// Machine name → its spec file, for headings.
     public var files: [String: String]
 
-    public init(machines: [String], findings: [Finding], diagnostics: [Diagnostic] = [], files: [String: String] = [:]) {
+    public init(machines: [String], sections: [String]? = nil, findings: [Finding], diagnostics: [Diagnostic] = [], files: [String: String] = [:]) {
         self.machines = machines.sorted()
+        self.sections = self.machines + (sections ?? []).filter { !machines.contains($0) }
         // Report order puts the machine first: sorting per machine is the same order, and cheaper.
         let grouped = Dictionary(grouping: findings, by: \.machine).mapValues { $0.sortedForReport() }
         byMachine = grouped
@@ -33,19 +39,25 @@ public struct AuditReport: Sendable, Equatable {
     }
 
     /// The exit code policy shared by `diff` and `audit`.
-    public func exitCode(strict: Bool) -> AuditExitCode {
+    public func exitCode(strict: Bool) -> ExitStatus {
         if !diagnostics.isEmpty { return .badInput }
         return findings.contains { Self.fails($0, strict: strict) } ? .findings : .clean
     }
 }
 
-/// The exit codes of `diff` and `audit` (documented in `rigctl help audit` and docs/audit.md).
-public enum AuditExitCode: Int32, Sendable {
-    /// Every spec understood, no error finding (no warning either with `--strict`).
+/// rigctl's exit codes, the same for the same situation in every command (`rigctl --help`,
+/// the README and docs/audit.md list them).
+public enum ExitStatus: Int32, Sendable, Comparable {
+    /// Every spec understood, no error finding (no warning either with `--strict`); `apply`: converged.
     case clean = 0
-    /// Drift, missing parts, incompatible parts, stale playbooks (and with `--strict`, warnings:
-    /// unknown facts, unconfirmed manual items, missing recorded facts).
+    /// Findings: drift, missing parts, incompatible parts, stale playbooks, a failed step (and with
+    /// `--strict`, warnings: unknown facts, unconfirmed manual items, missing recorded facts).
     case findings = 1
-    /// A spec, facts file or recorded host that cannot be understood.
+    /// Refused, or input that cannot be understood: a spec, facts file or recorded host; no such
+    /// machine; the wrong host; another apply running. Nothing was done.
     case badInput = 2
+    /// A command line that cannot be parsed (unknown option, options that exclude each other).
+    case usage = 64
+
+    public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// One judgement about one spec key: from comparing the spec with live facts (`diff`, `audit`)
 /// or from a compatibility rule over the spec alone (`validate`).
@@ -97,13 +99,6 @@ public struct Finding: Sendable, Equatable, Codable {
         case machine, keyPath, expected, actual, status, severity, location, message, rule
     }
 
-    /// `SourceLocation` lives in RigSpec without Codable; it is encoded here as `{file, line, column}`.
-    private struct EncodedLocation: Codable {
-        var file: String
-        var line: Int
-        var column: Int
-    }
-
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         machine = try container.decode(String.self, forKey: .machine)
@@ -112,8 +107,7 @@ public struct Finding: Sendable, Equatable, Codable {
         actual = try container.decodeIfPresent(String.self, forKey: .actual)
         status = try container.decode(Status.self, forKey: .status)
         severity = try container.decode(Severity.self, forKey: .severity)
-        location = try container.decodeIfPresent(EncodedLocation.self, forKey: .location)
-            .map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) }
+        location = try container.decodeIfPresent(JSONReport.EncodedLocation.self, forKey: .location)?.location
         message = try container.decode(String.self, forKey: .message)
         rule = try container.decodeIfPresent(String.self, forKey: .rule)
     }
@@ -126,8 +120,7 @@ public struct Finding: Sendable, Equatable, Codable {
         try container.encodeIfPresent(actual, forKey: .actual)
         try container.encode(status, forKey: .status)
         try container.encode(severity, forKey: .severity)
-        try container.encodeIfPresent(location.map { EncodedLocation(file: $0.file, line: $0.line, column: $0.column) },
-                                      forKey: .location)
+        try container.encodeIfPresent(location.map(JSONReport.EncodedLocation.init), forKey: .location)
         try container.encode(message, forKey: .message)
         try container.encodeIfPresent(rule, forKey: .rule)
     }

@@ -1,3 +1,6 @@
+import RigSpec
+import RigSystem
+import RigProbe
 /// Counts of findings by status, for summary lines ("12 ok, 1 drift, 2 manual").
 public struct FindingSummary: Sendable, Equatable {
     public private(set) var counts: [Finding.Status: Int] = [:]

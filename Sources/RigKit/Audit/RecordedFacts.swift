@@ -1,4 +1,7 @@
+import RigSpec
 import Foundation
+import RigSystem
+import RigProbe
 
 /// `build-logs/<machine>/facts.json`: where recorded facts live, and reading them with a clear
 /// message instead of a decoding dump.

@@ -1,4 +1,8 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigAudit
+import RigPlan
 import RigSpec
 
 /// One build-log entry: what an `apply` (or a dry run, or a snapshot) saw and did, made to be

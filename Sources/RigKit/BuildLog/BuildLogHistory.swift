@@ -1,4 +1,8 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigAudit
+import RigPlan
 import RigSpec
 
 /// Reads a machine's build logs back: the list for `rigctl log`, and the BIOS items a

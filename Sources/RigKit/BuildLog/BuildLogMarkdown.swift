@@ -1,4 +1,8 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigAudit
+import RigPlan
 import RigSpec
 
 /// Renders a build-log entry as Markdown: fixed section order, stable formatting, no

@@ -1,4 +1,8 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigAudit
+import RigPlan
 import RigSpec
 
 /// Writes build logs into the repository: the Markdown entry (never over an older one) and the

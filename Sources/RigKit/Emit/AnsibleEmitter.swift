@@ -1,4 +1,9 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
 
 /// Plan → an Ansible playbook for one machine: fully qualified `ansible.builtin` modules only,
 /// no `shell`/`command`, so every task's `changed` comes from the module itself.

@@ -1,4 +1,9 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
 
 /// `playbooks/inventory.yml`: every machine with `ssh:` as a host of the group `rigs`.
 public struct InventoryEmitter: Sendable {

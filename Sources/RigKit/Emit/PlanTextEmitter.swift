@@ -1,3 +1,9 @@
+import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
 /// Plan → the text `rigctl plan` prints: one numbered entry per step with what it fixes and its guard.
 public struct PlanTextEmitter: Sendable {
     public init() {}

@@ -1,4 +1,9 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
 import RigSpec
 
 /// One file `rigctl generate` writes, relative to the playbooks directory.
@@ -58,6 +63,9 @@ public struct PlaybookGenerator: Sendable {
     static let ansibleLintConfig = YAMLWriter.document(
         .map([("kinds", .list([.map([("inventory", .string("**/inventory.yml"))])]))]),
         header: ["Written by `rigctl generate`: how ansible-lint reads the files of this directory."])
+
+    /// The files generated from all machines together (not one machine's playbook).
+    public static let sharedFiles = ["inventory.yml", "site.yml", ".ansible-lint"]
 
     /// Every generated file, sorted by path.
     public func files(for specs: [MachineSpec]) -> [GeneratedFile] {

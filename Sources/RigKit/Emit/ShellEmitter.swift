@@ -1,4 +1,9 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
 
 /// Plan → a bash script: `set -euo pipefail`, the helpers, one `step_<id>` function per step that
 /// returns early when its guard holds, and a `main` that runs them in order. Every value is

@@ -1,3 +1,9 @@
+import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
 /// The helper functions every generated shell script starts with. Step functions call only these
 /// and plain commands, so each step reads as: guard, then action.
 enum ShellPrelude {

@@ -1,4 +1,9 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
 
 /// `playbooks/site.yml`: imports the playbook of every machine in the inventory (those with `ssh:`).
 public struct SiteEmitter: Sendable {

@@ -1,3 +1,9 @@
+import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
 /// A YAML value for the playbooks and inventory rigctl writes. Serialized deterministically
 /// by `YAMLWriter`; every string is quoted or a literal block, so no value can change type or meaning.
 public indirect enum YAMLNode: Sendable, Equatable {

@@ -1,3 +1,9 @@
+import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
 /// Block-style YAML text, two-space indentation, lists indented under their key (yamllint's default).
 public enum YAMLWriter {
     /// The document for `node`, starting with `---`, after `header` comment lines.

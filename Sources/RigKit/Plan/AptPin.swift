@@ -1,4 +1,8 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
 
 /// An apt package to install, optionally restricted to versions matching a glob and held there.
 public struct AptPin: Sendable, Equatable {

@@ -1,4 +1,8 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
 
 /// NVIDIA's CUDA apt repository for one distribution release, added through its `cuda-keyring` package.
 public struct CUDARepository: Sendable, Equatable {

@@ -1,4 +1,8 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
 
 /// The CUDA toolkit from NVIDIA's repository (`cuda-toolkit-12-8`) and the profile script that puts it on PATH.
 public struct CUDAToolkitInstall: Sendable, Equatable {

@@ -1,3 +1,8 @@
+import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
 /// A manual step: what a person must set and where.
 public struct ChecklistItem: Sendable, Equatable {
     /// Where the person acts (`BIOS`).

@@ -1,4 +1,8 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
 
 /// A oneshot systemd unit that applies persistence mode and the power limit at every boot.
 public struct GPUSettingsUnit: Sendable, Equatable {

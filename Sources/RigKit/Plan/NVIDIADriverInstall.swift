@@ -1,4 +1,8 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
 
 /// How the spec's NVIDIA driver constraint becomes apt packages on this distribution.
 ///

@@ -1,4 +1,8 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
 
 /// The ordered steps that converge one machine.
 public struct Plan: Sendable, Equatable {

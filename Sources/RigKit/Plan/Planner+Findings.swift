@@ -1,4 +1,8 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
 
 extension Planner {
     /// The plan with steps marked done where findings (from `diff`/`audit`) show the machine already

@@ -1,4 +1,8 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
 
 /// Turns a machine spec into the ordered steps that converge it:
 /// package repos → packages → NVIDIA driver → CUDA → GPU settings → dotfiles → hostname →

@@ -1,3 +1,8 @@
+import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
 /// One thing that converges a machine towards its spec.
 public struct Step: Sendable, Equatable {
     /// Stable kebab-case id (`nvidia-driver`, `bios-above-4g-decoding`); shell functions are named after it.

@@ -1,4 +1,8 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
 
 /// A check, run on the machine, that tells whether a step is already done. Emitters turn it into
 /// shell conditions; Ansible's modules check the same things themselves.

@@ -1,4 +1,8 @@
 import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
 
 /// What a step does, with the typed values its emitters need.
 public enum StepKind: Sendable, Equatable {

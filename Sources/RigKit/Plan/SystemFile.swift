@@ -1,3 +1,8 @@
+import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
 /// A whole file outside the home directory that rigctl owns (a unit, an apt preference, a profile script).
 public struct SystemFile: Sendable, Equatable {
     /// Absolute path.

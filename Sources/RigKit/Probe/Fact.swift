@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// One observed fact: a value, or `unknown` with the reason it could not be seen.
 ///
 /// JSON: `{"value": …}` or `{"unknown": "reason"}` — exactly one key, so a reader never

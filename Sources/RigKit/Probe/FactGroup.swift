@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// A part of `Facts` that can be asked for on its own; `diff` asks for what the spec names.
 public enum FactGroup: String, Sendable, CaseIterable, Codable, Comparable {
     case os, hostname, cpu, memory, gpus, nvidiaDriver, cuda, storage, board, firmware, packages

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// Everything one probe run saw, Codable with stable keys (documented in docs/facts.md).
 /// A group is nil when it was not asked for; inside a group every fact is a value or unknown.

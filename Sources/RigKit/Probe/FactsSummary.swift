@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// The readable `rigctl probe` output: one block per group, one line per fact, unknowns with
 /// their reason. Groups that were not asked for are left out.
@@ -113,7 +115,7 @@ public enum FactsSummary {
         return "\(number((value * 10).rounded() / 10)) \(units[unit])"
     }
 
-    static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%g", value)
     }
 

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// Runs the probers a command needs, concurrently, each bounded by the timeout.
 public enum ProbeRunner {

@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// Where a command's facts come from: the live machine, a recorded host (`--replay DIR`), or the
 /// live machine while it is being recorded (`--record DIR`). Every command that probes uses this.
 public struct ProbeSession: Sendable {

@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// One source of facts (a file, a tool): reads through `System`, never throws, and says what it
 /// could not see as `unknown` with a reason.
 public protocol Prober: Sendable {

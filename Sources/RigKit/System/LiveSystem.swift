@@ -109,6 +109,7 @@ extension SystemError {
         case ENOENT: self = .notFound(path)
         case EACCES, EPERM: self = .permissionDenied(path)
         case ENOTDIR: self = .notADirectory(path)
+        case EISDIR: self = .isADirectory(path)
         case EROFS: self = .readOnly(path)
         default: self = .other(path: path, reason: String(cString: strerror(code)))
         }

@@ -1,9 +1,11 @@
 import Foundation
 
 /// The one door to the outside world: every file read or write and every command goes through
-/// a `System`, so a test (or `--replay`) can swap the real machine for a recorded one and
-/// `--dry-run` can refuse changes on the same code path.
-public protocol System: Sendable {
+/// a `System`, so a test (or `--replay`) can swap the real machine for a recorded one.
+/// Reads and mutations are two protocols: code that only looks (validate, diff, audit, plan, a
+/// dry run) takes a `SystemReader`, or a `ReadOnlySystem` where it needs a whole `System`, and so
+/// cannot write.
+public protocol SystemReader: Sendable {
     /// The contents of a file.
     func readFile(_ path: String) throws(SystemError) -> Data
     /// The names in a directory, sorted.
@@ -11,8 +13,14 @@ public protocol System: Sendable {
     /// Whether something exists at `path` (file, directory or a link to one).
     func fileExists(_ path: String) -> Bool
     /// Runs `argv` (no shell), waiting at most `timeout`. Never throws: a missing program,
-    /// a non-zero exit and a timeout are all results.
+    /// a non-zero exit and a timeout are all results. Probes run commands that only look.
     func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult
+    /// An environment variable of the process rigctl runs as.
+    func environment(_ name: String) -> String?
+}
+
+/// A `SystemReader` that can also change files.
+public protocol System: SystemReader {
     /// Replaces `path` atomically (write a temporary file beside it, then rename), creating
     /// parent directories. `mode` is applied to the new file.
     func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError)
@@ -20,11 +28,27 @@ public protocol System: Sendable {
     func createDirectory(_ path: String) throws(SystemError)
     /// Removes a file; fine when it does not exist.
     func removeFile(_ path: String) throws(SystemError)
-    /// An environment variable of the process rigctl runs as.
-    func environment(_ name: String) -> String?
 }
 
-extension System {
+/// Any system with its mutations refused: what read-only commands and dry runs run on.
+public struct ReadOnlySystem: System {
+    public let base: any SystemReader
+
+    public init(_ base: any SystemReader) { self.base = base }
+
+    public func readFile(_ path: String) throws(SystemError) -> Data { try base.readFile(path) }
+    public func listDirectory(_ path: String) throws(SystemError) -> [String] { try base.listDirectory(path) }
+    public func fileExists(_ path: String) -> Bool { base.fileExists(path) }
+    public func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
+        await base.run(argv, input: input, timeout: timeout)
+    }
+    public func environment(_ name: String) -> String? { base.environment(name) }
+    public func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) { throw .readOnly(path) }
+    public func createDirectory(_ path: String) throws(SystemError) { throw .readOnly(path) }
+    public func removeFile(_ path: String) throws(SystemError) { throw .readOnly(path) }
+}
+
+extension SystemReader {
     public func run(_ argv: [String], timeout: Duration = .seconds(5)) async -> CommandResult {
         await run(argv, input: nil, timeout: timeout)
     }
@@ -32,7 +56,9 @@ extension System {
     public func readText(_ path: String) throws(SystemError) -> String {
         String(decoding: try readFile(path), as: UTF8.self)
     }
+}
 
+extension System {
     public func writeText(_ path: String, _ text: String, mode: Int = 0o644) throws(SystemError) {
         try writeFile(path, Data(text.utf8), mode: mode)
     }
@@ -43,6 +69,7 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(String)
     case permissionDenied(String)
     case notADirectory(String)
+    case isADirectory(String)
     case readOnly(String)
     case other(path: String, reason: String)
 
@@ -51,6 +78,7 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound(let path): return "\(path): not found"
         case .permissionDenied(let path): return "\(path): permission denied"
         case .notADirectory(let path): return "\(path): not a directory"
+        case .isADirectory(let path): return "\(path): is a directory"
         case .readOnly(let path): return "\(path): not written (read-only system)"
         case .other(let path, let reason): return "\(path): \(reason)"
         }
@@ -62,6 +90,7 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound: return "not found"
         case .permissionDenied: return "permission denied"
         case .notADirectory: return "not a directory"
+        case .isADirectory: return "is a directory"
         case .readOnly: return "read-only system"
         case .other(_, let reason): return reason
         }

@@ -1,4 +1,5 @@
 import RigSpec
+import RigSystem
 
 /// Renders the bash snippet (`~/.config/rigctl/theme.sh`) and the `~/.bashrc` block that sources it.
 public enum BashThemeRenderer {

@@ -1,4 +1,5 @@
 import Foundation
+import RigSystem
 import RigSpec
 
 /// Colour arithmetic for themes: WCAG luminance and contrast, mixing, and the nearest xterm-256 colour.

@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// A parsed JSON-with-comments text (VS Code's settings.json dialect: `//` and `/* */` comments,
 /// trailing commas) that remembers where every value sits, so edits can leave the rest byte-for-byte.
 struct JSONCDocument {

@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// Sets keys inside one object of a JSON-with-comments settings file by editing the text in place:
 /// comments, trailing commas, key order, formatting and every other key stay byte-for-byte.
 public enum JSONCMerger {

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// A block of lines rigctl owns inside a file the user owns, between a begin and an end marker.
 /// Installing replaces the block where it is, or appends it; everything outside it is kept as it was.

@@ -1,4 +1,5 @@
 import RigSpec
+import RigSystem
 
 /// One machine's colours: the spec's four plus the shades each tool needs, validated once.
 public struct Palette: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// One file a renderer produces, named relative to HOME, and how it is installed there.
 public struct RenderedFile: Sendable, Equatable {
     /// How the rendered text reaches the file at `path`.

@@ -1,4 +1,5 @@
 import RigSpec
+import RigSystem
 
 /// An SVG card of one machine's palette: the swatches, and the terminal with its tmux status line,
 /// vim and a VS Code window as they will look. Deterministic, for build logs and the README.

@@ -1,4 +1,5 @@
 import RigSpec
+import RigSystem
 
 /// The palette for a terminal: 24-bit colour swatches and a sample prompt, or, without colour
 /// (NO_COLOR, not a terminal), the same list with hex values only.

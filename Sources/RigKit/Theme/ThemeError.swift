@@ -1,4 +1,5 @@
 import RigSpec
+import RigSystem
 
 /// A theme that cannot be rendered, with the spec key at fault and where it was written.
 public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {

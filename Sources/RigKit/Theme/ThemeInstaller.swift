@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// Installs rendered theme files into a HOME: whole files written, blocks placed between markers,
 /// settings merged; atomic writes through `System`, a backup of every user file it changes, and

@@ -1,4 +1,5 @@
 import RigSpec
+import RigSystem
 
 /// Every theme file of one machine: bash, tmux, vim and VS Code, each tool's files in that order.
 public enum ThemeRenderer {
@@ -14,15 +15,14 @@ public enum ThemeRenderer {
 
     /// Themes that cannot be rendered, as spec diagnostics (`file:line:col: error:`), for `validate` and `generate`.
     public static func diagnostics(for specs: [MachineSpec]) -> [Diagnostic] {
-        // Each machine's theme renders on its own: all cores.
-        ParallelMap.map(specs) { spec -> Diagnostic? in
+        specs.compactMap { spec -> Diagnostic? in
             do throws(ThemeError) {
                 _ = try homeFiles(for: spec)
                 return nil
             } catch {
                 return Diagnostic(at: error.location ?? SourceLocation(file: spec.file, line: 1, column: 1), error.message)
             }
-        }.compactMap { $0 }
+        }
     }
 
     public static func render(_ palette: Palette) -> [RenderedFile] {

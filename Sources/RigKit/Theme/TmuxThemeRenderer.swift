@@ -1,4 +1,5 @@
 import RigSpec
+import RigSystem
 
 /// Renders `~/.config/rigctl/tmux.conf` (status line, window list, pane borders, messages in the machine's
 /// colours) and the `~/.tmux.conf` block that loads it.

@@ -1,4 +1,5 @@
 import RigSpec
+import RigSystem
 
 /// Renders `workbench.colorCustomizations` (title bar, activity bar, status bar, tab and focus accents) for
 /// the user settings on a desktop, or the remote machine settings of VS Code Server on a headless machine.

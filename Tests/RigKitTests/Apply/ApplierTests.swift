@@ -2,6 +2,14 @@ import Foundation
 import RigSpec
 import Synchronization
 import Testing
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 /// A machine whose steps are done when the executor says so: `check` holds for done steps,
@@ -78,7 +86,7 @@ struct ScriptedPrompter: ChecklistPrompter {
     @Test func runsWhatItsCheckSaysIsNotDoneAndConverges() async throws {
         let machine = ScriptedMachine(done: ["dotfiles"])
         let lines = Lines()
-        let outcome = await try Self.applier(machine, lines: lines).run()
+        let outcome = try await Self.applier(machine, lines: lines).run()
         #expect(outcome.plan.steps.map(\.id) == ["apt-packages", "dotfiles", "hostname"])
         // The hostname matches on the recorded VM: the audit says so, no check needed.
         #expect(outcome.plan.step("hostname")?.status == .done)
@@ -96,10 +104,10 @@ struct ScriptedPrompter: ChecklistPrompter {
         var spec = Self.spec()
         spec.packages.apt = []
         let machine = ScriptedMachine()
-        let outcome = await try Self.applier(machine, spec: spec).run()
+        let outcome = try await Self.applier(machine, spec: spec).run()
         #expect(machine.ran == ["dotfiles"])
         #expect(outcome.result == .converged)
-        let again = await try Self.applier(machine, spec: spec).run()
+        let again = try await Self.applier(machine, spec: spec).run()
         #expect(again.ranCount == 0)
         #expect(again.steps.allSatisfy { $0.outcome == .alreadyDone })
         #expect(again.result == .converged)
@@ -111,7 +119,7 @@ struct ScriptedPrompter: ChecklistPrompter {
         spec.hostname = "fresh"    // so the hostname step is pending and comes after dotfiles
         let machine = ScriptedMachine(failing: ["dotfiles"])
         let lines = Lines()
-        let failed = await try Self.applier(machine, spec: spec, lines: lines).run()
+        let failed = try await Self.applier(machine, spec: spec, lines: lines).run()
         #expect(failed.steps.map(\.outcome) == [.failed, .notRun])
         #expect(failed.steps[0].output == "E: Unable to locate package dotfiles")
         #expect(failed.result == .failed)
@@ -119,7 +127,7 @@ struct ScriptedPrompter: ChecklistPrompter {
         #expect(lines.all.contains("      | E: Unable to locate package dotfiles"))
 
         machine.update { $0.failing = [] }
-        let resumed = await try Self.applier(machine, spec: spec).run()
+        let resumed = try await Self.applier(machine, spec: spec).run()
         #expect(machine.ran == ["dotfiles", "dotfiles", "hostname"])
         #expect(resumed.steps.map(\.outcome) == [.succeeded, .succeeded])
     }
@@ -127,7 +135,7 @@ struct ScriptedPrompter: ChecklistPrompter {
     @Test func aStepWhoseCheckStillFailsAfterRunningFails() async throws {
         let machine = ScriptedMachine(done: ["apt-packages"])
         machine.update { $0.runsWithoutEffect = ["dotfiles"] }
-        let outcome = await try Self.applier(machine).run()
+        let outcome = try await Self.applier(machine).run()
         let dotfiles = try #require(outcome.steps.first { $0.id == "dotfiles" })
         #expect(dotfiles.outcome == .failed)
         #expect(dotfiles.output?.contains("the step ran, but its check still fails") == true)
@@ -137,7 +145,7 @@ struct ScriptedPrompter: ChecklistPrompter {
     @Test func aCheckThatCannotRunFailsTheStepWithoutRunningIt() async throws {
         let machine = ScriptedMachine()
         machine.update { $0.brokenChecks = ["apt-packages"] }
-        let outcome = await try Self.applier(machine).run()
+        let outcome = try await Self.applier(machine).run()
         #expect(machine.ran.isEmpty)
         #expect(outcome.steps.map(\.outcome) == [.failed, .notRun, .notRun])
         #expect(outcome.steps[0].output == "its check could not run: dpkg-query: not found")
@@ -145,7 +153,7 @@ struct ScriptedPrompter: ChecklistPrompter {
 
     @Test func aDryRunRunsNothingAndSaysWhatWouldRun() async throws {
         let machine = ScriptedMachine(done: ["apt-packages"])
-        let outcome = await try Self.applier(machine, dryRun: true).run()
+        let outcome = try await Self.applier(machine, dryRun: true).run()
         #expect(machine.ran.isEmpty)
         #expect(outcome.steps.map(\.outcome) == [.alreadyDone, .wouldRun, .alreadyDone])
         #expect(outcome.result == .unchanged)
@@ -156,7 +164,7 @@ struct ScriptedPrompter: ChecklistPrompter {
                                     .init(name: "above-4g-decoding", value: "enabled")])
         let machine = ScriptedMachine(done: ["apt-packages", "dotfiles"])
         let prompter = ScriptedPrompter(answers: ["xmp": true, "iommu": false, "above-4g-decoding": nil])
-        let asked = await try Self.applier(machine, spec: spec, prompter: prompter).run()
+        let asked = try await Self.applier(machine, spec: spec, prompter: prompter).run()
         #expect(asked.checklist.map(\.confirmation) == [.confirmed, .declined, .notAsked])
         #expect(asked.steps.filter { $0.id.hasPrefix("bios-") }.map(\.outcome) == [.succeeded, .needsPerson, .needsPerson])
         #expect(asked.result == .notConverged)
@@ -164,7 +172,7 @@ struct ScriptedPrompter: ChecklistPrompter {
         #expect(asked.findingsAfter.first { $0.keyPath == "bios.settings.xmp" }?.status == .ok)
 
         // --yes (no prompter): nothing asked; an item confirmed in an earlier log is not asked again.
-        let unattended = await try Self.applier(machine, spec: spec, confirmations: ["bios.settings.xmp"]).run()
+        let unattended = try await Self.applier(machine, spec: spec, confirmations: ["bios.settings.xmp"]).run()
         #expect(unattended.checklist.map(\.confirmation) == [.confirmedEarlier, .notAsked, .notAsked])
         #expect(unattended.result == .notConverged)
     }
@@ -173,7 +181,7 @@ struct ScriptedPrompter: ChecklistPrompter {
         // The recorded VM boots without secure boot, and the audit sees that: no one is asked.
         let spec = Self.spec(bios: [.init(name: "secure-boot", value: "disabled"), .init(name: "xmp", value: "profile-1")])
         let machine = ScriptedMachine(done: ["apt-packages", "dotfiles"])
-        let outcome = await try Self.applier(machine, spec: spec, prompter: ScriptedPrompter(answers: ["xmp": true])).run()
+        let outcome = try await Self.applier(machine, spec: spec, prompter: ScriptedPrompter(answers: ["xmp": true])).run()
         #expect(outcome.plan.step("bios-secure-boot")?.status == .done)
         #expect(outcome.steps.first { $0.id == "bios-secure-boot" }?.outcome == .alreadyDone)
         #expect(outcome.checklist.map(\.setting) == ["xmp"])
@@ -183,7 +191,7 @@ struct ScriptedPrompter: ChecklistPrompter {
         var spec = Self.spec(bios: [.init(name: "xmp", value: "profile-1")])
         spec.packages.apt = []
         let machine = ScriptedMachine(done: ["dotfiles"])
-        let outcome = await try Self.applier(machine, spec: spec, prompter: ScriptedPrompter(answers: ["xmp": true])).run()
+        let outcome = try await Self.applier(machine, spec: spec, prompter: ScriptedPrompter(answers: ["xmp": true])).run()
         #expect(outcome.result == .converged)
     }
 }

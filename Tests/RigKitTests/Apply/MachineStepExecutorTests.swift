@@ -1,6 +1,14 @@
 import Foundation
 import RigSpec
 import Testing
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 /// The executor runs the plan's own bash (guard and step function) on this machine; these steps

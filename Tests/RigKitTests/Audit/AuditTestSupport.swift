@@ -1,5 +1,13 @@
 import Foundation
 import RigSpec
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 /// Specs and facts the audit tests build on.
@@ -7,6 +15,11 @@ enum AuditSamples {
     /// The repository root (tests read the real `machines/` and `build-logs/`).
     static let repository: String = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The pipeline over the repository at `root`, reading and writing the real files.
+    static func pipeline(_ root: String, system: any System = LiveSystem()) -> Pipeline {
+        Pipeline(repository: Repository(root: root, system: system))
+    }
 
     /// A spec from YAML text, loaded by the real loader so locations are real.
     static func spec(_ yaml: String, name: String = "box", files: [String: String] = [:]) throws -> MachineSpec {
@@ -25,7 +38,7 @@ enum AuditSamples {
 
     /// The committed example machine `name`.
     static func machine(_ name: String) throws -> MachineSpec {
-        switch SpecLoader().load(file: repository + "/machines/\(name).yaml") {
+        switch SpecLoader.fromDisk().load(file: repository + "/machines/\(name).yaml") {
         case .success(let spec): return spec
         case .failure(let error): throw error
         }

@@ -1,7 +1,15 @@
 import Foundation
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
-/// A throwaway copy of the repository's machines/ and build-logs/<m>/facts.json (and, when asked,
+/// A throwaway copy of the repository's machines/, playbooks/ and build-logs/<m>/facts.json (and, when asked,
 /// a recorded host), so a test can change one thing and audit it.
 struct ExampleRepo {
     let root: URL
@@ -11,6 +19,7 @@ struct ExampleRepo {
         let files = FileManager.default
         try files.createDirectory(at: root, withIntermediateDirectories: true)
         try files.copyItem(atPath: AuditSamples.repository + "/machines", toPath: root.path + "/machines")
+        try files.copyItem(atPath: AuditSamples.repository + "/playbooks", toPath: root.path + "/playbooks")
         for machine in ["compute-node", "workstation", "big-rig"] {
             try files.createDirectory(at: root.appendingPathComponent("build-logs/\(machine)"), withIntermediateDirectories: true)
             try files.copyItem(atPath: AuditSamples.repository + "/build-logs/\(machine)/facts.json", toPath: root.path + "/build-logs/\(machine)/facts.json")

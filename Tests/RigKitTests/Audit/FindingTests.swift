@@ -1,6 +1,14 @@
 import Foundation
 import Testing
 import RigSpec
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 @Suite struct FindingTests {

@@ -1,6 +1,14 @@
 import Foundation
 import RigSpec
 import Testing
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 @Suite struct BuildLogTests {
@@ -10,7 +18,7 @@ import Testing
         .appendingPathComponent("Fixtures/golden/buildlog").path
 
     static func computeNode() throws -> MachineSpec {
-        var spec = try SpecLoader().load(file: repo + "/machines/compute-node.yaml").get()
+        var spec = try SpecLoader.fromDisk().load(file: repo + "/machines/compute-node.yaml").get()
         spec.file = "machines/compute-node.yaml"   // as apply sees it from the repo root
         return spec
     }

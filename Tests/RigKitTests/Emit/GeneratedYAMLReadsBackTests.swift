@@ -1,6 +1,9 @@
 import Testing
 import RigSpec
-@testable import RigKit
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigPlan
+@testable import RigEmit
 
 /// `YAMLWriter` is hand-written for speed; every file it writes is read back here through the
 /// system libyaml (`YAMLReader`) and compared value by value with the `YAMLNode` it was meant to say:

@@ -1,5 +1,13 @@
 import Foundation
 import Testing
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 /// The guard helpers against a stand-in `dpkg-query` that prints recorded package states.

@@ -1,5 +1,13 @@
 import Testing
 import RigSpec
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 @Suite struct AptPinTests {

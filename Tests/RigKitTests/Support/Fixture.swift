@@ -1,4 +1,14 @@
 import Foundation
+import RigSpec
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
+@testable import RigKit
 import Testing
 
 /// Test inputs from `Tests/RigKitTests/Fixtures` (copied into the test bundle).
@@ -13,7 +23,7 @@ enum Fixture {
         return url
     }
 
-    /// A real tool output copied from ../shared/fixtures: `tools/<category>/<file>`.
+    /// A real tool output copied from Tests/RigKitTests/Fixtures/tools: `tools/<category>/<file>`.
     static func data(_ path: String) throws -> Data {
         let url = try root().appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else { throw Missing(path: path) }
@@ -43,3 +53,13 @@ enum Fixture {
 func mib(_ count: UInt64) -> UInt64 { count * 1_048_576 }
 func gib(_ count: UInt64) -> UInt64 { count * 1_073_741_824 }
 func kib(_ count: UInt64) -> UInt64 { count * 1024 }
+
+extension SpecLoader {
+    /// A loader over the real files, through the live system (as rigctl reads them).
+    static func fromDisk() -> SpecLoader { Repository(root: ".", system: LiveSystem()).loader() }
+
+    /// The machine specs directly in `directory`, sorted.
+    static func machineFiles(in directory: String) throws -> [String] {
+        try Repository(root: (directory as NSString).deletingLastPathComponent, system: LiveSystem()).machineFiles().get()
+    }
+}

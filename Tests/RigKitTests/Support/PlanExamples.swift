@@ -1,3 +1,11 @@
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 import RigKit
 import RigSpec
 

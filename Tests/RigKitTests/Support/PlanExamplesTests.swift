@@ -10,7 +10,7 @@ import RigSpec
             .deletingLastPathComponent().deletingLastPathComponent()
         let file = repository.appendingPathComponent(example.file).path
         var loaded: MachineSpec
-        switch SpecLoader().load(file: file) {
+        switch SpecLoader.fromDisk().load(file: file) {
         case .success(let spec): loaded = spec
         case .failure(let error):
             Issue.record("\(example.file) does not load: \(error.diagnostics.map(\.message))")

@@ -1,4 +1,12 @@
 import RigSpec
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 /// The example machines' themes, as the lead's machines/*.yaml write them.

@@ -1,4 +1,6 @@
 import Foundation
+import RigSystem
+import RigProbe
 import RigSpec
 
 /// `bios.version` against DMI, and each `bios.settings` entry through what a probe can see of

@@ -1,3 +1,6 @@
+import RigSpec
+import RigSystem
+import RigProbe
 /// The BIOS settings whose effect a probe can see, recognised by name (with the spellings
 /// board vendors use), and the on/off values specs write for them.
 enum BIOSSetting: Equatable {

@@ -1,4 +1,7 @@
+import RigSpec
 import Foundation
+import RigSystem
+import RigProbe
 
 /// Sizes for messages: memory and VRAM in binary units (`31.3 GiB`), disks in decimal units as
 /// their labels use (`1.00 TB`), so a reader sees the same unit the spec was written in.

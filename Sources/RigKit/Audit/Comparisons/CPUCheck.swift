@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// `parts.cpu` model (see `CPUName`), cores, threads and sockets against lscpu.
 /// Frequency and power are not compared: the kernel reports boost clocks, and no probe sees watts.

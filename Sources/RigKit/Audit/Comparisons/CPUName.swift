@@ -1,3 +1,6 @@
+import RigSpec
+import RigSystem
+import RigProbe
 /// Puts CPU model names into one comparable form, so that `Intel Core i7-5820K` matches
 /// `Intel(R) Core(TM) i7-5820K CPU @ 3.30GHz` as lscpu prints it.
 enum CPUName {

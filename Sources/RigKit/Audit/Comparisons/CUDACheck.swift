@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// `drivers.cuda` (`12.8` = any 12.8.x, or `>=12.4`) against the toolkits installed under
 /// /usr/local, else the nvcc on PATH. One satisfying toolkit is enough: several may be installed.

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// `drivers.nvidia.version` (a branch `570`, an exact `570.124.06`, or `>=570`) and
 /// `drivers.nvidia.flavor` (open or proprietary kernel modules) against the loaded module.

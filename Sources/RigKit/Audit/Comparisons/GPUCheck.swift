@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// `parts.gpus`: each entry's model and count, and VRAM, matched by normalised model name in any
 /// order (`NVIDIA GeForce RTX 3090` = `GeForce RTX 3090`, see `GPUName`). GPUs the machine has

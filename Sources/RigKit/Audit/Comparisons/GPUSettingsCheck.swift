@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// `gpu-settings.power-limit` and `gpu-settings.persistence` against every NVIDIA GPU, as
 /// nvidia-smi reports them (the limit may differ by up to 1 W: nvidia-smi prints centiwatts).

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// `hostname` against the live hostname; host names are case-insensitive (RFC 4343).
 public struct HostnameCheck: SpecComparison {

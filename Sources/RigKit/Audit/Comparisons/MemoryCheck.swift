@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// `parts.memory`: size, module count, type and speed.
 ///

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// `os.distro` against os-release `ID` and `os.release` against `VERSION_ID`.
 public struct OSCheck: SpecComparison {

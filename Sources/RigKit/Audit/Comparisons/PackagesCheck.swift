@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// `packages.apt`: each package installed (dpkg status `installed`), at the pinned version when
 /// the spec pins one (`tmux=3.2a-4`). One finding per listed package, keyed `packages.apt[i]`.

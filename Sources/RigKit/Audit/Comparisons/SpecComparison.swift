@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// One area of the spec compared with the facts a probe gathered (hostname, GPUs, BIOS, …).
 ///

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// `parts.storage`: each disk found by model (case, spacing and `_` ignored; lsblk may shorten
 /// it, so either name may contain the other), then its size and interface. Sizes must agree

@@ -1,8 +1,10 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// Which CUDA toolkits can compile for each compute capability.
 ///
-/// Sources (COMPAT-FACTS.md §2): pytorch/pytorch `cmake/Modules_CUDA_fix/upstream/FindCUDA/select_compute_arch.cmake`
+/// Sources (docs/compatibility.md §2): pytorch/pytorch `cmake/Modules_CUDA_fix/upstream/FindCUDA/select_compute_arch.cmake`
 /// (commit 00afc038…) for the toolkit that added each `sm`; NVIDIA CUTLASS Blackwell docs for sm_100/103/120/121;
 /// CUDA 13.0 release notes "Deprecated Architectures": Maxwell, Pascal and Volta (below 7.5) dropped for offline compilation.
 public struct CUDAArchitectureSupport: Sendable {
@@ -28,14 +30,14 @@ public struct CUDAArchitectureSupport: Sendable {
     private static let cmake = "pytorch select_compute_arch.cmake"
     private static let dropped = "CUDA 13.0 release notes, Deprecated Architectures"
 
-    /// The table from COMPAT-FACTS.md §2.
+    /// The table from docs/compatibility.md §2.
     public static let standard = CUDAArchitectureSupport(entries: [
         Entry(capability: ComputeCapability(5, 0), minimumCUDA: nil, droppedIn: v("13.0"), source: dropped),
         Entry(capability: ComputeCapability(5, 2), minimumCUDA: nil, droppedIn: v("13.0"), source: dropped),
         Entry(capability: ComputeCapability(6, 0), minimumCUDA: nil, droppedIn: v("13.0"), source: dropped),
         Entry(capability: ComputeCapability(6, 1), minimumCUDA: nil, droppedIn: v("13.0"), source: dropped),
         Entry(capability: ComputeCapability(7, 0), minimumCUDA: nil, droppedIn: v("13.0"), source: dropped),
-        Entry(capability: ComputeCapability(7, 5), minimumCUDA: v("10.0"), droppedIn: nil, source: "COMPAT-FACTS §2 (Turing)"),
+        Entry(capability: ComputeCapability(7, 5), minimumCUDA: v("10.0"), droppedIn: nil, source: "docs/compatibility.md §2 (Turing)"),
         Entry(capability: ComputeCapability(8, 0), minimumCUDA: v("11.0"), droppedIn: nil, source: "\(cmake): 8.0 from CUDA > 10.5"),
         Entry(capability: ComputeCapability(8, 6), minimumCUDA: v("11.1"), droppedIn: nil, source: "\(cmake): 8.6 from 11.1"),
         Entry(capability: ComputeCapability(8, 9), minimumCUDA: v("11.8"), droppedIn: nil, source: "\(cmake): Ada 8.9 from 11.8"),

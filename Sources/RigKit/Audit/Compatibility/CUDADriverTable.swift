@@ -1,8 +1,10 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// CUDA toolkit release → minimum Linux x86_64 driver.
 ///
-/// Sources (COMPAT-FACTS.md §1):
+/// Sources (docs/compatibility.md §1):
 /// - NVIDIA CUDA Toolkit Release Notes, Table 3 "CUDA Toolkit and Corresponding Driver Versions"
 ///   (https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html, 13.2 Update 2 edition).
 /// - Driver bundled in each `.run` installer: spack/spack-packages `repos/spack_repo/builtin/packages/cuda/package.py`

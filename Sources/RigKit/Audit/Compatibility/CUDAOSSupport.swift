@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// Which Ubuntu and Debian releases each CUDA release supports (x86_64).
 ///

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// Every compatibility rule, in the order their findings are grouped when locations tie.
 public enum CompatibilityCheck {

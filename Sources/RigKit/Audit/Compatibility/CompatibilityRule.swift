@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// A check over the spec alone (no machine needed) that parts and versions work together.
 public protocol CompatibilityRule: Sendable {

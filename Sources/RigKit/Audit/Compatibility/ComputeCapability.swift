@@ -1,3 +1,6 @@
+import RigSpec
+import RigSystem
+import RigProbe
 /// An NVIDIA compute capability such as 8.6 (`sm_86`).
 public struct ComputeCapability: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let major: Int

@@ -1,11 +1,14 @@
+import RigSpec
+import RigSystem
+import RigProbe
 /// The GPUs rigctl knows, found by model name. Exact models carry VRAM and board power;
 /// family entries (`GeForce RTX 30 series`) carry only the architecture.
 ///
-/// Sources (see ../shared/COMPAT-FACTS.md §2-3 for the full citations):
-/// - [O] observed: `nvidia-smi` outputs in ../shared/fixtures (telegraf, nvidia_gpu_exporter captures) and
+/// Sources (see docs/compatibility.md §2-3 for the full citations):
+/// - [O] observed: `nvidia-smi` outputs in Tests/RigKitTests/Fixtures/tools (telegraf, nvidia_gpu_exporter captures) and
 ///   public `nvidia-smi` tables in GitHub repositories (memory total in MiB, default power limit in W).
 /// - Compute capability per family: pytorch `select_compute_arch.cmake`, NVIDIA CUTLASS Blackwell docs,
-///   `compute_cap` fields in captures (COMPAT-FACTS §2).
+///   `compute_cap` fields in captures (docs/compatibility.md §2).
 /// Only numbers with a source are filled in; anything else is left empty rather than guessed.
 public struct GPUCatalog: Sendable {
     /// A name pattern over normalised names (`GPUName.normalize`).
@@ -57,7 +60,7 @@ public struct GPUCatalog: Sendable {
         return families.first(where: { $0.pattern.matches(normalized) })?.model
     }
 
-    /// The catalog built from COMPAT-FACTS.md and the recorded tool outputs.
+    /// The catalog built from docs/compatibility.md and the recorded tool outputs.
     public static let standard = GPUCatalog(entries: knownModels, families: knownFamilies)
 
     private static func model(_ names: [String], _ model: GPUModel) -> Entry {
@@ -74,19 +77,19 @@ public struct GPUCatalog: Sendable {
         model(["A100-SXM4-80GB", "A100 SXM4 80GB"], GPUModel(
             name: "A100 SXM4 80GB", architecture: .ampere, computeCapability: ComputeCapability(8, 0),
             vramGiB: [80], boardPowerWatts: 500,
-            source: "[O] telegraf a100-sxm4-v12.xml: 81920 MiB, default_power_limit 500 W (also ships as 400 W, COMPAT-FACTS §3)")),
+            source: "[O] telegraf a100-sxm4-v12.xml: 81920 MiB, default_power_limit 500 W (also ships as 400 W, docs/compatibility.md §3)")),
         model(["A100-SXM4-40GB", "A100 SXM4 40GB"], GPUModel(
             name: "A100 SXM4 40GB", architecture: .ampere, computeCapability: ComputeCapability(8, 0),
             vramGiB: [40], boardPowerWatts: 400,
-            source: "[S] A100 datasheet via glennklockwood.com / thundercompute.com: SXM4 400 W nominal (COMPAT-FACTS §3)")),
+            source: "[S] A100 datasheet via glennklockwood.com / thundercompute.com: SXM4 400 W nominal (docs/compatibility.md §3)")),
         model(["A100-PCIE-40GB", "A100 PCIe 40GB"], GPUModel(
             name: "A100 PCIe 40GB", architecture: .ampere, computeCapability: ComputeCapability(8, 0),
             vramGiB: [40], boardPowerWatts: 250,
-            source: "[S] A100 datasheet via thundercompute.com: PCIe 40GB 250 W (COMPAT-FACTS §3)")),
+            source: "[S] A100 datasheet via thundercompute.com: PCIe 40GB 250 W (docs/compatibility.md §3)")),
         model(["A100 80GB PCIe", "A100-PCIE-80GB"], GPUModel(
             name: "A100 80GB PCIe", architecture: .ampere, computeCapability: ComputeCapability(8, 0),
             vramGiB: [80], boardPowerWatts: 300,
-            source: "[S] A100 datasheet via thundercompute.com: PCIe 80GB 300 W (COMPAT-FACTS §3)")),
+            source: "[S] A100 datasheet via thundercompute.com: PCIe 80GB 300 W (docs/compatibility.md §3)")),
         // Ampere GA10x
         model(["GeForce RTX 3090"], GPUModel(
             name: "GeForce RTX 3090", architecture: .ampere, computeCapability: ComputeCapability(8, 6),
@@ -99,7 +102,7 @@ public struct GPUCatalog: Sendable {
         model(["RTX A5000"], GPUModel(
             name: "RTX A5000", architecture: .ampere, computeCapability: ComputeCapability(8, 6),
             vramGiB: [24], boardPowerWatts: 230,
-            source: "[O] public nvidia-smi tables: 24564 MiB, cap 230 W (COMPAT-FACTS §3)")),
+            source: "[O] public nvidia-smi tables: 24564 MiB, cap 230 W (docs/compatibility.md §3)")),
         // Ada Lovelace
         model(["GeForce RTX 4090"], GPUModel(
             name: "GeForce RTX 4090", architecture: .ada, computeCapability: ComputeCapability(8, 9),
@@ -112,7 +115,7 @@ public struct GPUCatalog: Sendable {
         model(["L40S"], GPUModel(
             name: "L40S", architecture: .ada, computeCapability: ComputeCapability(8, 9),
             vramGiB: [48], boardPowerWatts: 350,
-            source: "[O] public nvidia-smi tables: 46068 MiB with ECC on (48 GB board), cap 350 W (COMPAT-FACTS §3)")),
+            source: "[O] public nvidia-smi tables: 46068 MiB with ECC on (48 GB board), cap 350 W (docs/compatibility.md §3)")),
         // Hopper
         model(["H100 80GB HBM3"], GPUModel(
             name: "H100 80GB HBM3 (SXM5)", architecture: .hopper, computeCapability: ComputeCapability(9, 0),
@@ -134,7 +137,7 @@ public struct GPUCatalog: Sendable {
         model(["B300 SXM6 AC"], GPUModel(
             name: "B300 SXM6 AC", architecture: .blackwell, computeCapability: ComputeCapability(10, 3),
             boardPowerWatts: 1100,
-            source: "[O] capture: compute_cap 10.3, cap 1100 W (COMPAT-FACTS §2-3)")),
+            source: "[O] capture: compute_cap 10.3, cap 1100 W (docs/compatibility.md §2-3)")),
         model(["GeForce RTX 5090"], GPUModel(
             name: "GeForce RTX 5090", architecture: .blackwell, computeCapability: ComputeCapability(12, 0),
             vramGiB: [32], boardPowerWatts: 575,
@@ -146,7 +149,7 @@ public struct GPUCatalog: Sendable {
         model(["GeForce RTX 5070 Ti"], GPUModel(
             name: "GeForce RTX 5070 Ti", architecture: .blackwell, computeCapability: ComputeCapability(12, 0),
             vramGiB: [16], boardPowerWatts: 300,
-            source: "[O] real nvidia-smi tables: compute_cap 12.0, 16303 MiB, cap 300 W (COMPAT-FACTS §2-3)")),
+            source: "[O] real nvidia-smi tables: compute_cap 12.0, 16303 MiB, cap 300 W (docs/compatibility.md §2-3)")),
         model(["GeForce RTX 5060 Ti"], GPUModel(
             name: "GeForce RTX 5060 Ti", architecture: .blackwell, computeCapability: ComputeCapability(12, 0),
             vramGiB: [16, 8],
@@ -154,7 +157,7 @@ public struct GPUCatalog: Sendable {
         model(["RTX PRO 6000 Blackwell Max-Q Workstation Edition", "RTX PRO 6000 Blackwell Max-Q"], GPUModel(
             name: "RTX PRO 6000 Blackwell Max-Q", architecture: .blackwell, computeCapability: ComputeCapability(12, 0),
             vramGiB: [96], boardPowerWatts: 300,
-            source: "[O] public nvidia-smi reports: 97887 MiB, cap 300 W (COMPAT-FACTS §3)")),
+            source: "[O] public nvidia-smi reports: 97887 MiB, cap 300 W (docs/compatibility.md §3)")),
         // AMD (no CUDA rules apply; listed so they are not reported as unknown)
         model(["AMD Instinct MI100"], GPUModel(
             name: "AMD Instinct MI100", vendor: .amd, architecture: nil, computeCapability: nil,
@@ -173,7 +176,7 @@ public struct GPUCatalog: Sendable {
                                                  isFamily: true, source: source))
     }
 
-    private static let cmake = "pytorch select_compute_arch.cmake (COMPAT-FACTS §2)"
+    private static let cmake = "pytorch select_compute_arch.cmake (docs/compatibility.md §2)"
     private static let knownFamilies: [Family] = [
         family(.numbered("GTX", series: "9", digits: 2), "GeForce GTX 900 series", .maxwell, ComputeCapability(5, 2),
                "GM20x = sm_52 (\(cmake)); [O] fixtures/09_lspci GTX 980M is GM204"),
@@ -182,28 +185,28 @@ public struct GPUCatalog: Sendable {
         family(.leadingWords(["P100"]), "Tesla P100", .pascal, ComputeCapability(6, 0), "GP100 = sm_60 (\(cmake))"),
         family(.leadingWords(["V100"]), "Tesla V100", .volta, ComputeCapability(7, 0), "GV100 = sm_70 (\(cmake))"),
         family(.numbered("GTX", series: "16", digits: 2), "GeForce GTX 16 series", .turing, ComputeCapability(7, 5),
-               "Turing = 7.5 (COMPAT-FACTS §2)"),
+               "Turing = 7.5 (docs/compatibility.md §2)"),
         family(.numbered("RTX", series: "20", digits: 2), "GeForce RTX 20 series", .turing, ComputeCapability(7, 5),
-               "[O] RTX 2080 SUPER compute_cap 7.5 (COMPAT-FACTS §2)"),
-        family(.leadingWords(["T4"]), "Tesla T4", .turing, ComputeCapability(7, 5), "Turing (RTX 20xx, T4) = 7.5 (COMPAT-FACTS §2)"),
-        family(.leadingWords(["A100"]), "A100", .ampere, ComputeCapability(8, 0), "GA100 = sm_80 (COMPAT-FACTS §2)"),
+               "[O] RTX 2080 SUPER compute_cap 7.5 (docs/compatibility.md §2)"),
+        family(.leadingWords(["T4"]), "Tesla T4", .turing, ComputeCapability(7, 5), "Turing (RTX 20xx, T4) = 7.5 (docs/compatibility.md §2)"),
+        family(.leadingWords(["A100"]), "A100", .ampere, ComputeCapability(8, 0), "GA100 = sm_80 (docs/compatibility.md §2)"),
         family(.numbered("RTX", series: "30", digits: 2), "GeForce RTX 30 series", .ampere, ComputeCapability(8, 6),
-               "GA10x = sm_86 (COMPAT-FACTS §2)"),
+               "GA10x = sm_86 (docs/compatibility.md §2)"),
         family(.numbered("RTX", series: "A", digits: 4), "RTX A-series workstation", .ampere, ComputeCapability(8, 6),
-               "GA10x incl. RTX A5000/A6000 = sm_86 (COMPAT-FACTS §2)"),
+               "GA10x incl. RTX A5000/A6000 = sm_86 (docs/compatibility.md §2)"),
         family(.numbered("RTX", series: "40", digits: 2), "GeForce RTX 40 series", .ada, ComputeCapability(8, 9),
-               "Ada = sm_89 (COMPAT-FACTS §2)"),
-        family(.leadingWords(["L4"]), "L4", .ada, ComputeCapability(8, 9), "Ada incl. L4 = sm_89 (COMPAT-FACTS §2)"),
-        family(.leadingWords(["L40"]), "L40", .ada, ComputeCapability(8, 9), "Ada incl. L40/L40S = sm_89 (COMPAT-FACTS §2)"),
-        family(.leadingWords(["L40S"]), "L40S", .ada, ComputeCapability(8, 9), "Ada incl. L40/L40S = sm_89 (COMPAT-FACTS §2)"),
-        family(.leadingWords(["H100"]), "H100", .hopper, ComputeCapability(9, 0), "Hopper = sm_90 (COMPAT-FACTS §2)"),
-        family(.leadingWords(["H200"]), "H200", .hopper, ComputeCapability(9, 0), "Hopper = sm_90 (COMPAT-FACTS §2)"),
-        family(.leadingWords(["B200"]), "B200", .blackwell, ComputeCapability(10, 0), "Blackwell DC = sm_100 (COMPAT-FACTS §2)"),
-        family(.leadingWords(["B300"]), "B300", .blackwell, ComputeCapability(10, 3), "Blackwell Ultra = sm_103 (COMPAT-FACTS §2)"),
+               "Ada = sm_89 (docs/compatibility.md §2)"),
+        family(.leadingWords(["L4"]), "L4", .ada, ComputeCapability(8, 9), "Ada incl. L4 = sm_89 (docs/compatibility.md §2)"),
+        family(.leadingWords(["L40"]), "L40", .ada, ComputeCapability(8, 9), "Ada incl. L40/L40S = sm_89 (docs/compatibility.md §2)"),
+        family(.leadingWords(["L40S"]), "L40S", .ada, ComputeCapability(8, 9), "Ada incl. L40/L40S = sm_89 (docs/compatibility.md §2)"),
+        family(.leadingWords(["H100"]), "H100", .hopper, ComputeCapability(9, 0), "Hopper = sm_90 (docs/compatibility.md §2)"),
+        family(.leadingWords(["H200"]), "H200", .hopper, ComputeCapability(9, 0), "Hopper = sm_90 (docs/compatibility.md §2)"),
+        family(.leadingWords(["B200"]), "B200", .blackwell, ComputeCapability(10, 0), "Blackwell DC = sm_100 (docs/compatibility.md §2)"),
+        family(.leadingWords(["B300"]), "B300", .blackwell, ComputeCapability(10, 3), "Blackwell Ultra = sm_103 (docs/compatibility.md §2)"),
         family(.numbered("RTX", series: "50", digits: 2), "GeForce RTX 50 series", .blackwell, ComputeCapability(12, 0),
-               "Blackwell consumer = sm_120 (COMPAT-FACTS §2)"),
+               "Blackwell consumer = sm_120 (docs/compatibility.md §2)"),
         family(.leadingWords(["RTX", "PRO", "6000", "BLACKWELL"]), "RTX PRO 6000 Blackwell", .blackwell, ComputeCapability(12, 0),
-               "Blackwell workstation = sm_120 (COMPAT-FACTS §2)"),
-        family(.leadingWords(["GB10"]), "GB10 (DGX Spark)", .blackwell, ComputeCapability(12, 1), "GB10 = sm_121 (COMPAT-FACTS §2)"),
+               "Blackwell workstation = sm_120 (docs/compatibility.md §2)"),
+        family(.leadingWords(["GB10"]), "GB10 (DGX Spark)", .blackwell, ComputeCapability(12, 1), "GB10 = sm_121 (docs/compatibility.md §2)"),
     ]
 }

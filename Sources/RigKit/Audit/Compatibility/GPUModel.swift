@@ -1,3 +1,6 @@
+import RigSpec
+import RigSystem
+import RigProbe
 /// What rigctl knows about one GPU model (or, for a family entry, about every model in it).
 public struct GPUModel: Sendable, Equatable {
     public enum Vendor: String, Sendable, CaseIterable { case nvidia, amd }

@@ -1,3 +1,6 @@
+import RigSpec
+import RigSystem
+import RigProbe
 /// Puts GPU model names into one comparable form, so that `NVIDIA GeForce RTX 3090`,
 /// `GeForce RTX 3090` and `RTX 3090` are the same card (the catalog and `diff` both use it).
 public enum GPUName {

@@ -1,16 +1,18 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// GPU architecture → oldest NVIDIA driver branch and which kernel-module flavour works.
 ///
 /// Sources:
 /// - RTX 50-series / RTX PRO Blackwell (sm_120): R570 is the first branch — CUDA 12.8 GA, the first toolkit
-///   for sm_120, needs ≥ 570.26 (Release Notes Table 3); COMPAT-FACTS.md §2.
+///   for sm_120, needs ≥ 570.26 (Release Notes Table 3); docs/compatibility.md §2.
 /// - B200 (sm_100), B300 (sm_103), GB10 (sm_121): the branch of the first toolkit that targets them
 ///   (12.8 → 570.26; 13.0 → 580.65.06), derived from CUDAArchitectureSupport and CUDADriverTable.
 /// - Flavour: NVIDIA, "NVIDIA Transitions Fully Towards Open-Source GPU Kernel Modules"
 ///   (https://developer.nvidia.com/blog/nvidia-transitions-fully-towards-open-source-gpu-kernel-modules/):
 ///   Blackwell must use the open modules; Maxwell, Pascal and Volta are not supported by them.
-///   Also COMPAT-FACTS.md §2 (Start9Labs/start-technologies#3465, getsolus/packages#5575).
+///   Also docs/compatibility.md §2 (Start9Labs/start-technologies#3465, getsolus/packages#5575).
 public struct NVIDIADriverTable: Sendable {
     public enum FlavorRule: String, Sendable, Equatable {
         case any
@@ -43,7 +45,7 @@ public struct NVIDIADriverTable: Sendable {
             case ComputeCapability(10, 3)?, ComputeCapability(12, 1)?:
                 return Requirement(minimumBranch: 580, flavor: .openOnly, source: "CUDA 13.0 (first for this sm) needs ≥ 580.65.06; \(blog)")
             default:
-                return Requirement(minimumBranch: 570, flavor: .openOnly, source: "COMPAT-FACTS §2: R570 first branch for RTX 50; \(blog)")
+                return Requirement(minimumBranch: 570, flavor: .openOnly, source: "docs/compatibility.md §2: R570 first branch for RTX 50; \(blog)")
             }
         }
     }

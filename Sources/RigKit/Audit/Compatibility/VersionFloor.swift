@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 extension Version {
     /// `components`, written as a dotted version; nil only if a component is negative or too long.

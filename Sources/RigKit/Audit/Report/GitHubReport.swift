@@ -1,4 +1,6 @@
 import Foundation
+import RigSystem
+import RigProbe
 import RigSpec
 
 /// GitHub Actions workflow commands, so findings show on the pull request at the spec line:

@@ -1,10 +1,17 @@
 import Foundation
+import RigSystem
+import RigProbe
 import RigSpec
 
-/// The machine-readable report: `{exitCode, machines: [{name, summary, findings}], diagnostics}`,
-/// keys sorted so the output is stable.
+/// The machine-readable report: `{format, exitCode, machines: [{name, summary, findings}], diagnostics}`,
+/// keys sorted so the output is stable. Every `--format json` of rigctl carries `format` and writes
+/// a place as the same `location` object (`EncodedLocation`).
 public enum JSONReport {
+    /// The version of rigctl's JSON shapes; raised when a key changes meaning or goes away.
+    public static let format = 1
+
     struct Document: Encodable {
+        var format = JSONReport.format
         var exitCode: Int32
         var machines: [Machine]
         var diagnostics: [EncodedDiagnostic]
@@ -16,27 +23,44 @@ public enum JSONReport {
         var findings: [Finding]
     }
 
-    struct EncodedDiagnostic: Encodable {
-        var file: String
-        var line: Int
-        var column: Int
-        var severity: String
-        var message: String
+    /// `{file, line, column}`: how every rigctl JSON document writes a place.
+    public struct EncodedLocation: Codable, Sendable, Equatable {
+        public var file: String
+        public var line: Int
+        public var column: Int
+
+        public init(_ location: SourceLocation) {
+            file = location.file
+            line = location.line
+            column = location.column
+        }
+
+        public var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+    }
+
+    /// A spec problem: `{location, severity, message}`.
+    public struct EncodedDiagnostic: Encodable, Sendable {
+        public var location: EncodedLocation
+        public var severity: String
+        public var message: String
+
+        public init(_ diagnostic: Diagnostic) {
+            location = EncodedLocation(diagnostic.location)
+            severity = diagnostic.severity.rawValue
+            message = diagnostic.message
+        }
     }
 
     public static func render(_ report: AuditReport, strict: Bool = false) throws -> String {
         let document = Document(
             exitCode: report.exitCode(strict: strict).rawValue,
-            machines: report.machines.map { name in
+            machines: report.sections.map { name in
                 let findings = report.findings(for: name)
                 let counts = FindingSummary(findings)
                 return Machine(name: name, summary: Dictionary(uniqueKeysWithValues: Finding.Status.allCases.map { ($0.rawValue, counts.count($0)) }),
                                findings: findings)
             },
-            diagnostics: report.diagnostics.map {
-                EncodedDiagnostic(file: $0.location.file, line: $0.location.line, column: $0.location.column,
-                                  severity: $0.severity.rawValue, message: $0.message)
-            })
+            diagnostics: report.diagnostics.map(EncodedDiagnostic.init))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"

@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// JUnit XML for CI test views: one `<testsuite>` per machine, one `<testcase>` per finding
 /// (`classname` = machine, `name` = key path or rule). Errors (and warnings with `--strict`)
@@ -19,7 +21,7 @@ public enum JUnitReport {
             totals.tests += cases.count
             totals.errors += cases.count
         }
-        for machine in report.machines {
+        for machine in report.sections {
             let findings = report.findings(for: machine)
             var failures = 0, skipped = 0
             let cases = findings.map { finding -> String in

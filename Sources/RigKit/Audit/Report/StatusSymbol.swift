@@ -1,3 +1,6 @@
+import RigSpec
+import RigSystem
+import RigProbe
 /// The terraform-plan-like marks of the text report.
 enum StatusSymbol {
     static func of(_ status: Finding.Status) -> String {

@@ -1,3 +1,6 @@
+import RigSpec
+import RigSystem
+import RigProbe
 /// The readable report, like `terraform plan`: one block per machine with a line per finding
 /// that needs attention (`~ drift`, `+ missing`, `? unknown`, `! manual`, `x incompatible`; `=`
 /// ok lines only when verbose), then a summary line per machine and one for the run.
@@ -9,7 +12,7 @@ public enum TextReport {
             lines.append("\(paint("1", diagnostic.location.description + ":")) \(paint("31", diagnostic.severity.rawValue + ":")) \(diagnostic.message)")
         }
         if !report.diagnostics.isEmpty { lines.append("") }
-        for machine in report.machines {
+        for machine in report.sections {
             let findings = report.findings(for: machine)
             let file = report.files[machine]
             lines.append(paint("1", machine) + (file.map { " (\($0))" } ?? ""))
@@ -39,7 +42,7 @@ public enum TextReport {
         }
     }
 
-    /// `3 machines: 1 error, 2 warnings (exit 1)`.
+    /// `3 machines: 1 error, 2 warnings (exit 1)`; repository checks (`playbooks`) are not machines.
     static func summary(_ report: AuditReport, strict: Bool) -> String {
         let counts = FindingSummary(report.findings)
         var parts = ["\(counts.errors) error\(counts.errors == 1 ? "" : "s")", "\(counts.warnings) warning\(counts.warnings == 1 ? "" : "s")"]

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// A toolkit's `version.json` (`/usr/local/cuda-12.8/version.json`): the toolkit version and,
 /// when the installer bundled one, its driver. Older toolkits have `version.txt` instead

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// `/proc/cpuinfo` (x86 layout): one block per logical CPU. Sockets and cores come from the
 /// distinct `physical id` and (`physical id`, `core id`) pairs.

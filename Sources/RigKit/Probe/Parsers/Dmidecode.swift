@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// `dmidecode` output (any `-t` selection, dmidecode 3.x): records by DMI type, fields by name.
 /// Placeholders vendors leave in the tables ("To Be Filled By O.E.M.", "Default string") read as nil.

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// `lsblk -J` with `-b` (sizes in bytes, as numbers or, before util-linux 2.33, as strings) or
 /// without (human sizes like `476.9G`), any column set, nested `children` kept as a tree.

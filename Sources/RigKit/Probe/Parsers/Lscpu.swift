@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// `lscpu` as plain text (old and new util-linux layouts) or `lscpu -J` (flat, and the nested
 /// `children` form of util-linux ≥ 2.37). Fields are looked up by label, never by line number.

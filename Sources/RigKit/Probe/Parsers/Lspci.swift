@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// `lspci -vmm -nn` (records of `Key:\tValue`, ids in brackets), `lspci -vmm` (names only),
 /// and `lspci -nn` single lines (`03:00.0 VGA compatible controller [0300]: … [1002:744c] (rev c8)`).

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// `/proc/meminfo`: `Key:   value kB` lines (9-digit values overflow the padding; split on the colon).
 public struct Meminfo: Sendable, Equatable {

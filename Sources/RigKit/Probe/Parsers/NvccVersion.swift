@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// `nvcc --version`: "Cuda compilation tools, release 12.5, V12.5.82".
 public struct NvccVersion: Sendable, Equatable {

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 /// `nvidia-smi --query-gpu=… --format=csv`: one row per GPU, read by field name, never by
 /// position (the set of fields differs between driver branches). Values nvidia-smi cannot give
 /// (`[N/A]`, `[Not Supported]`, `[Requested functionality has been deprecated]`) read as nil.

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// `nvidia-smi -q` as text (any `-d` selection): the header (`Driver Version`, `CUDA Version`)
 /// and, per GPU, every `Key : Value` by its section path (`BAR1 Memory Usage/Total`,

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 /// The default `nvidia-smi` table, for bug reports and old hosts: header versions and one entry
 /// per GPU. Both the old 79-column layout and the wide one (with `KMD Version`/`CUDA UMD Version`
 /// headers in newer branches) are read by labels and cell boundaries, never by column offsets.

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// `nvidia-smi -q -x`: driver and CUDA versions plus, per GPU, what the CSV query cannot give
 /// (BAR1 size). Read by element names; DTD v12 (`power_readings/power_limit`) and v13

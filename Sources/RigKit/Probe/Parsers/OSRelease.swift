@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// `/etc/os-release`: `KEY=value` lines, values optionally in single or double quotes with
 /// backslash escapes (os-release(5)).

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// `/proc/driver/nvidia/version` (or `/sys/module/nvidia/version`, which holds only the number).
 /// The open kernel modules say "Open Kernel Module for x86_64"; the proprietary ones

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// `rocm-smi … --json` (keys differ between ROCm releases: `Device ID` or `GPU ID`,
 /// `Card series` or `Device Name`) and the plain concise table of older releases.

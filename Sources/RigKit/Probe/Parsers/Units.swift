@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 /// Numbers with units as tools print them: `81559 MiB`, `16 GB`, `476.9G`, `350.00 W`, `4800 MT/s`.
 enum Units {
     /// Bytes from `<number>[ ]<unit>`; binary units for KiB/MiB/GiB and for dmidecode's and

@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 /// A tiny XML reader for tool output (nvidia-smi -q -x): elements, attributes, text, with the
 /// prolog, DOCTYPE, comments and CDATA handled. No FoundationXML, so the static binary needs
 /// no libxml2 on the target machine.

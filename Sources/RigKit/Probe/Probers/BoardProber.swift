@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// Board and BIOS from `/sys/class/dmi/id`, else `dmidecode -t 0 -t 2` when root.
 /// Vendor placeholders ("To Be Filled By O.E.M.") read as unknown.
 public struct BoardProber: Prober {

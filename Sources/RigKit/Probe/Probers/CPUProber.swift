@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// CPU from `/proc/cpuinfo` and `/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq`;
 /// `lscpu -J` only when those leave something out (ARM kernels print no model name or sockets;
 /// VMs have no cpufreq). Both JSON layouts (flat, and nested `children`) are read.

@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// CUDA toolkits under `/usr/local` (`cuda-X.Y/version.json`, `version.txt` before 11.1, else the
 /// directory name) and
 /// the nvcc on PATH (else `/usr/local/cuda/bin/nvcc`). The driver's CUDA version comes from nvidia-smi.

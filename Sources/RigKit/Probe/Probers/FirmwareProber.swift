@@ -1,4 +1,6 @@
+import RigSpec
 import Foundation
+import RigSystem
 
 /// Boot mode (`/sys/firmware/efi`), Secure Boot (the last byte of the SecureBoot EFI variable)
 /// and whether an IOMMU is active (`/sys/class/iommu` or `/sys/kernel/iommu_groups` non-empty).

@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// The hostname the kernel holds (`/proc/sys/kernel/hostname`), else `/etc/hostname`.
 public struct HostnameProber: Prober {
     public init() {}

@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// Kernel release from `/proc/sys/kernel/osrelease`; architecture from `/proc/sys/kernel/arch`
 /// (Linux ≥ 6.1), else `uname -m`.
 public struct KernelProber: Prober {

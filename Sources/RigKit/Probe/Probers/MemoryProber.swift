@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// Total memory from `/proc/meminfo`; the modules from `dmidecode -t 17`, which needs root.
 public struct MemoryProber: Prober {
     public init() {}

@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// The loaded NVIDIA kernel module: `/proc/driver/nvidia/version` (version and open/proprietary),
 /// else `/sys/module/nvidia/version` (version only). Never starts nvidia-smi.
 public struct NvidiaDriverProber: Prober {

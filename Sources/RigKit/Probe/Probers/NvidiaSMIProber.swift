@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// NVIDIA GPUs from two concurrent nvidia-smi calls: one `--query-gpu` CSV with every field
 /// read by name (compute capability is only there), and `-q -d MEMORY` for BAR1 and the CUDA
 /// version the driver supports (24 ms on an H100, where `-q -x` takes 116 ms). Either alone still

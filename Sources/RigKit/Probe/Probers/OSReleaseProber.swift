@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// Distro id, version and pretty name from `/etc/os-release` (or `/usr/lib/os-release`).
 public struct OSReleaseProber: Prober {
     public init() {}

@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// Every display controller (PCI class 0x03xxxx) from `/sys/bus/pci/devices`, with vendor and
 /// device ids, AMD VRAM from `mem_info_vram_total`, and names from `lspci -vmm -nn` when present.
 /// nvidia-smi and rocm-smi add what only they know.

@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// Installed Debian packages and versions from `dpkg-query` (only when asked: the slow one).
 public struct PackagesProber: Prober {
     public init() {}

@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// AMD GPUs' names, VRAM and power caps from `rocm-smi --json`, merged by PCI bus id.
 public struct RocmSMIProber: Prober {
     public init() {}

@@ -1,3 +1,5 @@
+import RigSpec
+import RigSystem
 /// Whole disks from `lsblk -J -b -o NAME,MODEL,SIZE,ROTA,TRAN,TYPE`.
 public struct StorageProber: Prober {
     public init() {}

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
 import RigSpec
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 @Suite struct CompatibilityCheckTests {
@@ -47,7 +55,7 @@ import RigSpec
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let files = try SpecLoader.machineFiles(in: repository.appendingPathComponent("machines").path)
-        let loaded = SpecLoader().loadAll(files)
+        let loaded = SpecLoader.fromDisk().loadAll(files)
         #expect(loaded.diagnostics.isEmpty)
         #expect(Set(loaded.specs.map(\.name)) == ["big-rig", "compute-node", "workstation"])
         for spec in loaded.specs {

@@ -1,4 +1,12 @@
 import Testing
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 @Suite struct GPUCatalogTests {
@@ -15,7 +23,7 @@ import Testing
         #expect(!full.isFamily)
     }
 
-    /// Names exactly as nvidia-smi prints them in ../shared/fixtures.
+    /// Names exactly as nvidia-smi prints them in Tests/RigKitTests/Fixtures/tools.
     @Test(arguments: [
         ("NVIDIA GeForce RTX 3090", "GeForce RTX 3090", 8, 6),
         ("NVIDIA GeForce RTX 3060", "GeForce RTX 3060", 8, 6),

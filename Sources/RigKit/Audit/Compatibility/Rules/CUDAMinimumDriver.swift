@@ -1,7 +1,9 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The pinned NVIDIA driver is new enough for the pinned CUDA toolkit.
-/// Facts: `CUDADriverTable` (Release Notes Table 3 and the 11.x/12.x/13.x family floors, COMPAT-FACTS.md §1).
+/// Facts: `CUDADriverTable` (Release Notes Table 3 and the 11.x/12.x/13.x family floors, docs/compatibility.md §1).
 /// Below Table 3 but at or above the family floor, CUDA runs under minor-version compatibility
 /// (no PTX JIT of newer code, some features missing): a warning. Below the floor: an error.
 public struct CUDAMinimumDriver: CompatibilityRule {

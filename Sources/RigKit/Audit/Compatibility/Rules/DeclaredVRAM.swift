@@ -1,7 +1,9 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The VRAM written for a GPU is a size that model ships with (a typo check).
-/// Facts: `GPUCatalog` VRAM per model variant (observed `nvidia-smi` memory totals, COMPAT-FACTS.md §3).
+/// Facts: `GPUCatalog` VRAM per model variant (observed `nvidia-smi` memory totals, docs/compatibility.md §3).
 /// Vendors print GDDR/HBM sizes in binary units as "GB", and `nvidia-smi` reports a little less than the
 /// nominal size (ECC, reserved memory), so a declared size within 3 % of either N GiB or N GB matches.
 /// A mismatch is an error when the catalog lists every variant of the model, else a warning.

@@ -1,8 +1,10 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The pinned CUDA toolkit can compile for every GPU: new enough for the newest architecture
 /// (RTX 50 / sm_120 needs 12.8) and not so new that it dropped an old one (13.0 drops sm < 7.5).
-/// Facts: `CUDAArchitectureSupport` (COMPAT-FACTS.md §2).
+/// Facts: `CUDAArchitectureSupport` (docs/compatibility.md §2).
 public struct GPUMinimumCUDA: CompatibilityRule {
     public let id = "gpu-min-cuda"
     public let summary = "the CUDA toolkit supports each GPU's architecture"

@@ -1,8 +1,10 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The pinned driver branch and kernel-module flavour support every GPU: RTX 50-series needs
 /// R570+ with the open modules; Maxwell/Pascal/Volta need the proprietary ones.
-/// Facts: `NVIDIADriverTable` (COMPAT-FACTS.md §2, NVIDIA's open-module announcement).
+/// Facts: `NVIDIADriverTable` (docs/compatibility.md §2, NVIDIA's open-module announcement).
 public struct GPUMinimumDriver: CompatibilityRule {
     public let id = "gpu-min-driver"
     public let summary = "the NVIDIA driver branch and module flavour support each GPU"

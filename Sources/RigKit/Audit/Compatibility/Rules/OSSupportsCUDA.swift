@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The OS release is one the pinned CUDA release supports.
 /// Facts: `CUDAOSSupport` (NVIDIA local-repo installers per OS release; see its sources).

@@ -1,11 +1,13 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// The power supplies can feed the parts: GPUs (at their power limit when `gpu-settings.power-limit`
 /// is set, else at their board power) + CPU + an allowance for the rest, with headroom.
 ///
 /// Numbers and why:
 /// - GPU: `gpu-settings.power-limit` applies to every NVIDIA GPU; else `parts.gpus[i].power`; else the board
-///   power in `GPUCatalog` (default power limit seen in `nvidia-smi`, COMPAT-FACTS.md §3).
+///   power in `GPUCatalog` (default power limit seen in `nvidia-smi`, docs/compatibility.md §3).
 /// - CPU: `parts.cpu.power` per socket × `sockets`; else 150 W, a stated default for a desktop or HEDT package.
 /// - Rest: 75 W for motherboard, memory, fans and USB, plus 10 W per drive (`parts.storage` counts).
 /// - Headroom: 20 % on top, because GPUs draw short spikes above their limit and PSUs age.

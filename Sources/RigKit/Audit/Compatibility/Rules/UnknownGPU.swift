@@ -1,4 +1,6 @@
 import RigSpec
+import RigSystem
+import RigProbe
 
 /// A GPU the catalog does not know is a warning (never a crash): the other rules skip it,
 /// and the message says what was not checked. Facts: `GPUCatalog`.

@@ -1,4 +1,13 @@
+import RigSpec
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
 
 /// `map` over all cores, results in input order; for independent, CPU-bound work per machine.
 enum ParallelMap {

@@ -1,11 +1,19 @@
 import Foundation
 import Testing
 import RigSpec
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
 @Suite struct RepoAuditTests {
     @Test func committedExamplesPass() {
-        let report = RepoAudit(repository: AuditSamples.repository).run()
+        let report = RepoAudit(pipeline: AuditSamples.pipeline(AuditSamples.repository), checksPlaybooks: false).run()
         #expect(report.diagnostics.isEmpty)
         #expect(report.machines == ["big-rig", "compute-node", "workstation"])
         #expect(report.findings.filter { $0.severity == .error }.isEmpty)
@@ -17,7 +25,7 @@ import RigSpec
     }
 
     @Test func everyRuleAppearsPerMachine() throws {
-        let report = RepoAudit(repository: AuditSamples.repository).run()
+        let report = RepoAudit(pipeline: AuditSamples.pipeline(AuditSamples.repository), checksPlaybooks: false).run()
         let rules = report.findings(for: "big-rig").compactMap(\.rule)
         #expect(rules.sorted() == CompatibilityCheck.standardRules.map(\.id).sorted())
     }
@@ -26,7 +34,7 @@ import RigSpec
         let repo = try ExampleRepo()
         defer { repo.remove() }
         try repo.editFacts("compute-node") { $0.nvidiaDriver?.version = .value("575.64.03") }
-        let report = RepoAudit(repository: repo.path).run()
+        let report = RepoAudit(pipeline: AuditSamples.pipeline(repo.path), checksPlaybooks: false).run()
         let finding = try #require(report.findings.first { $0.status != .ok && $0.severity == .error })
         #expect(finding.machine == "compute-node")
         #expect(finding.keyPath == "drivers.nvidia.version")
@@ -41,7 +49,7 @@ import RigSpec
         let repo = try ExampleRepo()
         defer { repo.remove() }
         try repo.editFacts("big-rig") { facts in facts.gpus = facts.gpus.map { $0.map { Array($0.dropFirst()) } } }
-        let errors = RepoAudit(repository: repo.path).run().findings.filter { $0.severity == .error }
+        let errors = RepoAudit(pipeline: AuditSamples.pipeline(repo.path), checksPlaybooks: false).run().findings.filter { $0.severity == .error }
         #expect(errors.map(\.keyPath) == ["parts.gpus[0].model"])
         #expect(errors.first?.status == .missing)
         #expect(errors.first?.message == "1 NVIDIA GeForce RTX 3090 missing: the spec wants 5, found 4 at 0000:21:00.0, 0000:41:00.0, 0000:61:00.0, 0000:81:00.0")
@@ -54,7 +62,7 @@ import RigSpec
             let dimms = facts.memory?.dimms.map { Array($0.dropLast()) }
             facts.memory?.dimms = dimms ?? .unknown("none recorded")
         }
-        let errors = RepoAudit(repository: repo.path).run().findings.filter { $0.severity == .error }
+        let errors = RepoAudit(pipeline: AuditSamples.pipeline(repo.path), checksPlaybooks: false).run().findings.filter { $0.severity == .error }
         #expect(errors.map(\.keyPath) == ["parts.memory.size", "parts.memory.modules"])
         #expect(errors.first?.message == "installed memory is 24 GiB in 3 modules, the spec wants 32 GiB")
     }
@@ -63,7 +71,7 @@ import RigSpec
         let repo = try ExampleRepo()
         defer { repo.remove() }
         try repo.edit("machines/workstation.yaml", "cuda: \"12.8\"", "cuda: \"12.4\"")
-        let report = RepoAudit(repository: repo.path).run()
+        let report = RepoAudit(pipeline: AuditSamples.pipeline(repo.path), checksPlaybooks: false).run()
         let workstation = report.findings(for: "workstation")
         let incompatible = try #require(workstation.first { $0.rule == "gpu-min-cuda" })
         #expect(incompatible.status == .incompatible)
@@ -85,7 +93,7 @@ import RigSpec
         """, """
           psu: { model: Corsair RM850x, power: 850 W }
         """)
-        let report = RepoAudit(repository: repo.path).run()
+        let report = RepoAudit(pipeline: AuditSamples.pipeline(repo.path), checksPlaybooks: false).run()
         let power = try #require(report.findings(for: "big-rig").first { $0.rule == "power-budget" })
         #expect(power.status == .incompatible)
         #expect(power.keyPath == "parts.psu")
@@ -97,7 +105,7 @@ import RigSpec
         let repo = try ExampleRepo()
         defer { repo.remove() }
         try FileManager.default.removeItem(atPath: repo.path + "/build-logs/big-rig/facts.json")
-        let report = RepoAudit(repository: repo.path).run()
+        let report = RepoAudit(pipeline: AuditSamples.pipeline(repo.path), checksPlaybooks: false).run()
         let finding = try #require(report.findings.first { $0.keyPath == "build-logs/big-rig/facts.json" })
         #expect(finding.severity == .warning)
         #expect(finding.message == "no recorded facts (build-logs/big-rig/facts.json): run `rigctl snapshot big-rig` on the machine and commit the file")
@@ -109,7 +117,7 @@ import RigSpec
         defer { repo.remove() }
         try repo.edit("machines/big-rig.yaml", "hostname: big-rig", "hostname: big_rig")
         try "{\"format\": 1, \"hostname\": 3}".write(toFile: repo.path + "/build-logs/compute-node/facts.json", atomically: true, encoding: .utf8)
-        let report = RepoAudit(repository: repo.path).run()
+        let report = RepoAudit(pipeline: AuditSamples.pipeline(repo.path), checksPlaybooks: false).run()
         #expect(report.exitCode(strict: false) == .badInput)
         #expect(report.diagnostics.map(\.location.file) == ["build-logs/compute-node/facts.json", "machines/big-rig.yaml"])
         #expect(report.diagnostics[0].message.hasPrefix("build-logs/compute-node/facts.json: not a facts file"))
@@ -118,24 +126,21 @@ import RigSpec
 
     @Test func noMachinesIsBadInput() throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("rigctl-empty-\(UUID())").path
-        let report = RepoAudit(repository: empty).run()
+        let report = RepoAudit(pipeline: AuditSamples.pipeline(empty), checksPlaybooks: false).run()
         #expect(report.exitCode(strict: false) == .badInput)
-        #expect(report.diagnostics.first?.message == "no machine specs (*.yaml) here: nothing to audit")
+        #expect(report.diagnostics.first?.message == "cannot list \(empty)/machines: not found")
     }
 
-    @Test func playbooksHookAddsItsFindings() {
-        let audit = RepoAudit(repository: AuditSamples.repository, playbooks: { specs, _, _ in
-            [Finding(machine: "fleet", keyPath: "playbooks/site.yml", status: .drift, severity: .error,
-                     message: "stale: playbooks/site.yml (\(specs.count) machines)")]
-        })
-        let report = audit.run()
-        #expect(report.machines.contains("fleet"))
-        #expect(report.findings.first { $0.machine == "fleet" }?.message == "stale: playbooks/site.yml (3 machines)")
-        #expect(report.exitCode(strict: false) == .findings)
+    @Test func playbooksAreASectionNotAMachine() {
+        let report = RepoAudit(pipeline: AuditSamples.pipeline(AuditSamples.repository, system: ReadOnlySystem(LiveSystem()))).run()
+        #expect(report.machines == ["big-rig", "compute-node", "workstation"])
+        #expect(report.sections.last == "playbooks")
+        #expect(report.findings(for: "playbooks").map(\.status) == [.ok])
+        #expect(TextReport.summary(report, strict: false).hasPrefix("3 machines: "))
     }
 
     @Test func liveAuditComparesOnlyThatMachine() {
-        let report = RepoAudit(repository: AuditSamples.repository).run(live: ("compute-node", AuditSamples.computeNodeFacts()))
+        let report = RepoAudit(pipeline: AuditSamples.pipeline(AuditSamples.repository), checksPlaybooks: false).run(live: ("compute-node", AuditSamples.computeNodeFacts()))
         #expect(report.findings(for: "big-rig").allSatisfy { $0.rule != nil })
         #expect(report.findings(for: "compute-node").contains { $0.keyPath == "drivers.nvidia.version" && $0.status == .ok })
     }

@@ -1,7 +1,12 @@
 import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
 import RigSpec
 
-/// `rigctl init`: a starting machine spec (YAML, the spec format of DESIGN.md) written from
+/// `rigctl init`: a starting machine spec (YAML, the spec format of docs/spec.md) written from
 /// live facts. Facts that are unknown become comments with their reason; what no probe can see
 /// (PSU, BIOS settings, theme) is left as commented examples to fill in by hand.
 public enum StarterSpec {

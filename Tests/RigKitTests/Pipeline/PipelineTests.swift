@@ -1,20 +1,28 @@
 import Foundation
 import Testing
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 @testable import RigKit
 
-/// `diff` on replayed hosts: the committed recorded hosts match, and each kind of drift shows.
-@Suite struct MachineDiffTests {
+/// `diff` and `snapshot` through the pipeline on replayed hosts: the committed recorded hosts match, and each kind of drift shows.
+@Suite struct PipelineTests {
     @Test func recordedHostsMatchTheirSpecs() async throws {
         for machine in ["compute-node", "workstation", "big-rig"] {
-            let diff = MachineDiff(repository: AuditSamples.repository)
-            let report = try await diff.diff(machine: machine, source: .replay(AuditSamples.repository + "/build-logs/\(machine)/recorded-host")).get()
+            let diff = AuditSamples.pipeline(AuditSamples.repository)
+            let report = try await diff.diff(machine, source: .replay(AuditSamples.repository + "/build-logs/\(machine)/recorded-host")).get()
             #expect(report.exitCode(strict: false) == .clean, "\(machine): \(report.findings.filter { $0.severity == .error }.map(\.message))")
         }
     }
 
     @Test func machineChosenByTheRecordedHostname() async throws {
-        let diff = MachineDiff(repository: AuditSamples.repository)
-        let report = try await diff.diff(machine: nil, source: .replay(AuditSamples.repository + "/build-logs/big-rig/recorded-host")).get()
+        let diff = AuditSamples.pipeline(AuditSamples.repository)
+        let report = try await diff.diff(nil, source: .replay(AuditSamples.repository + "/build-logs/big-rig/recorded-host")).get()
         #expect(report.machines == ["big-rig"])
     }
 
@@ -22,7 +30,7 @@ import Testing
         let repo = try ExampleRepo(withHosts: ["compute-node"])
         defer { repo.remove() }
         try repo.edit("build-logs/compute-node/recorded-host/fs/proc/driver/nvidia/version", "570.124.04", "575.64.03")
-        let report = try await MachineDiff(repository: repo.path).diff(machine: "compute-node", source: .replay(repo.host("compute-node"))).get()
+        let report = try await AuditSamples.pipeline(repo.path).diff("compute-node", source: .replay(repo.host("compute-node"))).get()
         let errors = report.findings.filter { $0.severity == .error }
         #expect(errors.map(\.keyPath) == ["drivers.nvidia.version"])
         #expect(errors.first?.message == "the loaded NVIDIA driver is 575.64.03, the spec wants branch 570")
@@ -36,7 +44,7 @@ import Testing
         let text = try String(contentsOfFile: repo.path + "/" + dmidecode, encoding: .utf8)
         let last = try #require(text.range(of: "\tSize: 8 GB", options: .backwards))
         try text.replacingCharacters(in: last, with: "\tSize: No Module Installed").write(toFile: repo.path + "/" + dmidecode, atomically: true, encoding: .utf8)
-        let report = try await MachineDiff(repository: repo.path).diff(machine: "compute-node", source: .replay(repo.host("compute-node"))).get()
+        let report = try await AuditSamples.pipeline(repo.path).diff("compute-node", source: .replay(repo.host("compute-node"))).get()
         let errors = report.findings.filter { $0.severity == .error }
         #expect(errors.map(\.keyPath) == ["parts.memory.size", "parts.memory.modules"])
         #expect(errors.first?.message == "installed memory is 24 GiB in 3 modules, the spec wants 32 GiB")
@@ -50,7 +58,7 @@ import Testing
         var bytes = try Data(contentsOf: URL(fileURLWithPath: efivar))
         bytes[bytes.count - 1] = 1
         try bytes.write(to: URL(fileURLWithPath: efivar))
-        let report = try await MachineDiff(repository: repo.path).diff(machine: "compute-node", source: .replay(repo.host("compute-node"))).get()
+        let report = try await AuditSamples.pipeline(repo.path).diff("compute-node", source: .replay(repo.host("compute-node"))).get()
         let errors = report.findings.filter { $0.severity == .error }
         #expect(errors.map(\.keyPath) == ["bios.settings.secure-boot", "gpu-settings.power-limit"])
         #expect(errors.map(\.message) == ["Secure Boot is enabled, the spec wants disabled", "the GPU power limit is 350 W, the spec wants 300 W"])
@@ -61,7 +69,7 @@ import Testing
         defer { repo.remove() }
         try repo.edit("build-logs/compute-node/recorded-host/commands/dpkg-query-7.out", "nvtop\t1.2.2-1\tinstalled\n", "")
         try repo.edit("build-logs/compute-node/recorded-host/fs/proc/self/status", "Uid:\t0\t0\t0\t0", "Uid:\t1000\t1000\t1000\t1000")
-        let report = try await MachineDiff(repository: repo.path).diff(machine: "compute-node", source: .replay(repo.host("compute-node"))).get()
+        let report = try await AuditSamples.pipeline(repo.path).diff("compute-node", source: .replay(repo.host("compute-node"))).get()
         let notOk = report.findings.filter { $0.status != .ok && $0.status != .manual }
         #expect(notOk.map(\.keyPath) == ["parts.memory.modules", "parts.memory.type", "parts.memory.speed", "packages.apt[4]"])
         #expect(notOk.map(\.status) == [.unknown, .unknown, .unknown, .missing])
@@ -72,17 +80,17 @@ import Testing
     }
 
     @Test func unknownMachineAndBadHostAreBadInput() async throws {
-        let diff = MachineDiff(repository: AuditSamples.repository)
-        let unknown = await diff.diff(machine: "laptop", source: .file("/nonexistent"))
-        #expect(unknown.failure?.description == "no machine 'laptop' in machines/ (known: big-rig, compute-node, workstation)")
-        let badHost = await diff.diff(machine: "big-rig", source: .replay("/nonexistent/host"))
+        let diff = AuditSamples.pipeline(AuditSamples.repository)
+        let unknown = await diff.diff("laptop", source: .file("/nonexistent"))
+        #expect(unknown.failure?.description == "no machine 'laptop' in machines/ (machines: big-rig, compute-node, workstation)")
+        let badHost = await diff.diff("big-rig", source: .replay("/nonexistent/host"))
         #expect(badHost.failure?.description == "cannot replay: /nonexistent/host: not a recorded host (no such directory)")
     }
 
     @Test func snapshotWritesDeterministicFacts() async throws {
         let repo = try ExampleRepo(withHosts: ["big-rig"])
         defer { repo.remove() }
-        let written = try await MachineDiff(repository: repo.path).snapshot(machine: "big-rig", source: .replay(repo.host("big-rig"))).get()
+        let written = try await AuditSamples.pipeline(repo.path).snapshot("big-rig", source: .replay(repo.host("big-rig")), force: false).get()
         #expect(written == repo.path + "/build-logs/big-rig/facts.json")
         let committed = try Data(contentsOf: URL(fileURLWithPath: AuditSamples.repository + "/build-logs/big-rig/facts.json"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: written)) == committed, "build-logs/big-rig/facts.json is stale: run scripts/make-example-hosts")

@@ -1,0 +1,76 @@
+import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
+import RigSpec
+
+/// `rigctl audit`: the CI gate over a rig repository. Every machine spec gets the one verdict
+/// (`SpecValidator`: a spec that cannot be used is a diagnostic, exit 2; each rule that passes is
+/// an `ok` finding, so JUnit shows it), then its recorded `build-logs/<m>/facts.json` must satisfy
+/// the spec (a missing file is a warning), then `playbooks/` must be what `generate` writes.
+/// Exit codes: see `AuditReport.exitCode` and `ExitStatus`.
+public struct RepoAudit: Sendable {
+    public var pipeline: Pipeline
+    /// Manual items confirmed for a machine; by default read from its build logs.
+    public var confirmations: @Sendable (MachineSpec) -> Set<String>
+    /// Whether `playbooks/` is checked.
+    public var checksPlaybooks: Bool
+
+    public init(pipeline: Pipeline, confirmations: (@Sendable (MachineSpec) -> Set<String>)? = nil, checksPlaybooks: Bool = true) {
+        self.pipeline = pipeline
+        self.confirmations = confirmations ?? { [pipeline] in pipeline.confirmations(for: $0) }
+        self.checksPlaybooks = checksPlaybooks
+    }
+
+    private var repository: Repository { pipeline.repository }
+
+    /// Audits every machine. With `live`, recorded facts are not read: the machine named in it
+    /// is compared with the live facts instead, the others get the spec verdict only.
+    public func run(live: (machine: String, facts: Facts)? = nil) -> AuditReport {
+        let verdict = pipeline.verdict()
+        // Each machine is independent: facts are read and compared on all cores.
+        let outcomes = ParallelMap.map(verdict.machines) { machine($0, live: live) }
+        var findings = outcomes.flatMap(\.findings)
+        var diagnostics = verdict.diagnostics + outcomes.compactMap(\.diagnostic)
+        var files = Dictionary(verdict.specs.map { ($0.name, repository.relative($0.file)) }, uniquingKeysWith: { first, _ in first })
+        var sections = verdict.specs.map(\.name)
+        if checksPlaybooks {
+            findings += PlaybookSyncCheck.findings(verdict, repository: repository)
+            sections.append(PlaybookSyncCheck.section)
+        }
+        diagnostics = diagnostics.map(repository.relative)
+        files[PlaybookSyncCheck.section] = nil
+        return AuditReport(machines: verdict.specs.map(\.name), sections: sections, findings: findings.map(repository.relative),
+                           diagnostics: diagnostics, files: files)
+    }
+
+    /// One machine's findings, or the diagnostic of a recorded facts file that cannot be read.
+    private func machine(_ verdict: MachineVerdict, live: (machine: String, facts: Facts)?) -> (findings: [Finding], diagnostic: Diagnostic?) {
+        let spec = verdict.spec
+        var findings = verdict.compatibility
+        if let live {
+            if live.machine == spec.name { findings += audit(spec, facts: live.facts, confirmations: confirmations(spec)) }
+            return (findings, nil)
+        }
+        let file = repository.factsFile(spec.name)
+        do {
+            if let facts = try RecordedFacts.load(file, system: pipeline.system) {
+                findings += audit(spec, facts: facts, confirmations: confirmations(spec))
+            } else {
+                let relative = repository.relative(file)
+                findings.append(Finding(spec: spec, keyPath: relative, status: .missing, severity: .warning,
+                                        message: "no recorded facts (\(relative)): run `rigctl snapshot \(spec.name)` on the machine and commit the file"))
+            }
+        } catch {
+            let relative = repository.relative(error.file)
+            return (findings, Diagnostic(at: SourceLocation(file: relative, line: 1, column: 1),
+                                         error.description.replacingOccurrences(of: error.file, with: relative)))
+        }
+        return (findings, nil)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+import RigPlan
+import RigEmit
+import RigBuildLog
+import RigApply
+import RigSpec
+
+/// One machine spec judged as a whole: it loaded, its theme rendered (once: the plan, the
+/// playbook and `apply` use these files), and what the compatibility rules found.
+public struct MachineVerdict: Sendable {
+    public let spec: MachineSpec
+    /// The theme files of the machine's home (none without `theme:`).
+    public let themeFiles: [RenderedFile]
+    /// Each rule's problems, or one `ok` finding naming the rule when it passes.
+    public let compatibility: [Finding]
+
+    /// The rules' problems, without the passes.
+    public var problems: [Finding] { compatibility.filter { $0.status != .ok } }
+
+    /// `findings` when a compatibility rule fails (warnings too with `strict`), else `clean`.
+    public func status(strict: Bool) -> ExitStatus {
+        problems.contains { AuditReport.fails($0, strict: strict) } ? .findings : .clean
+    }
+}
+
+/// The verdict over a set of spec files: the machines that can be used, and the spec problems
+/// (syntax, shape, includes, theme) of those that cannot. Every command reports these the same way
+/// and leaves with the same code: 2 when a spec cannot be used, 1 when a rule fails.
+public struct SpecVerdict: Sendable {
+    public var machines: [MachineVerdict]
+    /// Problems with file:line:col, sorted; a machine with any is not in `machines`.
+    public var diagnostics: [Diagnostic]
+    /// The spec files that cannot be used, by machine name.
+    public var invalidMachines: [String]
+
+    public func machine(_ name: String) -> MachineVerdict? { machines.first { $0.spec.name == name } }
+    public var specs: [MachineSpec] { machines.map(\.spec) }
+    public var problems: [Finding] { machines.flatMap(\.problems) }
+
+    public func status(strict: Bool) -> ExitStatus {
+        diagnostics.isEmpty ? machines.map { $0.status(strict: strict) }.max() ?? .clean : .badInput
+    }
+}
+
+/// Computes `SpecVerdict`s: the one validator behind validate, generate, plan, diff, audit,
+/// render and apply.
+public struct SpecValidator: Sendable {
+    public var rules: [any CompatibilityRule]
+
+    public init(rules: [any CompatibilityRule] = CompatibilityCheck.standardRules) {
+        self.rules = rules
+    }
+
+    /// Judges `files`, reading through `system`; independent files are judged on all cores.
+    public func judge(_ files: [String], system: any SystemReader) -> SpecVerdict {
+        // One loader per slice of the files (a loader caches shared fragments and is not thread-safe).
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = max(1, (files.count + cores - 1) / cores)
+        let slices = stride(from: 0, to: files.count, by: size).map { Array(files[$0..<min($0 + size, files.count)]) }
+        let judged = ParallelMap.map(slices) { slice in
+            let loader = Repository.loader(system)
+            return slice.map { judge($0, loader: loader) }
+        }.flatMap { $0 }
+        var verdict = SpecVerdict(machines: [], diagnostics: [], invalidMachines: [])
+        for (file, result) in zip(files, judged) {
+            switch result {
+            case .success(let machine): verdict.machines.append(machine)
+            case .failure(let error):
+                verdict.diagnostics += error.diagnostics
+                verdict.invalidMachines.append(SpecLoader.machineName(of: file))
+            }
+        }
+        verdict.diagnostics.sort()
+        return verdict
+    }
+
+    /// One file: loaded, theme rendered, rules run; or its spec problems.
+    public func judge(_ file: String, loader: SpecLoader) -> Result<MachineVerdict, SpecError> {
+        let spec: MachineSpec
+        switch loader.load(file: file) {
+        case .success(let loaded): spec = loaded
+        case .failure(let error): return .failure(error)
+        }
+        let themeFiles: [RenderedFile]
+        do throws(ThemeError) {
+            themeFiles = try ThemeRenderer.homeFiles(for: spec)
+        } catch {
+            return .failure(SpecError([Diagnostic(at: error.location ?? SourceLocation(file: spec.file, line: 1, column: 1), error.message)]))
+        }
+        let compatibility = rules.flatMap { rule -> [Finding] in
+            let found = rule.check(spec)
+            if !found.isEmpty { return found }
+            return [Finding(machine: spec.name, keyPath: "", status: .ok, severity: .info, message: "passes: \(rule.summary)", rule: rule.id)]
+        }
+        return .success(MachineVerdict(spec: spec, themeFiles: themeFiles, compatibility: compatibility.sortedForReport()))
+    }
+}
