@@ -15,6 +15,8 @@ public enum YAMLWriter {
 
     /// A double-quoted YAML scalar: escapes backslash, quote, and every control or line-break character.
     public static func quote(_ text: String) -> String {
+        // Most strings need no escape: one pass over the bytes finds out (a scalar at a time is slow).
+        if !needsEscape(text) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -35,6 +37,24 @@ public enum YAMLWriter {
             }
         }
         return out + "\""
+    }
+
+    /// Whether `quote` must escape something in `text`: a backslash, a quote, a control character,
+    /// or one of the non-ASCII scalars it escapes (U+0080…U+009F, U+2028, U+2029, U+FEFF).
+    static func needsEscape(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case ..<0x20, 0x22, 0x5C, 0x7F: return true
+            case 0x80...0x9F where previous == 0xC2: return true                          // U+0080…U+009F
+            case 0xA8...0xA9 where previous == 0x80 && beforePrevious == 0xE2: return true  // U+2028, U+2029
+            case 0xBF where previous == 0xBB && beforePrevious == 0xEF: return true        // U+FEFF
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// Whether `text` survives a clipped literal block (`|`) byte for byte. One pass over the scalars:
@@ -62,8 +82,10 @@ public enum YAMLWriter {
     }
 
     private static func key(_ text: String) -> String {
-        let plain = text.first.map { $0.isLetter || $0 == "_" } == true
-            && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }
+        // Plain when ASCII letters, digits, `_` and `.`, starting with a letter or `_`.
+        let letter = { (b: UInt8) in (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        let plain = text.utf8.first.map { letter($0) || $0 == 0x5F } == true
+            && text.utf8.allSatisfy { letter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2E }
         return plain ? text : quote(text)
     }
 
@@ -73,7 +95,7 @@ public enum YAMLWriter {
         switch node {
         case .string(let text), .unsafeString(let text):
             let tag = if case .unsafeString = node { "!unsafe " } else { "" }
-            guard text.contains("\n"), fitsLiteralBlock(text) else { return tag + quote(text) }
+            guard text.utf8.contains(0x0A), fitsLiteralBlock(text) else { return tag + quote(text) }
             return tag + "|\n" + indentedLines(text, pad: pad)
         case .expression(let parts):
             return ">-\n" + parts.map { pad + $0 }.joined(separator: "\n")
