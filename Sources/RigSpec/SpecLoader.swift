@@ -8,10 +8,10 @@ import Foundation
 /// scalars: the including file wins. A key that is a mapping in one file and a list or
 /// scalar in another is an error.
 public final class SpecLoader {
-    private let readFile: (String) -> Result<String, Diagnostic>
+    private let readFile: (String) -> Result<[UInt8], Diagnostic>
     private let limits: YAMLLimits
     /// Files read and parsed, by path: a fragment shared by many machines is read once.
-    private var texts: [String: Result<String, Diagnostic>] = [:]
+    private var texts: [String: Result<[UInt8], Diagnostic>] = [:]
     private var trees: [String: YAMLReader.Result] = [:]
     /// Problems of the machine being loaded that were counted, not kept.
     private var suppressed = 0
@@ -23,18 +23,23 @@ public final class SpecLoader {
     }
 
     /// A loader that reads files only through `read`: RigSpec never touches the disk itself
-    /// (rigctl's `Repository` passes its `System`; tests pass a dictionary).
-    /// - Parameter limits: bounds on each file (size, nesting, aliases), checked before and while parsing.
-    public init(limits: YAMLLimits = .spec, read: @escaping (String) -> Result<String, ReadFailure>) {
+    /// (rigctl's `Repository` passes its `System`; tests pass a dictionary). A file over
+    /// `limits.maxBytes` is refused before it is parsed.
+    public init(limits: YAMLLimits = .spec, read: @escaping (String) -> Result<[UInt8], ReadFailure>) {
         self.limits = limits
         self.readFile = { path in
-            read(path).mapError { Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), $0.reason) }
+            let origin = SourceLocation(file: path, line: 1, column: 1)
+            switch read(path) {
+            case .failure(let failure): return .failure(Diagnostic(at: origin, failure.reason))
+            case .success(let bytes) where bytes.count > limits.maxBytes: return .failure(Diagnostic(at: origin, YAMLReader.tooLarge(bytes.count, limits)))
+            case .success(let bytes): return .success(bytes)
+            }
         }
     }
 
     /// A loader over `readFile`, which gives nil for a file it cannot read.
     public convenience init(limits: YAMLLimits = .spec, readFile: @escaping (String) -> String?) {
-        self.init(limits: limits, read: { path in readFile(path).map { .success($0) } ?? .failure(ReadFailure("cannot read file")) })
+        self.init(limits: limits, read: { path in readFile(path).map { .success(Array($0.utf8)) } ?? .failure(ReadFailure("cannot read file")) })
     }
 
     /// Loads one machine file.
@@ -105,8 +110,10 @@ public final class SpecLoader {
             parsed = cached
         } else {
             switch text(of: file) {
-            case .success(let text): parsed = YAMLReader.read(text, file: file, limits: limits)
-            case .failure(let diagnostic): parsed = YAMLReader.Result(root: nil, diagnostics: [diagnostic])
+            case .success(let bytes):
+                parsed = bytes.withUnsafeBufferPointer { YAMLReader.read(bytes: $0, file: file, limits: limits) }
+            case .failure(let diagnostic):
+                parsed = YAMLReader.Result(root: nil, diagnostics: [diagnostic])
             }
             trees[file] = parsed
         }
@@ -150,7 +157,7 @@ public final class SpecLoader {
         return SpecLoader.merge(merged, ownTree, diagnostics: &diagnostics)
     }
 
-    private func text(of path: String) -> Result<String, Diagnostic> {
+    private func text(of path: String) -> Result<[UInt8], Diagnostic> {
         if let cached = texts[path] { return cached }
         let result = readFile(path)
         texts[path] = result

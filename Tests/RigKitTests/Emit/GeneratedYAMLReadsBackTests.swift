@@ -1,4 +1,12 @@
 import Testing
+@testable import RigSystem
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigAudit
+@testable import RigPlan
+@testable import RigEmit
+@testable import RigBuildLog
+@testable import RigApply
 import RigSpec
 @testable import RigProbe
 @testable import RigTheme
