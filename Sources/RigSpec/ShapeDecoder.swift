@@ -25,21 +25,23 @@ struct ShapeDecoder {
 
     private mutating func decodeObject(_ tree: YAMLTree, fields: [Field], path: String) -> SpecValue? {
         guard case .mapping(let pairs) = tree.value else { return mismatch(tree, expected: "a mapping", path: path) }
-        var values: [String: SpecValue] = [:]
-        var seen: Set<String> = []
+        var values: [String: SpecValue] = Dictionary(minimumCapacity: pairs.count)
+        // Which fields were given, by index (a Set of strings cost a hash per key).
+        var seen = [Bool](repeating: false, count: fields.count)
         for (key, value) in pairs {
             guard let name = key.scalar else { error(at: key.location, "keys must be plain strings"); continue }
-            let childPath = path.isEmpty ? name : "\(path).\(name)"
-            guard let field = fields.first(where: { $0.key == name }) else {
+            guard let index = fields.firstIndex(where: { $0.key == name }) else {
                 let where_ = path.isEmpty ? "" : " in '\(path)'"
                 error(at: key.location, "unknown key '\(name)'\(where_)\(Suggestion.hint(for: name, among: fields.map(\.key)))")
                 continue
             }
-            if !seen.insert(name).inserted { error(at: key.location, "duplicate key '\(name)'"); continue }
+            if seen[index] { error(at: key.location, "duplicate key '\(name)'"); continue }
+            seen[index] = true
+            let childPath = path.isEmpty ? name : "\(path).\(name)"
             locations[childPath] = key.location
-            if let decoded = decode(value, as: field.shape, path: childPath) { values[name] = decoded }
+            if let decoded = decode(value, as: fields[index].shape, path: childPath) { values[name] = decoded }
         }
-        for field in fields where field.required && !seen.contains(field.key) {
+        for (index, field) in fields.enumerated() where field.required && !seen[index] {
             let owner = path.isEmpty ? "the spec" : "'\(path)'"
             error(at: tree.location, "missing required key '\(field.key)' in \(owner) (\(field.summary))")
         }

@@ -38,7 +38,7 @@ import Testing
         #expect(diagnostics(atLimit + "x") == ["/specs/box.yaml:1:1: error: the file is 1048577 bytes; a spec may be at most 1048576 bytes"])
     }
 
-    @Test func aTenMegabyteSingleLineFlowMappingOnDiskIsRefusedUnread() throws {
+    @Test func aTenMegabyteSingleLineFlowMappingOnDiskIsRefusedBeforeParsing() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rigctl-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

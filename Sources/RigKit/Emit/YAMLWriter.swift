@@ -15,6 +15,8 @@ public enum YAMLWriter {
 
     /// A double-quoted YAML scalar: escapes backslash, quote, and every control or line-break character.
     public static func quote(_ text: String) -> String {
+        // Most strings need no escape: one pass over the bytes finds out (a scalar at a time is slow).
+        if !needsEscape(text) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -37,33 +39,71 @@ public enum YAMLWriter {
         return out + "\""
     }
 
-    /// Whether `text` survives a clipped literal block (`|`) byte for byte. One pass over the scalars:
-    /// theme files make these strings long, and `audit` writes every playbook to compare it.
-    static func fitsLiteralBlock(_ text: String) -> Bool {
-        guard text.hasSuffix("\n"), !text.hasSuffix("\n\n"), !text.hasPrefix(" "), !text.hasPrefix("\n") else { return false }
-        var previous: Unicode.Scalar = "\n"
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0a where previous == " ": return false    // a trailing space would be lost
-            case 0x0a: break
-            case ..<0x20, 0x7f, 0x80..<0xa0, 0x2028, 0x2029, 0xfeff: return false
+    /// Whether `quote` must escape something in `text`: a backslash, a quote, a control character,
+    /// or one of the non-ASCII scalars it escapes (U+0080…U+009F, U+2028, U+2029, U+FEFF).
+    static func needsEscape(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case ..<0x20, 0x22, 0x5C, 0x7F: return true
+            case 0x80...0x9F where previous == 0xC2: return true                          // U+0080…U+009F
+            case 0xA8...0xA9 where previous == 0x80 && beforePrevious == 0xE2: return true  // U+2028, U+2029
+            case 0xBF where previous == 0xBB && beforePrevious == 0xEF: return true        // U+FEFF
             default: break
             }
-            previous = scalar
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
+    /// Whether `text` survives a clipped literal block (`|`) byte for byte. One pass over the bytes:
+    /// theme files make these strings long, and `audit` writes every playbook to compare it.
+    static func fitsLiteralBlock(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        // One final newline (a clipped block keeps one), not an empty last line, no leading space or line break.
+        guard bytes.count >= 2, bytes[bytes.count - 1] == 0x0A, bytes[bytes.count - 2] != 0x0A,
+              bytes[0] != 0x20, bytes[0] != 0x0A else { return false }
+        var previous: UInt8 = 0x0A, beforePrevious: UInt8 = 0
+        for byte in bytes {
+            switch byte {
+            case 0x0A where previous == 0x20: return false    // a trailing space would be lost
+            case 0x0A: break
+            case ..<0x20, 0x7F: return false
+            case 0x80...0x9F where previous == 0xC2: return false                          // U+0080…U+009F
+            case 0xA8...0xA9 where previous == 0x80 && beforePrevious == 0xE2: return false  // U+2028, U+2029
+            case 0xBF where previous == 0xBB && beforePrevious == 0xEF: return false        // U+FEFF
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
         }
         return true
     }
 
     /// The lines of `text` (without its final newline), each indented by `pad`; empty lines stay empty.
     static func indentedLines(_ text: String, pad: String) -> String {
-        text.utf8.dropLast().split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : pad + String(decoding: $0, as: UTF8.self) }
-            .joined(separator: "\n")
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + pad.utf8.count * 64)
+        var atLineStart = true
+        for byte in text.utf8.dropLast() {
+            if byte == 0x0A {
+                out.append(byte)
+                atLineStart = true
+                continue
+            }
+            if atLineStart { out.append(contentsOf: pad.utf8) }
+            atLineStart = false
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func key(_ text: String) -> String {
-        let plain = text.first.map { $0.isLetter || $0 == "_" } == true
-            && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }
+        // Plain when ASCII letters, digits, `_` and `.`, starting with a letter or `_`.
+        let letter = { (b: UInt8) in (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        let plain = text.utf8.first.map { letter($0) || $0 == 0x5F } == true
+            && text.utf8.allSatisfy { letter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2E }
         return plain ? text : quote(text)
     }
 
@@ -73,7 +113,7 @@ public enum YAMLWriter {
         switch node {
         case .string(let text), .unsafeString(let text):
             let tag = if case .unsafeString = node { "!unsafe " } else { "" }
-            guard text.contains("\n"), fitsLiteralBlock(text) else { return tag + quote(text) }
+            guard text.utf8.contains(0x0A), fitsLiteralBlock(text) else { return tag + quote(text) }
             return tag + "|\n" + indentedLines(text, pad: pad)
         case .expression(let parts):
             return ">-\n" + parts.map { pad + $0 }.joined(separator: "\n")

@@ -8,7 +8,10 @@ import Testing
 @testable import RigBuildLog
 @testable import RigApply
 import RigSpec
-@testable import RigKit
+@testable import RigProbe
+@testable import RigTheme
+@testable import RigPlan
+@testable import RigEmit
 
 /// `YAMLWriter` is hand-written for speed; every file it writes is read back here through the
 /// system libyaml (`YAMLReader`) and compared value by value with the `YAMLNode` it was meant to say:
