@@ -201,3 +201,26 @@ import Testing
         #expect(reason.utf8.count < 1000, "\(tool) \(fault): a \(reason.utf8.count)-byte reason")
     }
 }
+
+/// What the runner reports, case by case.
+@Suite struct ProcessRunnerOutcomeTests {
+    @Test func aSignalIsKilledNotAnExitStatus() async {
+        let result = await LiveSystem().run(["sh", "-c", "kill -9 $$"], timeout: .seconds(5))
+        #expect(result.outcome == .killed(signal: 9))
+        #expect(result.failureReason(program: "sh") == "sh was killed by signal 9 (SIGKILL)")
+    }
+
+    @Test func aHugeStderrLineIsAShortReason() async {
+        let result = await LiveSystem().run(["sh", "-c", "head -c 3000000 /dev/zero | tr '\\0' x >&2; exit 1"], timeout: .seconds(10))
+        #expect(result.outcome == .exited(1))
+        let reason = result.failureReason(program: "tool") ?? ""
+        #expect(reason.hasPrefix("tool exited with status 1: xxx"))
+        #expect(reason.count < 250)
+    }
+
+    @Test func inputLargerThanAPipeIsFedWithoutBlocking() async {
+        let input = Data(repeating: UInt8(ascii: "a"), count: 1_000_000)
+        let result = await LiveSystem().run(["wc", "-c"], input: input, timeout: .seconds(10))
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "1000000")
+    }
+}
