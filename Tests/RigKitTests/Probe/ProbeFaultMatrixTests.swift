@@ -191,9 +191,10 @@ import Testing
         let facts = await ProbeRunner.probe(tool.wanted, on: machine, timeout: Self.timeout(for: fault))
         await machine.longest.allEnded()
 
-        // The tool's own run ends at its timeout plus the teardown. (The probe's wall time is not
+        // The tool's own run ends at its timeout plus the teardown (0.4 s + well under a second idle;
+        // the bound leaves room for a loaded 2-core machine), instead of the 30 s the fake tool sleeps. (The probe's wall time is not
         // asserted: inside the full suite it mostly measures the other tests' load on the task pool.)
-        #expect(machine.longest.value < 1.5, "\(tool) \(fault): the tool ran \(machine.longest.value) s")
+        #expect(machine.longest.value < 3, "\(tool) \(fault): the tool ran \(machine.longest.value) s")
         #expect(Self.survivors(marker).isEmpty, "\(tool) \(fault): left processes \(Self.survivors(marker))")
         let json = String(decoding: try facts.jsonData(), as: UTF8.self)
         let reason = try #require(tool.reason(facts), "\(tool) \(fault): the fact is known: \(json)")
