@@ -10,7 +10,6 @@ let package = Package(
         .library(name: "RigFuzz", type: .dynamic, targets: ["RigFuzz"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
@@ -22,7 +21,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "RigSpec", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // YAML is read by the system libyaml (Debian/Ubuntu: libyaml-dev), so security updates reach it.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .target(name: "RigSpec", dependencies: ["CYAML"]),
         .target(name: "RigSystem", dependencies: [], path: "Sources/RigKit/System"),
         .target(name: "RigProbe", dependencies: ["RigSpec", "RigSystem"], path: "Sources/RigKit/Probe"),
         .target(name: "RigTheme", dependencies: ["RigSpec", "RigSystem"], path: "Sources/RigKit/Theme"),

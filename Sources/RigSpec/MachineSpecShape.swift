@@ -113,7 +113,7 @@ public enum MachineSpecShape {
         Field("foreground", .color, required: true, "text colour"),
         Field("accent", .color, required: true, "prompt, status line, title bar"),
         Field("cursor", .color, "cursor colour (default: accent)"),
-        Field("vim", .map(key: StringPattern("^(" + vimColorRoles.joined(separator: "|") + ")$",
+        Field("vim", .map(key: StringPattern(oneOf: vimColorRoles,
                                              meaning: "a vim colour role: " + vimColorRoles.joined(separator: ", ")),
                           value: .color), "overrides of the base vim scheme's colours"),
         Field("vscode", .map(key: SpecPatterns.vscodeColorKey, value: .color), "extra workbench.colorCustomizations"),

@@ -81,7 +81,9 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `<number>[ ]<unit>`; a bare number is an error because the unit is what says 1 TB ≠ 1 TiB.
     public static func parse(_ text: String, as dimension: Dimension) -> Result<Quantity, ParseError> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Foundation's trimming is slow; most values need none (ASCII, no space or tab at either end).
+        let plainEnds = { (b: UInt8?) in b.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } ?? true }
+        let trimmed = plainEnds(text.utf8.first) && plainEnds(text.utf8.last) ? text : text.trimmingCharacters(in: .whitespaces)
         var number = Substring(trimmed)
         var index = number.startIndex
         var sawDigit = false, sawDot = false

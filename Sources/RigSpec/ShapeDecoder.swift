@@ -3,6 +3,13 @@
 struct ShapeDecoder {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var locations = SourceMap()
+    /// Diagnostics past `limit` are counted, not built, so a file of 100,000 errors stays cheap.
+    let limit: Int
+    private(set) var suppressed = 0
+
+    init(limit: Int = Int.max) {
+        self.limit = limit
+    }
 
     mutating func decode(_ tree: YAMLTree, as shape: Shape, path: String) -> SpecValue? {
         switch shape {
@@ -25,8 +32,7 @@ struct ShapeDecoder {
             let childPath = path.isEmpty ? name : "\(path).\(name)"
             guard let field = fields.first(where: { $0.key == name }) else {
                 let where_ = path.isEmpty ? "" : " in '\(path)'"
-                let hint = Suggestion.closest(to: name, among: fields.map(\.key)).map { "; did you mean '\($0)'?" } ?? ""
-                error(at: key.location, "unknown key '\(name)'\(where_)\(hint)")
+                error(at: key.location, "unknown key '\(name)'\(where_)\(Suggestion.hint(for: name, among: fields.map(\.key)))")
                 continue
             }
             if !seen.insert(name).inserted { error(at: key.location, "duplicate key '\(name)'"); continue }
@@ -90,8 +96,7 @@ struct ShapeDecoder {
             return .string(text)
         case .choice(let options):
             guard kind == .string, options.contains(text) else {
-                let hint = Suggestion.closest(to: text, among: options).map { "; did you mean '\($0)'?" } ?? ""
-                return invalid(tree, path: path, "'\(text)' is not one of \(options.map { "'\($0)'" }.joined(separator: ", "))\(hint)")
+                return invalid(tree, path: path, "'\(text)' is not one of \(options.map { "'\($0)'" }.joined(separator: ", "))\(Suggestion.hint(for: text, among: options))")
             }
             return .string(text)
         case .integer(let range):
@@ -111,8 +116,7 @@ struct ShapeDecoder {
                 return invalid(tree, path: path, "'\(text)' needs a unit: write it like \"\(dimension.example)\"")
             case .failure(.unknownUnit(let unit)):
                 let units = dimension.units.map(\.symbol)
-                let hint = Suggestion.closest(to: unit, among: units).map { "; did you mean '\($0)'?" } ?? ""
-                return invalid(tree, path: path, "unknown \(dimension.rawValue) unit '\(unit)' (use \(units.joined(separator: ", ")))\(hint)")
+                return invalid(tree, path: path, "unknown \(dimension.rawValue) unit '\(unit)' (use \(units.joined(separator: ", ")))\(Suggestion.hint(for: unit, among: units))")
             case .failure(.malformed):
                 return invalid(tree, path: path, "'\(text)' is not \(shape.expectation)")
             case .failure(.outOfRange):
@@ -141,19 +145,27 @@ struct ShapeDecoder {
         invalid(tree, path: path, "expected \(expected), found \(tree.kindName)")
     }
 
-    private mutating func invalid(_ tree: YAMLTree, path: String, _ message: String) -> SpecValue? {
-        error(at: tree.location, "\(path.isEmpty ? "spec" : path): \(message)")
+    private mutating func invalid(_ tree: YAMLTree, path: String, _ message: @autoclosure () -> String) -> SpecValue? {
+        error(at: tree.location, "\(path.isEmpty ? "spec" : path): \(message())")
         return nil
     }
 
-    private mutating func error(at location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(at: location, message))
+    private mutating func error(at location: SourceLocation, _ message: @autoclosure () -> String) {
+        guard diagnostics.count < limit else { suppressed += 1; return }
+        diagnostics.append(Diagnostic(at: location, message()))
     }
 }
 
 /// "Did you mean …?" by edit distance.
 enum Suggestion {
+    /// "; did you mean 'gpus'?" or nothing.
+    static func hint(for word: String, among candidates: [String]) -> String {
+        closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
     static func closest(to word: String, among candidates: [String]) -> String? {
+        // No key or unit is this long; a huge word costs distance() its square for nothing.
+        guard word.utf8.count <= 64 else { return nil }
         let limit = max(2, word.count / 3)
         // Ties go to the candidate sharing the longest prefix ('gpu' → 'gpus', not 'cpu').
         var best: (candidate: String, distance: Int, prefix: Int)?

@@ -8,10 +8,13 @@ import Foundation
 /// scalars: the including file wins. A key that is a mapping in one file and a list or
 /// scalar in another is an error.
 public final class SpecLoader {
-    private let readFile: (String) -> Result<String, Diagnostic>
+    private let readFile: (String) -> Result<[UInt8], Diagnostic>
+    private let limits: YAMLLimits
     /// Files read and parsed, by path: a fragment shared by many machines is read once.
-    private var texts: [String: Result<String, Diagnostic>] = [:]
-    private var trees: [String: Result<YAMLTree?, Diagnostic>] = [:]
+    private var texts: [String: Result<[UInt8], Diagnostic>] = [:]
+    private var trees: [String: YAMLReader.Result] = [:]
+    /// Problems of the machine being loaded that were counted, not kept.
+    private var suppressed = 0
 
     /// Why a file could not be read, in a few words ("no such file", "not UTF-8 text").
     public struct ReadFailure: Error, Sendable, Equatable {
@@ -20,21 +23,29 @@ public final class SpecLoader {
     }
 
     /// A loader that reads files only through `read`: RigSpec never touches the disk itself
-    /// (rigctl's `Repository` passes its `System`; tests pass a dictionary).
-    public init(read: @escaping (String) -> Result<String, ReadFailure>) {
+    /// (rigctl's `Repository` passes its `System`; tests pass a dictionary). A file over
+    /// `limits.maxBytes` is refused before it is parsed.
+    public init(limits: YAMLLimits = .spec, read: @escaping (String) -> Result<[UInt8], ReadFailure>) {
+        self.limits = limits
         self.readFile = { path in
-            read(path).mapError { Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), $0.reason) }
+            let origin = SourceLocation(file: path, line: 1, column: 1)
+            switch read(path) {
+            case .failure(let failure): return .failure(Diagnostic(at: origin, failure.reason))
+            case .success(let bytes) where bytes.count > limits.maxBytes: return .failure(Diagnostic(at: origin, YAMLReader.tooLarge(bytes.count, limits)))
+            case .success(let bytes): return .success(bytes)
+            }
         }
     }
 
     /// A loader over `readFile`, which gives nil for a file it cannot read.
-    public convenience init(readFile: @escaping (String) -> String?) {
-        self.init(read: { path in readFile(path).map { .success($0) } ?? .failure(ReadFailure("cannot read file")) })
+    public convenience init(limits: YAMLLimits = .spec, readFile: @escaping (String) -> String?) {
+        self.init(limits: limits, read: { path in readFile(path).map { .success(Array($0.utf8)) } ?? .failure(ReadFailure("cannot read file")) })
     }
 
     /// Loads one machine file.
     public func load(file: String) -> Result<MachineSpec, SpecError> {
         var diagnostics: [Diagnostic] = []
+        suppressed = 0
         let name = SpecLoader.machineName(of: file)
         let origin = SourceLocation(file: file, line: 1, column: 1)
         if !SpecPatterns.machineName.matches(name) {
@@ -44,19 +55,31 @@ public final class SpecLoader {
             if diagnostics.isEmpty {
                 diagnostics.append(Diagnostic(at: origin, "the file is empty; a machine spec starts with 'version: 1'"))
             }
-            return .failure(SpecError(diagnostics))
+            return .failure(SpecError(SpecLoader.capped(diagnostics, suppressed: suppressed)))
         }
         guard case .mapping = merged.value else {
             diagnostics.append(Diagnostic(at: merged.location, "expected a mapping of keys such as 'version:' and 'hostname:' at the top level, found \(merged.kindName)"))
-            return .failure(SpecError(diagnostics))
+            return .failure(SpecError(SpecLoader.capped(diagnostics, suppressed: suppressed)))
         }
-        var decoder = ShapeDecoder()
+        var decoder = ShapeDecoder(limit: SpecLoader.diagnosticLimit)
         let value = decoder.decode(merged, as: MachineSpecShape.root, path: "")
         diagnostics += decoder.diagnostics
-        guard diagnostics.isEmpty, let value else { return .failure(SpecError(diagnostics)) }
+        guard diagnostics.isEmpty, let value else { return .failure(SpecError(SpecLoader.capped(diagnostics, suppressed: suppressed + decoder.suppressed))) }
         var locations = decoder.locations
         locations[""] = origin
         return .success(MachineSpec(name: name, file: file, value: value, locations: locations))
+    }
+
+    /// Problems reported for one machine at most; the rest are counted in a closing note.
+    public static let diagnosticLimit = 100
+
+    static func capped(_ diagnostics: [Diagnostic], suppressed: Int) -> [Diagnostic] {
+        let sorted = diagnostics.sorted()
+        let kept = Array(sorted.prefix(diagnosticLimit))
+        let more = suppressed + sorted.count - kept.count
+        guard more > 0, let last = kept.last else { return kept }
+        // "…" sorts after every ASCII message at the same place, so the note stays last.
+        return kept + [Diagnostic(.note, at: last.location, "… and \(more) more problem\(more == 1 ? "" : "s") (only the first \(diagnosticLimit) are reported)")]
     }
 
     /// Loads many files, collecting every diagnostic from all of them.
@@ -82,23 +105,21 @@ public final class SpecLoader {
     // MARK: - Includes
 
     private func resolve(_ file: String, chain: [String], diagnostics: inout [Diagnostic]) -> YAMLTree? {
-        let parsed: Result<YAMLTree?, Diagnostic>
+        let parsed: YAMLReader.Result
         if let cached = trees[file] {
             parsed = cached
         } else {
-            parsed = text(of: file).flatMap { YAMLReader.read($0, file: file) }
+            switch text(of: file) {
+            case .success(let bytes):
+                parsed = bytes.withUnsafeBufferPointer { YAMLReader.read(bytes: $0, file: file, limits: limits) }
+            case .failure(let diagnostic):
+                parsed = YAMLReader.Result(root: nil, diagnostics: [diagnostic])
+            }
             trees[file] = parsed
         }
-        let tree: YAMLTree
-        switch parsed {
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        case .success(nil):
-            return nil
-        case .success(let root?):
-            tree = root
-        }
+        diagnostics += parsed.diagnostics
+        suppressed += parsed.suppressed
+        guard let tree = parsed.root else { return nil }
         guard case .mapping(let pairs) = tree.value,
               let includeIndex = pairs.firstIndex(where: { $0.key.scalar == "include" }) else { return tree }
         guard case .sequence(let items) = pairs[includeIndex].value.value else {
@@ -146,7 +167,7 @@ public final class SpecLoader {
         return SpecLoader.merge(merged, ownTree, diagnostics: &diagnostics)
     }
 
-    private func text(of path: String) -> Result<String, Diagnostic> {
+    private func text(of path: String) -> Result<[UInt8], Diagnostic> {
         if let cached = texts[path] { return cached }
         let result = readFile(path)
         texts[path] = result
@@ -157,10 +178,13 @@ public final class SpecLoader {
         switch (base.value, overlay.value) {
         case let (.mapping(basePairs), .mapping(overlayPairs)):
             var result = basePairs
+            var index: [String: Int] = [:]
+            for (position, pair) in result.enumerated() { if let key = pair.key.scalar { index[key] = position } }
             for pair in overlayPairs {
-                if let index = result.firstIndex(where: { $0.key.scalar == pair.key.scalar && pair.key.scalar != nil }) {
-                    result[index] = (pair.key, merge(result[index].value, pair.value, diagnostics: &diagnostics))
+                if let key = pair.key.scalar, let position = index[key] {
+                    result[position] = (pair.key, merge(result[position].value, pair.value, diagnostics: &diagnostics))
                 } else {
+                    if let key = pair.key.scalar { index[key] = result.count }
                     result.append(pair)
                 }
             }
@@ -169,12 +193,10 @@ public final class SpecLoader {
             // A scalar is the same item however it was quoted ("git" and git); one pass with a set.
             var result = baseItems
             var seen = Set(baseItems.compactMap(\.scalarIdentity))
+            var present = Set(baseItems.filter { $0.scalarIdentity == nil })
             for item in overlayItems {
-                if let identity = item.scalarIdentity {
-                    if seen.insert(identity).inserted { result.append(item) }
-                } else if !result.contains(item) {
-                    result.append(item)
-                }
+                let isNew = item.scalarIdentity.map { seen.insert($0).inserted } ?? present.insert(item).inserted
+                if isNew { result.append(item) }
             }
             return YAMLTree(.sequence(result), at: overlay.location)
         case (.scalar, .scalar):

@@ -1,10 +1,7 @@
-import Foundation
-import Yams
-
 /// A YAML node that remembers the file, line and column it came from, so values merged from
 /// an included fragment still point at the fragment.
-public struct YAMLTree: Sendable, Equatable {
-    public enum Value: Sendable, Equatable {
+public struct YAMLTree: Sendable, Hashable {
+    public enum Value: Sendable, Hashable {
         /// A scalar with its text and whether it was written plain (unquoted).
         case scalar(String, plain: Bool)
         case mapping([(key: YAMLTree, value: YAMLTree)])
@@ -19,18 +16,33 @@ public struct YAMLTree: Sendable, Equatable {
             default: return false
             }
         }
+
+        public func hash(into hasher: inout Hasher) {
+            switch self {
+            case let .scalar(text, plain): hasher.combine(0); hasher.combine(text); hasher.combine(plain)
+            case let .sequence(items): hasher.combine(1); hasher.combine(items)
+            case let .mapping(pairs):
+                hasher.combine(2)
+                hasher.combine(pairs.count)
+                for pair in pairs { hasher.combine(pair.key); hasher.combine(pair.value) }
+            }
+        }
     }
 
     public var value: Value
     public var location: SourceLocation
+    /// A local tag the reader was told to accept (`!unsafe` in playbooks); not part of equality.
+    public var tag: String?
 
-    public init(_ value: Value, at location: SourceLocation) {
+    public init(_ value: Value, at location: SourceLocation, tag: String? = nil) {
         self.value = value
         self.location = location
+        self.tag = tag
     }
 
     /// Equality of content only; locations are ignored (used to drop duplicate list items).
     public static func == (lhs: YAMLTree, rhs: YAMLTree) -> Bool { lhs.value == rhs.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 
     /// The scalar text, if this is a scalar.
     public var scalar: String? {
@@ -80,92 +92,35 @@ public enum ScalarKind: Sendable, Equatable {
         return .string
     }
 
+    // YAML 1.2.2 core schema (section 10.3.2), over bytes: ASCII digits only.
     private static func isInteger(_ text: String) -> Bool {
-        var body = Substring(text)
-        if body.hasPrefix("-") || body.hasPrefix("+") { body = body.dropFirst() }
-        if body.hasPrefix("0x") { return body.count > 2 && body.dropFirst(2).allSatisfy(\.isHexDigit) }
-        if body.hasPrefix("0o") { return body.count > 2 && body.dropFirst(2).allSatisfy { ("0"..."7").contains($0) } }
-        return !body.isEmpty && body.allSatisfy { $0.isASCII && $0.isNumber }
+        var body = Substring(text).utf8[...]
+        if let sign = body.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { body = body.dropFirst() }
+        let isDigit = { (b: UInt8) in b &- 0x30 < 10 }
+        if body.starts(with: "0x".utf8) {
+            return body.count > 2 && body.dropFirst(2).allSatisfy { isDigit($0) || ($0 | 0x20) &- 0x61 < 6 }
+        }
+        if body.starts(with: "0o".utf8) { return body.count > 2 && body.dropFirst(2).allSatisfy { $0 &- 0x30 < 8 } }
+        return !body.isEmpty && body.allSatisfy(isDigit)
     }
 
+    private static let specialFloats: Set<String> = [".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN"]
+
     private static func isFloat(_ text: String) -> Bool {
-        if [".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN"].contains(text) { return true }
+        if text.utf8.count <= 5, specialFloats.contains(text) { return true }
         var sawDigit = false, sawDot = false, sawExponent = false
-        var previous: Character = " "
-        for (i, c) in text.enumerated() {
+        var previous: UInt8 = 0x20
+        for (i, c) in text.utf8.enumerated() {
             switch c {
-            case "0"..."9": sawDigit = true
-            case "." where !sawDot && !sawExponent: sawDot = true
-            case "e" where sawDigit && !sawExponent, "E" where sawDigit && !sawExponent: sawExponent = true
-            case "+" where i == 0 || previous == "e" || previous == "E", "-" where i == 0 || previous == "e" || previous == "E": break
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: ".") where !sawDot && !sawExponent: sawDot = true
+            case UInt8(ascii: "e") where sawDigit && !sawExponent, UInt8(ascii: "E") where sawDigit && !sawExponent: sawExponent = true
+            case UInt8(ascii: "+") where i == 0 || previous | 0x20 == UInt8(ascii: "e"),
+                 UInt8(ascii: "-") where i == 0 || previous | 0x20 == UInt8(ascii: "e"): break
             default: return false
             }
             previous = c
         }
         return sawDigit
-    }
-}
-
-/// Reads YAML text into a `YAMLTree`, turning every libyaml complaint into a diagnostic.
-public enum YAMLReader {
-    public static func read(_ text: String, file: String) -> Result<YAMLTree?, Diagnostic> {
-        do {
-            // The basic resolver (no regex rules): scalar kinds are resolved by `ScalarKind`, much faster.
-            let parser = try Parser(yaml: text, resolver: .basic)
-            guard let root = try parser.singleRoot() else { return .success(nil) }
-            return convert(root, file: file)
-        } catch let error as YamlError {
-            return .failure(diagnostic(for: error, file: file))
-        } catch {
-            return .failure(Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)"))
-        }
-    }
-
-    private static func convert(_ node: Node, file: String) -> Result<YAMLTree?, Diagnostic> {
-        let location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-        switch node {
-        case .scalar(let scalar):
-            return .success(YAMLTree(.scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any), at: location))
-        case .sequence(let sequence):
-            var items: [YAMLTree] = []
-            for item in sequence {
-                switch convert(item, file: file) {
-                case .success(let tree): if let tree { items.append(tree) }
-                case .failure(let diagnostic): return .failure(diagnostic)
-                }
-            }
-            return .success(YAMLTree(.sequence(items), at: location))
-        case .mapping(let mapping):
-            var pairs: [(key: YAMLTree, value: YAMLTree)] = []
-            for (key, value) in mapping {
-                guard case .success(let k?) = convert(key, file: file) else {
-                    return .failure(Diagnostic(at: location, "mapping keys must be plain strings"))
-                }
-                switch convert(value, file: file) {
-                case .success(let v?): pairs.append((k, v))
-                case .success(nil): continue
-                case .failure(let diagnostic): return .failure(diagnostic)
-                }
-            }
-            return .success(YAMLTree(.mapping(pairs), at: location))
-        case .alias:
-            return .failure(Diagnostic(at: location, "YAML aliases are not supported in specs; use include: for shared parts"))
-        }
-    }
-
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)) }
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let detail = context.map { " (\($0.text.trimmingCharacters(in: .whitespacesAndNewlines)))" } ?? ""
-            return Diagnostic(at: at(mark), "YAML syntax: \(problem)\(detail)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic(at: at(context.mark), "duplicate key \(keys) in the same mapping")
-        case let .reader(problem, _, _, _):
-            return Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(problem)")
-        default:
-            return Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
-        }
     }
 }

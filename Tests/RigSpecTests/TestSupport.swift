@@ -28,7 +28,7 @@ extension SpecLoader {
     static func fromDisk() -> SpecLoader {
         SpecLoader(read: { path in
             guard let data = FileManager.default.contents(atPath: path) else { return .failure(.init("no such file")) }
-            return String(data: data, encoding: .utf8).map { .success($0) } ?? .failure(.init("not UTF-8 text"))
+            return String(data: data, encoding: .utf8) == nil ? .failure(.init("not UTF-8 text")) : .success([UInt8](data))
         })
     }
 

@@ -84,7 +84,7 @@ public enum BuildLogMarkdown {
         guard !open.isEmpty else { return ["None: the machine matched its spec."] }
         var lines = ["| key | status | expected | actual | |", "|---|---|---|---|---|"]
         for finding in open.sorted(by: { ($0.keyPath, $0.message) < ($1.keyPath, $1.message) }) {
-            lines.append("| `\(cell(finding.keyPath))` | \(finding.status.rawValue) | \(cell(finding.expected ?? "")) | \(cell(finding.actual ?? "")) | \(cell(finding.message)) |")
+            lines.append("| `\(cell(finding.keyPath.rawValue))` | \(finding.status.rawValue) | \(cell(finding.expected ?? "")) | \(cell(finding.actual ?? "")) | \(cell(finding.message)) |")
         }
         return lines
     }

@@ -144,7 +144,9 @@ public enum StarterSpec {
         var entries: [String] = []
         if let driver = facts.nvidiaDriver {
             if let version = driver.version.value, let flavor = driver.flavor.value {
-                entries.append("  nvidia: { version: \(YAMLWriter.quote(version)), flavor: \(flavor) }")
+                // Bare only as the spec spells it: anything else a driver reports is quoted, never YAML syntax.
+                let flavorText = ["open", "proprietary"].contains(flavor) ? flavor : YAMLWriter.quote(flavor)
+                entries.append("  nvidia: { version: \(YAMLWriter.quote(version)), flavor: \(flavorText) }")
             } else if let version = driver.version.value {
                 entries.append("  # nvidia: { version: \(YAMLWriter.quote(version)), flavor: open }  # fill in: flavor unknown (\(comment(driver.flavor.reason ?? "")))")
             }
@@ -180,10 +182,9 @@ public enum StarterSpec {
         return order.map { ($0, counts[$0]!) }
     }
 
-    /// A part name the spec accepts (`SpecPatterns.label`): characters outside it become spaces,
-    /// so `Arcturus GL-XL [Instinct MI100]` is written as `Arcturus GL-XL Instinct MI100`.
     /// Recorded text (a reason, a device name) as it may stand in a YAML comment: control and
-    /// line-break characters escaped, at most 200 characters.
+    /// line-break characters (LF, CR, and NEL, LS, PS, which YAML 1.1 and libyaml also break lines
+    /// at) escaped, at most 200 characters.
     static func comment(_ text: String) -> String { UntrustedText.escaped(text, limit: 200) }
 
     /// The line with every scalar that could end it or drive a terminal escaped.
@@ -192,6 +193,8 @@ public enum StarterSpec {
         return String(line.unicodeScalars.map { $0 == "\t" ? "\t" : UntrustedText.escape($0) }.joined())
     }
 
+    /// A part name the spec accepts (`SpecPatterns.label`): characters outside it become spaces,
+    /// so `Arcturus GL-XL [Instinct MI100]` is written as `Arcturus GL-XL Instinct MI100`.
     static func label(_ text: String) -> String {
         if SpecPatterns.label.matches(text) { return text }
         let allowed = Set("._+/()&,:@#- ")

@@ -45,7 +45,6 @@ public struct Repository: Sendable {
     public var machinesDirectory: String { path("machines") }
     public var playbooksDirectory: String { path("playbooks") }
     public var buildLogsDirectory: String { path("build-logs") }
-    public func buildLogDirectory(_ machine: String) -> String { path("build-logs/\(machine)") }
     /// `build-logs/<machine>/facts.json`: the machine's last recorded facts.
     public func factsFile(_ machine: String) -> String { path("build-logs/\(machine)/facts.json") }
 
@@ -89,8 +88,8 @@ public struct Repository: Sendable {
         SpecLoader(read: { path in
             do throws(SystemError) {
                 let data = try system.readFile(path)
-                guard let text = String(validating: data, as: UTF8.self) else { return .failure(.init("not UTF-8 text")) }
-                return .success(text)
+                guard String(validating: data, as: UTF8.self) != nil else { return .failure(.init("not UTF-8 text")) }
+                return .success([UInt8](data))
             } catch {
                 switch error {
                 case .notFound: return .failure(.init("no such file"))

@@ -57,15 +57,21 @@ public enum ColorMath {
     public static func nearestXterm256(_ color: Color) -> Int {
         var bestIndex = 16
         var bestDistance = Int.max
-        for index in 16...255 {
-            let distance = squaredDistance(color, xterm256(index))
+        for (offset, candidate) in xterm256Colors.enumerated() {
+            let distance = squaredDistance(color, candidate)
             if distance < bestDistance {
-                bestIndex = index
+                bestIndex = 16 + offset
                 bestDistance = distance
             }
         }
         return bestIndex
     }
+
+    /// Indices 16…255, built once (the scan above runs for every colour of every scheme).
+    private static let xterm256Colors: [Color] = (16...255).map(xterm256)
+
+    /// The levels of each channel in xterm's 6×6×6 colour cube.
+    private static let cubeSteps: [UInt8] = [0, 95, 135, 175, 215, 255]
 
     /// The colour xterm shows for palette index 16…255.
     public static func xterm256(_ index: Int) -> Color {
@@ -73,9 +79,8 @@ public enum ColorMath {
             let level = UInt8(8 + 10 * (index - 232))
             return Color(red: level, green: level, blue: level)
         }
-        let steps: [UInt8] = [0, 95, 135, 175, 215, 255]
         let cube = index - 16
-        return Color(red: steps[cube / 36], green: steps[cube / 6 % 6], blue: steps[cube % 6])
+        return Color(red: cubeSteps[cube / 36], green: cubeSteps[cube / 6 % 6], blue: cubeSteps[cube % 6])
     }
 
     /// A ratio as people read it, rounded down to one decimal so a failing 4.49 never prints as 4.5: "4.4:1".

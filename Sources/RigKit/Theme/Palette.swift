@@ -30,6 +30,14 @@ public struct Palette: Sendable, Equatable {
     /// `theme.vscode`: VS Code colour key → colour.
     public let vscodeOverrides: [String: Color]
 
+    /// `[A-Za-z0-9][A-Za-z0-9._-]{0,63}`, by bytes (a Swift `Regex` literal cost more than the rest of the palette).
+    static func canNameFiles(_ machine: String) -> Bool {
+        let bytes = machine.utf8
+        guard (1...64).contains(bytes.count), let first = bytes.first else { return false }
+        let alnum = { (b: UInt8) in (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) }
+        return alnum(first) && bytes.allSatisfy { alnum($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+    }
+
     /// The palette of `spec`, or an error naming the spec key at fault.
     public init(spec: MachineSpec) throws(ThemeError) {
         guard let theme = spec.theme else {
@@ -41,7 +49,7 @@ public struct Palette: Sendable, Equatable {
 
     public init(machine: String, role: MachineSpec.Role, theme: MachineSpec.Theme,
                 locations: SourceMap = SourceMap()) throws(ThemeError) {
-        guard machine.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9._-]{0,63}/) != nil else {
+        guard Palette.canNameFiles(machine) else {
             throw ThemeError(keyPath: "", message: "machine name \"\(machine)\" cannot name theme files; "
                 + "use letters, digits, '.', '_' and '-'", location: locations.nearest(""))
         }

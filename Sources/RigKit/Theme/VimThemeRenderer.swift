@@ -75,7 +75,7 @@ public enum VimThemeRenderer {
     static func machineScheme(_ palette: Palette) -> String {
         let all = values(palette)
         // Only what differs from the base's own values: the machine's colours and its overrides.
-        let base = values(neutral)
+        let base = neutralValues
         let own = all.filter { base[$0.key] != $0.value || palette.vimOverrides[$0.key] != nil }
         return """
             " \(schemeName(palette)): the \(palette.machine) machine's colours on the rigctl base scheme.
@@ -94,7 +94,11 @@ public enum VimThemeRenderer {
             """
     }
 
-    static var baseScheme: String {
+    /// The base scheme's own values (the neutral palette), computed once.
+    static let neutralValues = values(neutral)
+
+    /// The same for every machine: built once per process.
+    static let baseScheme: String = {
         let variableDocs = ThemeVocabulary.vimVariables.map { "\"   \($0.name): \($0.meaning)" }.joined(separator: "\n")
         return """
             " rigctl: the shared base of the rigctl colour schemes, a dark wombat-like family.
@@ -114,7 +118,7 @@ public enum VimThemeRenderer {
             let g:colors_name = 'rigctl'
 
             let s:p = {
-            \(dictionaryLines(values(neutral)))
+            \(dictionaryLines(neutralValues))
                   \\ }
             call extend(s:p, get(g:, 'rigctl_palette', {}))
             " Terminal colours only where the terminal has 256 of them (or the GUI's are used).
@@ -205,5 +209,5 @@ public enum VimThemeRenderer {
             unlet s:cpo_save
 
             """
-    }
+    }()
 }

@@ -25,7 +25,7 @@ public enum JUnitReport {
             let findings = report.findings(for: machine)
             var failures = 0, skipped = 0
             let cases = findings.map { finding -> String in
-                let name = finding.keyPath.isEmpty ? (finding.rule ?? "spec") : finding.keyPath + (finding.rule.map { " [\($0)]" } ?? "")
+                let name = finding.keyPath.isEmpty ? (finding.rule ?? "spec") : finding.keyPath.rawValue + (finding.rule.map { " [\($0)]" } ?? "")
                 var attributes = "classname=\"\(escape(machine))\" name=\"\(escape(name))\""
                 if let location = finding.location { attributes += " file=\"\(escape(location.file))\" line=\"\(location.line)\"" }
                 let detail = escape(detail(finding))

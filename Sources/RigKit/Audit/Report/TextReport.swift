@@ -19,7 +19,7 @@ public enum TextReport {
             lines.append(paint("1", machine) + (file.map { " (\(clean($0)))" } ?? ""))
             for finding in findings where verbose || finding.status != .ok {
                 let mark = paint(StatusSymbol.color(finding.status), StatusSymbol.of(finding.status))
-                let key = finding.keyPath.isEmpty ? (finding.rule ?? "spec") : finding.keyPath
+                let key = finding.keyPath.isEmpty ? (finding.rule ?? "spec") : finding.keyPath.rawValue
                 var head = "  \(mark) \(clean(key))"
                 if let rule = finding.rule, !finding.keyPath.isEmpty { head += " [\(rule)]" }
                 if let change = change(finding) { head += ": " + clean(change) }
