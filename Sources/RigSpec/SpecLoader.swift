@@ -193,12 +193,10 @@ public final class SpecLoader {
             // A scalar is the same item however it was quoted ("git" and git); one pass with a set.
             var result = baseItems
             var seen = Set(baseItems.compactMap(\.scalarIdentity))
+            var present = Set(baseItems.filter { $0.scalarIdentity == nil })
             for item in overlayItems {
-                if let identity = item.scalarIdentity {
-                    if seen.insert(identity).inserted { result.append(item) }
-                } else if !result.contains(item) {
-                    result.append(item)
-                }
+                let isNew = item.scalarIdentity.map { seen.insert($0).inserted } ?? present.insert(item).inserted
+                if isNew { result.append(item) }
             }
             return YAMLTree(.sequence(result), at: overlay.location)
         case (.scalar, .scalar):

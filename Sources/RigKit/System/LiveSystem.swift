@@ -83,6 +83,7 @@ public struct LiveSystem: System {
     public func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try createDirectory(directory) }
+        Self.removeStaleTemporaries(of: path)
         let temporary = "\(directory.isEmpty ? "." : directory)/.\((path as NSString).lastPathComponent).rigctl-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
         guard fd >= 0 else { throw SystemError(errno: errno, path: path) }
@@ -106,6 +107,19 @@ public struct LiveSystem: System {
         if let failure {
             unlink(temporary)
             throw failure
+        }
+    }
+
+    /// Deletes temporaries an interrupted write of `path` left (`.NAME.rigctl-PID-RANDOM` whose
+    /// PID is no longer running), so they cannot pile up beside the file.
+    static func removeStaleTemporaries(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = ".\((path as NSString).lastPathComponent).rigctl-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count).split(separator: "-")
+            guard rest.count == 2, let pid = pid_t(rest[0]), UInt32(rest[1]) != nil, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink((directory.isEmpty ? "." : directory) + "/" + name) }
         }
     }
 

@@ -191,8 +191,8 @@ import Testing
         let facts = await ProbeRunner.probe(tool.wanted, on: machine, timeout: Self.timeout(for: fault))
         await machine.longest.allEnded()
 
-        // The tool's own run ends at its timeout plus the teardown, far before the hung tool would
-        // (bounded loosely: the whole suite runs beside it on two cores). (The probe's wall time is not
+        // The tool's own run ends at its timeout plus the teardown (0.4 s + well under a second idle;
+        // the bound leaves room for a loaded 2-core machine), instead of the 30 s the fake tool sleeps. (The probe's wall time is not
         // asserted: inside the full suite it mostly measures the other tests' load on the task pool.)
         #expect(machine.longest.value < 3, "\(tool) \(fault): the tool ran \(machine.longest.value) s")
         #expect(Self.survivors(marker).isEmpty, "\(tool) \(fault): left processes \(Self.survivors(marker))")
@@ -200,5 +200,28 @@ import Testing
         let reason = try #require(tool.reason(facts), "\(tool) \(fault): the fact is known: \(json)")
         #expect(fault.isTrue(reason, program: tool.program), "\(tool) \(fault): \(reason)")
         #expect(reason.utf8.count < 1000, "\(tool) \(fault): a \(reason.utf8.count)-byte reason")
+    }
+}
+
+/// What the runner reports, case by case.
+@Suite struct ProcessRunnerOutcomeTests {
+    @Test func aSignalIsKilledNotAnExitStatus() async {
+        let result = await LiveSystem().run(["sh", "-c", "kill -9 $$"], timeout: .seconds(5))
+        #expect(result.outcome == .killed(signal: 9))
+        #expect(result.failureReason(program: "sh") == "sh was killed by signal 9 (SIGKILL)")
+    }
+
+    @Test func aHugeStderrLineIsAShortReason() async {
+        let result = await LiveSystem().run(["sh", "-c", "head -c 3000000 /dev/zero | tr '\\0' x >&2; exit 1"], timeout: .seconds(10))
+        #expect(result.outcome == .exited(1))
+        let reason = result.failureReason(program: "tool") ?? ""
+        #expect(reason.hasPrefix("tool exited with status 1: xxx"))
+        #expect(reason.count < 250)
+    }
+
+    @Test func inputLargerThanAPipeIsFedWithoutBlocking() async {
+        let input = Data(repeating: UInt8(ascii: "a"), count: 1_000_000)
+        let result = await LiveSystem().run(["wc", "-c"], input: input, timeout: .seconds(10))
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "1000000")
     }
 }

@@ -75,4 +75,16 @@ import Testing
         #expect(facts.cpu?.cores == .unknown("/proc/cpuinfo: permission denied; lscpu not installed"))
         #expect(facts.os?.id == .unknown("/etc/os-release: permission denied"))
     }
+
+    @Test func aPCIProberCutOffByTheRunnerLeavesGPUsUnknownNotOnlyNvidia() async {
+        var machine = FakeSystem()
+        machine.directories["/sys/bus/pci/devices"] = ["0000:03:00.0"]
+        machine.files["/sys/bus/pci/devices/0000:03:00.0/class"] = "0x030000\n"
+        machine.files["/sys/bus/pci/devices/0000:03:00.0/vendor"] = "0x1002\n"
+        machine.hanging = [["lspci", "-vmm", "-nn"]]
+        machine.commands[NvidiaSMIProber.queryArgv] = .output("index, pci.bus_id, name\n0, 00000000:01:00.0, NVIDIA GeForce RTX 3090\n")
+        let facts = await ProbeRunner.probe([.gpus], on: machine, timeout: .milliseconds(200))
+        // The AMD GPU sysfs saw is not silently dropped for the one nvidia-smi lists.
+        #expect(facts.gpus == .unknown("timed out after 0.2 s"))
+    }
 }

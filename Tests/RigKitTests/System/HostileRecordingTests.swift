@@ -115,3 +115,21 @@ import Testing
         }
     }
 }
+
+@Suite struct StaleTemporaryTests {
+    @Test func aWriteRemovesTemporariesOfDeadRunsOnly() throws {
+        let directory = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("settings.json").path
+        // pid_max is at most 4194304 on Linux: 99999999 is never running.
+        let stale = directory.appendingPathComponent(".settings.json.rigctl-99999999-12345").path
+        let live = directory.appendingPathComponent(".settings.json.rigctl-1-12345").path
+        let other = directory.appendingPathComponent(".other.rigctl-99999999-1").path
+        for file in [stale, live, other] { try "x".write(toFile: file, atomically: false, encoding: .utf8) }
+        try LiveSystem().writeText(path, "{}\n")
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: live))   // pid 1 is running
+        #expect(FileManager.default.fileExists(atPath: other))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "{}\n")
+    }
+}
