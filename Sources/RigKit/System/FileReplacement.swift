@@ -102,7 +102,7 @@ extension LiveSystem {
             throw .other(path: replacement.path, reason: "changed while rigctl was installing it; run the install again")
         }
         try makeDirectories(directory, created: &createdDirectories)
-        Self.removeStaleTemporaries(of: target)
+        Self.removeStaleStagedTemporaries(of: target)
         let file = try StagedFile(in: directory, name: Self.name(of: target), contents: replacement.contents,
                                   mode: keptMode, owner: owner)
         var backup: (path: String, file: StagedFile)?
@@ -158,7 +158,7 @@ extension LiveSystem {
     }
 
     /// Temporary files an earlier, killed install left beside `target` (only those of the named fallback can be left).
-    static func removeStaleTemporaries(of target: String) {
+    static func removeStaleStagedTemporaries(of target: String) {
         let prefix = "." + name(of: target) + StagedFile.temporaryMarker
         let directory = self.directory(of: target)
         guard let names = try? LiveSystem().listDirectory(directory) else { return }
