@@ -13,12 +13,6 @@ public enum JSONCSettingsModule {
 # trailing commas, key order, formatting, every other key and every byte of another encoding stay as
 # they were. Reports changed exactly when the file's bytes change.
 import os
-import RigSystem
-import RigProbe
-import RigTheme
-import RigAudit
-import RigPlan
-import RigSpec
 import re
 import tempfile
 

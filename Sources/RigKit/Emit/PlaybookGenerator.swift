@@ -64,7 +64,7 @@ public struct PlaybookGenerator: Sendable {
         .map([("kinds", .list([.map([("inventory", .string("**/inventory.yml"))])]))]),
         header: ["Written by `rigctl generate`: how ansible-lint reads the files of this directory."])
 
-    /// The files generated from all machines together (not one machine's playbook).
+    /// The files generated from all machines together (not one machine's playbook, nor the settings module, which no spec changes).
     public static let sharedFiles = ["inventory.yml", "site.yml", ".ansible-lint"]
 
     /// Every generated file, sorted by path.

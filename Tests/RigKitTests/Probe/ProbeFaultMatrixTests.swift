@@ -120,7 +120,9 @@ import Testing
             guard argv.first == program, let script else { return CommandResult(outcome: .notFound) }
             longest.begin()
             let started = Monotonic.now
-            let result = await live.run([script] + argv.dropFirst(), input: input, timeout: timeout)
+            // Through sh, not exec'd itself: a script just written can be ETXTBSY to exec while another
+            // test's spawn, forked in between, still holds the writer's descriptor.
+            let result = await live.run(["/bin/sh", script] + argv.dropFirst(), input: input, timeout: timeout)
             longest.record(Monotonic.now - started)
             return result
         }
