@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "rigctl", targets: ["rigctl"]),
+        // libFuzzer targets: scripts/fuzz builds this with -sanitize=fuzzer and links a driver.
+        .library(name: "RigFuzz", type: .dynamic, targets: ["RigFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,8 +33,9 @@ let package = Package(
         .target(name: "RigBuildLog", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigAudit", "RigPlan"], path: "Sources/RigKit/BuildLog"),
         .target(name: "RigApply", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog"], path: "Sources/RigKit/Apply"),
         .target(name: "RigKit", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply"], path: "Sources/RigKit/Pipeline"),
+        .target(name: "RigFuzz", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme"]),
         .testTarget(name: "RigSpecTests", dependencies: ["RigSpec"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RigKitTests", dependencies: ["RigKit", "RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RigKitTests", dependencies: ["RigKit", "RigFuzz", "RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "RigKit", "RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply"]),
     ]
 )

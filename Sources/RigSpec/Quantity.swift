@@ -19,6 +19,26 @@ public enum Dimension: String, Sendable, CaseIterable {
         }
     }
 
+    /// The values a spec may write, in the base unit: from one unit (so a power limit never rounds to
+    /// 0 W) to far beyond any single machine (1 EiB, 1 MW, 1 THz), so every value fits an `Int`
+    /// after conversion and a 20-digit number is a located error instead of a trap downstream.
+    public var range: ClosedRange<Double> {
+        switch self {
+        case .size: return 1...1_152_921_504_606_846_976
+        case .power: return 1...1_000_000
+        case .frequency: return 1...1e12
+        }
+    }
+
+    /// `1 B to 1 EiB`, for the out-of-range message.
+    public var rangeText: String {
+        switch self {
+        case .size: return "1 B to 1 EiB"
+        case .power: return "1 W to 1000 kW"
+        case .frequency: return "1 Hz to 1000 GHz"
+        }
+    }
+
     /// An example for error messages and the schema.
     public var example: String {
         switch self {
@@ -55,6 +75,8 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
         case missingUnit
         case unknownUnit(String)
         case malformed
+        /// Outside `Dimension.range` (zero, sub-unit, or absurdly large).
+        case outOfRange
     }
 
     /// Parses `<number>[ ]<unit>`; a bare number is an error because the unit is what says 1 TB ≠ 1 TiB.
@@ -78,7 +100,9 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
         guard let match = dimension.units.first(where: { $0.symbol == unit }) else {
             return .failure(.unknownUnit(unit))
         }
-        return .success(Quantity(dimension: dimension, value: magnitude * match.factor, text: trimmed))
+        let value = magnitude * match.factor
+        guard value.isFinite, dimension.range.contains(value) else { return .failure(.outOfRange) }
+        return .success(Quantity(dimension: dimension, value: value, text: trimmed))
     }
 
     public static func bytes(_ value: Double) -> Quantity {
@@ -90,6 +114,15 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value.wholeNumberText ?? String(value)
+    }
+}
+
+extension Double {
+    /// `350` for 350.0; nil when the value has a fraction or does not fit an `Int` (inf, NaN, 1e30),
+    /// so formatting a number from outside never traps.
+    public var wholeNumberText: String? {
+        guard self == rounded(), let whole = Int(exactly: self) else { return nil }
+        return String(whole)
     }
 }

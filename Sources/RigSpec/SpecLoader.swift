@@ -133,6 +133,16 @@ public final class SpecLoader {
                 continue
             }
             let target = SpecLoader.join(file, relative)
+            let root = SpecLoader.includeRoot(of: chain.first ?? file)
+            guard SpecLoader.isInside(target, root) else {
+                diagnostics.append(Diagnostic(at: item.location, "include: '\(relative)' leads out of \(root.isEmpty ? "the repository" : root) (includes stay inside the repository)"))
+                continue
+            }
+            // Distinct paths can still loop (a directory link back to itself: loop/x.yaml, loop/loop/x.yaml, …).
+            guard chain.count < SpecLoader.maxIncludeDepth else {
+                diagnostics.append(Diagnostic(at: item.location, "include: '\(relative)' is nested deeper than \(SpecLoader.maxIncludeDepth) files"))
+                continue
+            }
             if chain.contains(target) || target == file {
                 let cycle = (chain + [file, target]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
                 diagnostics.append(Diagnostic(at: item.location, "include cycle: \(cycle)"))
@@ -180,9 +190,16 @@ public final class SpecLoader {
             }
             return YAMLTree(.mapping(result), at: overlay.location)
         case let (.sequence(baseItems), .sequence(overlayItems)):
+            // A scalar is the same item however it was quoted ("git" and git); one pass with a set.
             var result = baseItems
-            var present = Set(baseItems)
-            for item in overlayItems where present.insert(item).inserted { result.append(item) }
+            var seen = Set(baseItems.compactMap(\.scalarIdentity))
+            for item in overlayItems {
+                if let identity = item.scalarIdentity {
+                    if seen.insert(identity).inserted { result.append(item) }
+                } else if !result.contains(item) {
+                    result.append(item)
+                }
+            }
             return YAMLTree(.sequence(result), at: overlay.location)
         case (.scalar, .scalar):
             return overlay
@@ -190,6 +207,21 @@ public final class SpecLoader {
             diagnostics.append(Diagnostic(at: overlay.location, "cannot merge \(overlay.kindName) here with \(base.kindName) from \(base.location)"))
             return overlay
         }
+    }
+
+    /// The most files one include chain may hold.
+    static let maxIncludeDepth = 16
+
+    /// The repository a machine file belongs to: the folder above its own (`machines/x.yaml` → `` (here),
+    /// `/r/machines/x.yaml` → `/r`). Includes may not leave it, so a spec cannot read any YAML on disk.
+    static func includeRoot(of file: String) -> String {
+        ((file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+    }
+
+    static func isInside(_ path: String, _ root: String) -> Bool {
+        if path == ".." || path.hasPrefix("../") { return root.hasPrefix("..") && path.hasPrefix(root + "/") }
+        if root.isEmpty || root == "." { return !path.hasPrefix("/") }
+        return path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
     /// Resolves `relative` against the directory of `file`, dropping `.` and folding `..`.

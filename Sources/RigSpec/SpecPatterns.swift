@@ -131,10 +131,13 @@ public enum SpecPatterns {
     public static let biosVersion = StringPattern(
         "^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$",
         meaning: "a BIOS version of letters, digits, '.', '_' and '-'") { Scan.word($0, 1...32, first: Scan.isAlnum, rest: { Scan.isAlnum($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }) }
-    /// A BIOS setting name: kebab-case.
+    /// A BIOS setting name: kebab-case, and not `version`, which is `bios.version` (its plan step,
+    /// checklist item and shell function would collide with that one's).
     public static let settingName = StringPattern(
-        "^[a-z0-9]+(-[a-z0-9]+)*$",
-        meaning: "a kebab-case setting name such as above-4g-decoding") { Scan.pieces($0, by: 0x2D, count: 1...Int.max) { !$0.isEmpty && Scan.all($0) { Scan.isLower($0) || Scan.isDigit($0) } } }
+        "^(?!version$)[a-z0-9]+(-[a-z0-9]+)*$",
+        meaning: "a kebab-case setting name such as above-4g-decoding (not 'version': that is bios.version)") {
+            !$0.elementsEqual("version".utf8) && Scan.pieces($0, by: 0x2D, count: 1...Int.max) { !$0.isEmpty && Scan.all($0) { Scan.isLower($0) || Scan.isDigit($0) } }
+        }
     /// A BIOS setting value: a word or short phrase.
     public static let settingValue = StringPattern(
         "^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$",

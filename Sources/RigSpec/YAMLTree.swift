@@ -50,6 +50,12 @@ public struct YAMLTree: Sendable, Hashable {
         return nil
     }
 
+    /// A scalar's text and what it resolves to, quoting left out: `"git"` and `git` are one item.
+    var scalarIdentity: String? {
+        guard let text = scalar, let kind = resolvedKind else { return nil }
+        return "\(kind):\(text)"
+    }
+
     /// What YAML 1.2 (core schema) makes of a plain scalar; quoted scalars are always strings.
     public var resolvedKind: ScalarKind? {
         guard case .scalar(let text, let plain) = value else { return nil }

@@ -135,6 +135,16 @@ import Testing
         }
     }
 
+    @Test func machineNamesComplete() async throws {
+        // What the bash, zsh and fish scripts of --generate-completion-script call; run from the repository.
+        let run = await Rigctl.run(["---completion", "plan", "--", "positional@0", "0", "1", "c"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "compute-node\n")
+        for shell in ["bash", "zsh", "fish"] {
+            #expect(await Rigctl.run(["--generate-completion-script", shell]).stdout.contains("---completion plan -- positional@0"), "\(shell)")
+        }
+    }
+
     @Test func usageErrorsAre64() async {
         #expect(await exitCode(of: ["probe", "--replay", "a", "--record", "b"]) == 64)
         #expect(await exitCode(of: ["diff", "--replay", "a", "--facts", "b"]) == 64)

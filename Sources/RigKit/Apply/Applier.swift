@@ -33,13 +33,13 @@ public struct Applier: Sendable {
     /// Who answers the BIOS checklist; nil with `--yes` (items are then recorded as not asked).
     public var prompter: (any ChecklistPrompter)?
     /// Manual items confirmed in earlier build logs (`BuildLogHistory.confirmations`).
-    public var confirmations: Set<String>
+    public var confirmations: Set<SpecKeyPath>
     public var options: Options
     /// Receives one line per event: `[2/9] Install 1 apt package`, `      done (3.2 s)`.
     public var progress: @Sendable (String) -> Void
 
     public init(spec: MachineSpec, dotfiles: [RenderedFile], system: any System, executor: any StepExecutor,
-                prompter: (any ChecklistPrompter)?, confirmations: Set<String>, options: Options = Options(),
+                prompter: (any ChecklistPrompter)?, confirmations: Set<SpecKeyPath>, options: Options = Options(),
                 progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.spec = spec
         self.dotfiles = dotfiles
@@ -90,7 +90,7 @@ public struct Applier: Sendable {
     /// What the loop carries from step to step.
     struct StepLoop {
         var total: Int
-        var confirmed: Set<String>
+        var confirmed: Set<SpecKeyPath>
         var records: [BuildLogEntry.StepRecord] = []
         var checklist: [BuildLogEntry.ChecklistItem] = []
         var stopped = false

@@ -15,25 +15,29 @@ import Musl
 import Darwin
 #endif
 
-/// Keeps two `rigctl apply` runs off one machine at once: an exclusive `flock` on a file that holds
-/// the holder's pid. The kernel drops the lock when the process ends, so a crash never leaves a stale one.
+/// Keeps two `rigctl apply` runs off one machine at once: an exclusive `flock` on an empty file.
+/// The kernel drops the lock when the process ends, so a crash never leaves a stale one, and the
+/// kernel says who holds it (`/proc/locks`): the file's contents are never read or written.
+///
+/// The file lives in a directory only its owner can write (`/run/rigctl`, mode 0700, made by
+/// root), so no other user can plant a link there or hold the lock to block every apply. It is
+/// opened with `O_NOFOLLOW` and must be a regular file owned by this user; nothing is truncated.
 public final class ApplyLock: @unchecked Sendable {
-    /// `/run/lock` is a tmpfs every user may write on Debian and Ubuntu; `/tmp` where it is missing (containers).
-    public static var defaultPath: String {
-        FileManager.default.fileExists(atPath: "/run/lock") ? "/run/lock/rigctl-apply.lock" : "/tmp/rigctl-apply.lock"
-    }
+    /// `/run` is a root-only tmpfs on every systemd distribution; `/var/run` is the same place on older ones.
+    public static let defaultPath = "/run/rigctl/apply.lock"
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
-        /// Another process holds it; its pid when the file says.
-        case held(path: String, pid: String?)
+        /// Another process holds it; its pid and name as the kernel reports them, when it does.
+        case held(path: String, pid: Int32?, command: String?)
         case cannotOpen(path: String, reason: String)
 
         public var description: String {
             switch self {
-            case let .held(path, pid):
-                return "another rigctl apply is running" + (pid.map { " (pid \($0))" } ?? "") + "; it holds \(path)"
+            case let .held(path, pid, command):
+                let holder = pid.map { " (pid \($0)" + (command.map { ", \(UntrustedText.escaped($0, limit: 64))" } ?? "") + ")" } ?? ""
+                return "another rigctl apply is running\(holder); it holds \(UntrustedText.escaped(path))"
             case let .cannotOpen(path, reason):
-                return "cannot take the lock \(path): \(reason)"
+                return "cannot take the lock \(UntrustedText.escaped(path)): \(reason)"
             }
         }
     }
@@ -46,34 +50,68 @@ public final class ApplyLock: @unchecked Sendable {
         self.descriptor = descriptor
     }
 
-    /// Takes the lock without waiting.
+    /// Takes the lock without waiting. The default path's directory is created (mode 0700) when missing.
     public static func acquire(at path: String = defaultPath) -> Result<ApplyLock, Failure> {
-        var descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        // A lock file root left behind is read-only to others; flock works on a read-only descriptor too.
-        if descriptor < 0 && errno == EACCES { descriptor = open(path, O_RDONLY | O_CLOEXEC) }
-        guard descriptor >= 0 else { return .failure(.cannotOpen(path: path, reason: String(cString: strerror(errno)))) }
+        let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        if path == defaultPath { _ = mkdir(directory, 0o700) }
+        if let problem = unsafeDirectory(directory) { return .failure(.cannotOpen(path: path, reason: problem)) }
+        let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let reason = errno == ELOOP ? "it is a symbolic link (refused)" : String(cString: strerror(errno))
+            return .failure(.cannotOpen(path: path, reason: reason))
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid() else {
+            close(descriptor)
+            return .failure(.cannotOpen(path: path, reason: "not a regular file owned by this user (refused)"))
+        }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let reason = errno
-            let holder = readPid(descriptor)
             close(descriptor)
-            return reason == EWOULDBLOCK ? .failure(.held(path: path, pid: holder))
-                                         : .failure(.cannotOpen(path: path, reason: String(cString: strerror(reason))))
+            guard reason == EWOULDBLOCK else { return .failure(.cannotOpen(path: path, reason: String(cString: strerror(reason)))) }
+            let holder = LockHolder.find(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            return .failure(.held(path: path, pid: holder, command: holder.flatMap(LockHolder.command)))
         }
-        let pid = "\(getpid())\n"
-        _ = ftruncate(descriptor, 0)
-        _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
         return .success(ApplyLock(path: path, descriptor: descriptor))
     }
 
-    private static func readPid(_ descriptor: Int32) -> String? {
-        var buffer = [UInt8](repeating: 0, count: 32)
-        let count = pread(descriptor, &buffer, buffer.count, 0)
-        guard count > 0 else { return nil }
-        let text = String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
+    /// Why `directory` could let another user plant or hold the lock file; nil when only its owner
+    /// (this user or root) can write it.
+    static func unsafeDirectory(_ directory: String) -> String? {
+        var info = stat()
+        guard lstat(directory, &info) == 0 else { return "\(UntrustedText.escaped(directory)): \(String(cString: strerror(errno)))" }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return "\(UntrustedText.escaped(directory)) is not a directory (a link is refused)" }
+        guard info.st_uid == geteuid() || info.st_uid == 0 else { return "\(UntrustedText.escaped(directory)) belongs to another user" }
+        guard info.st_mode & 0o022 == 0 else {
+            return "\(UntrustedText.escaped(directory)) is writable by other users; use a directory only its owner can write"
+        }
+        return nil
     }
 
     deinit {
         close(descriptor)
+    }
+}
+
+/// Who holds a lock, from the kernel's table (`/proc/locks`), never from the locked file.
+enum LockHolder {
+    /// The pid on the `FLOCK … WRITE` line for this device and inode (`1: FLOCK ADVISORY WRITE 1234 fe:00:5433155 0 EOF`).
+    static func find(device: UInt64, inode: UInt64, table: String? = nil) -> Int32? {
+        let text = table ?? (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) ?? ""
+        let major = (device >> 8) & 0xfff | ((device >> 32) & ~0xfff)
+        let minor = (device & 0xff) | ((device >> 12) & ~0xff)
+        let wanted = String(format: "%02llx:%02llx:%llu", major, minor, inode)
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            // A line waiting for the lock starts "1: ->"; only the holder counts.
+            guard fields.count >= 6, fields[1] == "FLOCK", fields[5] == wanted else { continue }
+            if let pid = Int32(fields[4]), pid > 0 { return pid }
+        }
+        return nil
+    }
+
+    /// The holder's command name (`/proc/PID/comm`), for the message.
+    static func command(_ pid: Int32) -> String? {
+        (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .newlines)
     }
 }

@@ -17,7 +17,7 @@ public enum SpecComparisons {
 ///   build log, keyed by spec key path (`bios.settings.xmp`, `bios.settings.fan-curve`). A
 ///   confirmed item is `ok`; an unconfirmed one is `manual` (warning). Items never expire: the
 ///   build log is the record.
-public func audit(_ spec: MachineSpec, facts: Facts, confirmations: Set<String> = [],
+public func audit(_ spec: MachineSpec, facts: Facts, confirmations: Set<SpecKeyPath> = [],
                   comparisons: [any SpecComparison] = SpecComparisons.standard) -> [Finding] {
     let context = AuditContext(spec: spec, confirmations: confirmations)
     return comparisons.flatMap { $0.findings(spec, facts, context) }.sortedForReport()

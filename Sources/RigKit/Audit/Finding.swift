@@ -44,7 +44,7 @@ public struct Finding: Sendable, Equatable, Codable {
     /// The machine's name (its spec file name without `.yaml`).
     public var machine: String
     /// The spec key the finding is about, as written in YAML (`drivers.nvidia.version`).
-    public var keyPath: String
+    public var keyPath: SpecKeyPath
     /// What the spec (or the rule) wants, for display.
     public var expected: String?
     /// What was found, for display.
@@ -58,7 +58,7 @@ public struct Finding: Sendable, Equatable, Codable {
     /// The compatibility rule that made this finding (`cuda-min-driver`); nil for diff findings.
     public var rule: String?
 
-    public init(machine: String, keyPath: String, expected: String? = nil, actual: String? = nil,
+    public init(machine: String, keyPath: SpecKeyPath, expected: String? = nil, actual: String? = nil,
                 status: Status, severity: Severity, location: SourceLocation? = nil,
                 message: String, rule: String? = nil) {
         self.machine = machine
@@ -73,10 +73,10 @@ public struct Finding: Sendable, Equatable, Codable {
     }
 
     /// A finding about `keyPath` of `spec`, located at the key or its nearest written parent.
-    public init(spec: MachineSpec, keyPath: String, expected: String? = nil, actual: String? = nil,
+    public init(spec: MachineSpec, keyPath: SpecKeyPath, expected: String? = nil, actual: String? = nil,
                 status: Status, severity: Severity, message: String, rule: String? = nil) {
         self.init(machine: spec.name, keyPath: keyPath, expected: expected, actual: actual,
-                  status: status, severity: severity, location: spec.locations.nearest(keyPath),
+                  status: status, severity: severity, location: spec.locations.nearest(keyPath.rawValue),
                   message: message, rule: rule)
     }
 
@@ -102,7 +102,7 @@ public struct Finding: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         machine = try container.decode(String.self, forKey: .machine)
-        keyPath = try container.decode(String.self, forKey: .keyPath)
+        keyPath = try container.decode(SpecKeyPath.self, forKey: .keyPath)
         expected = try container.decodeIfPresent(String.self, forKey: .expected)
         actual = try container.decodeIfPresent(String.self, forKey: .actual)
         status = try container.decode(Status.self, forKey: .status)

@@ -29,25 +29,14 @@ public struct FindingSummary: Sendable, Equatable {
 extension Array where Element == Finding {
     /// Key paths the machine satisfies, for the planner: every `ok` key path, plus each parent
     /// (`packages.apt`, `parts.gpus`) whose findings are all `ok`.
-    public var satisfiedKeyPaths: Set<String> {
-        var ok: Set<String> = []
-        var failing: Set<String> = []
+    public var satisfiedKeyPaths: Set<SpecKeyPath> {
+        var ok: Set<SpecKeyPath> = []
+        var failing: Set<SpecKeyPath> = []
         for finding in self {
-            for path in Self.pathAndParents(finding.keyPath) {
+            for path in finding.keyPath.lineage {
                 if finding.status == .ok { ok.insert(path) } else { failing.insert(path) }
             }
         }
         return ok.subtracting(failing)
-    }
-
-    /// `parts.gpus[0].model` → itself, `parts.gpus[0]`, `parts.gpus`, `parts`.
-    static func pathAndParents(_ keyPath: String) -> [String] {
-        var paths = [keyPath]
-        var current = Substring(keyPath)
-        while let cut = current.lastIndex(where: { $0 == "." || $0 == "[" }) {
-            current = current[..<cut]
-            paths.append(String(current))
-        }
-        return paths
     }
 }

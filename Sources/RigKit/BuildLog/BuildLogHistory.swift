@@ -54,7 +54,7 @@ public enum BuildLogHistory {
 
     /// Spec keys (`bios.settings.xmp`) whose current spec value a person confirmed in the
     /// newest build log that lists it. A confirmation of another value does not count.
-    public static func confirmations(for spec: MachineSpec, repo: String, system: System) -> Set<String> {
+    public static func confirmations(for spec: MachineSpec, repo: String, system: System) -> Set<SpecKeyPath> {
         let directory = "\(repo)/build-logs/\(spec.name)"
         guard let names = try? system.listDirectory(directory) else { return [] }
         var latest: [String: (value: String, confirmed: Bool)] = [:]
@@ -62,7 +62,7 @@ public enum BuildLogHistory {
             guard let text = try? system.readText("\(directory)/\(name)") else { continue }
             for item in checklist(in: text) { latest[item.setting] = (item.value, item.confirmed) }
         }
-        var keys: Set<String> = []
+        var keys: Set<SpecKeyPath> = []
         for setting in spec.bios?.settings ?? [] {
             if let seen = latest[setting.name], seen.confirmed, seen.value == setting.value {
                 keys.insert("bios.settings.\(setting.name)")

@@ -63,9 +63,7 @@ public enum BuildLogMarkdown {
                 out.append("")
                 out.append("Output of `\(step.id)`:")
                 out.append("")
-                out.append("```")
-                out.append(step.output?.trimmingCharacters(in: .newlines) ?? "(no output)")
-                out.append("```")
+                out.append(contentsOf: fenced(step.output?.trimmingCharacters(in: .newlines) ?? "(no output)"))
             }
         }
         out.append("")
@@ -86,7 +84,7 @@ public enum BuildLogMarkdown {
         guard !open.isEmpty else { return ["None: the machine matched its spec."] }
         var lines = ["| key | status | expected | actual | |", "|---|---|---|---|---|"]
         for finding in open.sorted(by: { ($0.keyPath, $0.message) < ($1.keyPath, $1.message) }) {
-            lines.append("| `\(finding.keyPath)` | \(finding.status.rawValue) | \(cell(finding.expected ?? "")) | \(cell(finding.actual ?? "")) | \(cell(finding.message)) |")
+            lines.append("| `\(cell(finding.keyPath.rawValue))` | \(finding.status.rawValue) | \(cell(finding.expected ?? "")) | \(cell(finding.actual ?? "")) | \(cell(finding.message)) |")
         }
         return lines
     }
@@ -117,8 +115,24 @@ public enum BuildLogMarkdown {
         return rows
     }
 
-    /// Keeps a value inside one Markdown table cell.
+    /// A command's output as a code block it cannot close: the fence is longer than any run of
+    /// backticks inside, and every control character but tab is a visible escape, line by line.
+    static func fenced(_ output: String) -> [String] {
+        var longest = 0, run = 0
+        for character in output {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(line.unicodeScalars.map { $0 == "\t" ? "\t" : UntrustedText.escape($0) }.joined())
+        }
+        return [fence] + lines + [fence]
+    }
+
+    /// Keeps a value inside one Markdown table cell: `|` escaped, control and line-break
+    /// characters (CR, NEL, LS, escape sequences) as visible escapes.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        UntrustedText.escaped(text.replacingOccurrences(of: "\n", with: " "), limit: 500).replacingOccurrences(of: "|", with: "\\|")
     }
 }

@@ -24,7 +24,7 @@ public struct PlanTextEmitter: Sendable {
             }
             out += "\n\(number). [\(state)] \(step.title)\(step.needsRoot ? " (root)" : "")\n"
             let pad = String(repeating: " ", count: width + 2)
-            out += "\(pad)id: \(step.id); fixes: \(step.fixes.joined(separator: ", "))\n"
+            out += "\(pad)id: \(step.id); fixes: \(step.fixes.map(\.rawValue).joined(separator: ", "))\n"
             out += "\(pad)done when: \(step.check.summary)\n"
         }
         return out

@@ -85,7 +85,7 @@ public struct ShellEmitter: Sendable {
             action(step.kind, in: &body)
             body.line("echo \(ShellQuote.quote("done: \(step.title)"))")
         }
-        let fixes = step.fixes.isEmpty ? "" : " Fixes: \(step.fixes.joined(separator: ", "))."
+        let fixes = step.fixes.isEmpty ? "" : " Fixes: \(step.fixes.map(\.rawValue).joined(separator: ", "))."
         return "# \(step.title).\(fixes)\n\(functionName(step))() {\n\(body.text)}\n"
     }
 

@@ -25,8 +25,10 @@ public enum StarterSpec {
         case nil: lines.append("hostname: \"localhost\"  # fill in: hostname not probed")
         }
         lines += osLines(facts.os)
-        lines.append("parts:")
-        lines += partLines(facts)
+        let parts = partLines(facts)
+        // A key holding only comments would be null: comment the key out too.
+        lines.append(parts.allSatisfy { $0.hasPrefix("  #") } ? "# parts:" : "parts:")
+        lines += parts
         lines += biosLines(facts.board)
         lines += driverLines(facts)
         lines += gpuSettingsLines(facts.gpus?.value ?? [])
@@ -36,7 +38,9 @@ public enum StarterSpec {
             "#   foreground: \"#e6eef7\"",
             "#   accent: \"#4aa3ff\"",
         ]
-        return lines.joined(separator: "\n") + "\n"
+        // Values are quoted and comments escaped above; this pass guarantees that no line of the
+        // file can break in two, whatever a fact held (YAML also ends a line at NEL, LS and PS).
+        return lines.map(singleLine).joined(separator: "\n") + "\n"
     }
 
     private static func osLines(_ os: OSFacts?) -> [String] {
@@ -97,7 +101,7 @@ public enum StarterSpec {
 
     private static func memoryLines(_ memory: MemoryFacts) -> [String] {
         if let dimms = memory.dimms.value, !dimms.isEmpty {
-            let total = dimms.reduce(UInt64(0)) { $0 + $1.sizeBytes }
+            let total = dimms.reduce(0.0) { $0 + Double($1.sizeBytes) }
             var fields = ["size: \(gibibytes(total))", "modules: \(dimms.count)"]
             let types = Set(dimms.compactMap(\.type))
             if types.count == 1, let type = types.first, ["DDR3", "DDR4", "DDR5"].contains(type) { fields.append("type: \(type)") }
@@ -178,12 +182,15 @@ public enum StarterSpec {
         return order.map { ($0, counts[$0]!) }
     }
 
-    /// Probe text for a `#` comment: a line break (LF, CR, and NEL, LS, PS, which YAML 1.1 and libyaml
-    /// also break lines at) or another control character would end the comment and start YAML.
-    static func comment(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029 ? " " : scalar
-        }))
+    /// Recorded text (a reason, a device name) as it may stand in a YAML comment: control and
+    /// line-break characters (LF, CR, and NEL, LS, PS, which YAML 1.1 and libyaml also break lines
+    /// at) escaped, at most 200 characters.
+    static func comment(_ text: String) -> String { UntrustedText.escaped(text, limit: 200) }
+
+    /// The line with every scalar that could end it or drive a terminal escaped.
+    static func singleLine(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: { UntrustedText.needsEscaping($0) && $0 != "\t" }) else { return line }
+        return String(line.unicodeScalars.map { $0 == "\t" ? "\t" : UntrustedText.escape($0) }.joined())
     }
 
     /// A part name the spec accepts (`SpecPatterns.label`): characters outside it become spaces,
@@ -207,10 +214,12 @@ public enum StarterSpec {
     }
 
     /// Nearest whole GiB (`24 GiB`; 16311 MiB → `16 GiB`), MiB below 1 GiB.
-    static func gibibytes(_ bytes: UInt64) -> String {
-        let gib = Double(bytes) / 1_073_741_824
-        if gib < 1 { return "\(Int((Double(bytes) / 1_048_576).rounded())) MiB" }
-        return "\(Int(gib.rounded())) GiB"
+    static func gibibytes(_ bytes: UInt64) -> String { gibibytes(Double(bytes)) }
+
+    static func gibibytes(_ bytes: Double) -> String {
+        let gib = bytes / 1_073_741_824
+        if gib < 1 { return "\(Int((bytes / 1_048_576).rounded())) MiB" }
+        return "\(FactsSummary.number(gib.rounded())) GiB"
     }
 
     /// Disk sizes the way vendors label them: `1 TB`, `1.9 TB`, `512 GB`.

@@ -120,7 +120,7 @@ public struct ApplyRun: Sendable {
     static func summary(_ outcome: ApplyOutcome, elapsed: Duration) -> String {
         let time = Applier.formatSeconds(Applier.seconds(elapsed))
         let checked = outcome.steps.count
-        let open = outcome.findingsAfter.filter { AuditReport.fails($0, strict: false) }.map(\.keyPath)
+        let open = outcome.findingsAfter.filter { AuditReport.fails($0, strict: false) }.map(\.keyPath.rawValue)
         let waiting = outcome.steps.filter { $0.outcome == .needsPerson }.map(\.id)
         switch outcome.result {
         case .converged where outcome.ranCount == 0:

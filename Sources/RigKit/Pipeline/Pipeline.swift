@@ -112,7 +112,7 @@ public struct Pipeline: Sendable {
     }
 
     /// Manual items a person confirmed, from the machine's build logs.
-    public func confirmations(for spec: MachineSpec) -> Set<String> {
+    public func confirmations(for spec: MachineSpec) -> Set<SpecKeyPath> {
         BuildLogHistory.confirmations(for: spec, repo: repository.root, system: system)
     }
 

@@ -42,13 +42,13 @@ public enum PlaybookSyncCheck {
         let lines = report.lines(directory: shown)
         guard !lines.isEmpty else { return clean.map { [finding(status: .ok, severity: .info, message: $0)] } ?? [] }
         return lines.map {
-            Finding(machine: section, keyPath: section, expected: "generated from machines/", actual: $0,
+            Finding(machine: section, keyPath: SpecKeyPath(section), expected: "generated from machines/", actual: $0,
                     status: .drift, severity: .error, message: "\($0): run `rigctl generate` and commit the result")
         }
     }
 
     private static func finding(status: Finding.Status, severity: Finding.Severity, message: String) -> Finding {
-        Finding(machine: section, keyPath: section, status: status, severity: severity, message: message)
+        Finding(machine: section, keyPath: SpecKeyPath(section), status: status, severity: severity, message: message)
     }
 }
 

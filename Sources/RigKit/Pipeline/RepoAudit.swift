@@ -17,11 +17,11 @@ import RigSpec
 public struct RepoAudit: Sendable {
     public var pipeline: Pipeline
     /// Manual items confirmed for a machine; by default read from its build logs.
-    public var confirmations: @Sendable (MachineSpec) -> Set<String>
+    public var confirmations: @Sendable (MachineSpec) -> Set<SpecKeyPath>
     /// Whether `playbooks/` is checked.
     public var checksPlaybooks: Bool
 
-    public init(pipeline: Pipeline, confirmations: (@Sendable (MachineSpec) -> Set<String>)? = nil, checksPlaybooks: Bool = true) {
+    public init(pipeline: Pipeline, confirmations: (@Sendable (MachineSpec) -> Set<SpecKeyPath>)? = nil, checksPlaybooks: Bool = true) {
         self.pipeline = pipeline
         self.confirmations = confirmations ?? { [pipeline] in pipeline.confirmations(for: $0) }
         self.checksPlaybooks = checksPlaybooks
@@ -63,7 +63,7 @@ public struct RepoAudit: Sendable {
                 findings += audit(spec, facts: facts, confirmations: confirmations(spec))
             } else {
                 let relative = repository.relative(file)
-                findings.append(Finding(spec: spec, keyPath: relative, status: .missing, severity: .warning,
+                findings.append(Finding(spec: spec, keyPath: SpecKeyPath(relative), status: .missing, severity: .warning,
                                         message: "no recorded facts (\(relative)): run `rigctl snapshot \(spec.name)` on the machine and commit the file"))
             }
         } catch {

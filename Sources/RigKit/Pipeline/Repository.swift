@@ -45,7 +45,6 @@ public struct Repository: Sendable {
     public var machinesDirectory: String { path("machines") }
     public var playbooksDirectory: String { path("playbooks") }
     public var buildLogsDirectory: String { path("build-logs") }
-    public func buildLogDirectory(_ machine: String) -> String { path("build-logs/\(machine)") }
     /// `build-logs/<machine>/facts.json`: the machine's last recorded facts.
     public func factsFile(_ machine: String) -> String { path("build-logs/\(machine)/facts.json") }
 

@@ -15,9 +15,9 @@ extension Planner {
     }
 
     /// The keys whose findings (at the key or below it) are all `ok`.
-    static func satisfied(_ keys: Set<String>, by findings: [Finding]) -> Set<String> {
+    static func satisfied(_ keys: Set<SpecKeyPath>, by findings: [Finding]) -> Set<SpecKeyPath> {
         keys.filter { key in
-            let about = findings.filter { $0.keyPath == key || $0.keyPath.hasPrefix(key + ".") || $0.keyPath.hasPrefix(key + "[") }
+            let about = findings.filter { key.covers($0.keyPath) }
             return !about.isEmpty && about.allSatisfy { $0.status == .ok }
         }
     }

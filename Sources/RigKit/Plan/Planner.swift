@@ -17,14 +17,14 @@ public struct Planner: Sendable {
     /// - Parameters:
     ///   - satisfied: key paths that findings show as `ok`; nil when no facts are known.
     ///   - dotfiles: the files the theme renderer made for this machine (home-relative).
-    public func plan(spec: MachineSpec, satisfied: Set<String>? = nil, dotfiles: [RenderedFile] = []) -> Plan {
+    public func plan(spec: MachineSpec, satisfied: Set<SpecKeyPath>? = nil, dotfiles: [RenderedFile] = []) -> Plan {
         var steps: [Step] = []
         let driver = spec.drivers?.nvidia.map { NVIDIADriverInstall(driver: $0, os: spec.os) }
         let cuda = spec.drivers?.cuda.map(CUDAToolkitInstall.init(constraint:))
 
         if cuda != nil || driver?.source == .nvidiaRepository {
             let repository = CUDARepository(os: spec.os)
-            var fixes: [String] = []
+            var fixes: [SpecKeyPath] = []
             if cuda != nil { fixes.append("drivers.cuda") }
             if driver?.source == .nvidiaRepository { fixes.append("drivers.nvidia.version") }
             steps.append(Step(
@@ -56,7 +56,7 @@ public struct Planner: Sendable {
         }
 
         if let settings = spec.gpuSettings, let unit = GPUSettingsUnit(settings) {
-            var fixes: [String] = []
+            var fixes: [SpecKeyPath] = []
             if settings.persistence != nil { fixes.append("gpu-settings.persistence") }
             if settings.powerLimit != nil { fixes.append("gpu-settings.power-limit") }
             steps.append(Step(
@@ -102,7 +102,7 @@ public struct Planner: Sendable {
         return Plan(machine: spec.name, specFile: spec.file, os: spec.os, steps: steps)
     }
 
-    private func manualStep(id: String, _ item: ChecklistItem, fixes keyPath: String) -> Step {
+    private func manualStep(id: String, _ item: ChecklistItem, fixes keyPath: SpecKeyPath) -> Step {
         Step(id: id, title: item.text, kind: .manual(item), needsRoot: false, fixes: [keyPath], check: .confirmedByPerson)
     }
 

@@ -13,7 +13,7 @@ public struct Step: Sendable, Equatable {
     /// Whether the action must run as root.
     public var needsRoot: Bool
     /// The spec key paths this step makes true (`drivers.nvidia.version`).
-    public var fixes: [String]
+    public var fixes: [SpecKeyPath]
     /// How to tell, on the machine, that the step is already done.
     public var check: StepGuard
     /// `done` when findings already show every key path in `fixes` as satisfied.
@@ -26,7 +26,7 @@ public struct Step: Sendable, Equatable {
         case done
     }
 
-    public init(id: String, title: String, kind: StepKind, needsRoot: Bool, fixes: [String],
+    public init(id: String, title: String, kind: StepKind, needsRoot: Bool, fixes: [SpecKeyPath],
                 check: StepGuard, status: Status = .pending) {
         self.id = id
         self.title = title

@@ -11,7 +11,7 @@ public enum FactsSummary {
             out.append(title)
             let width = rows.map(\.0.count).max() ?? 0
             for (label, value) in rows {
-                out.append("  " + label + String(repeating: " ", count: width - label.count) + "  " + value)
+                out.append("  " + label + String(repeating: " ", count: width - label.count) + "  " + UntrustedText.escaped(value, limit: 2000))
             }
         }
         if let os = facts.os {
@@ -116,7 +116,7 @@ public enum FactsSummary {
     }
 
     package static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%g", value)
+        value.wholeNumberText ?? String(format: "%g", value)
     }
 
     static func onOff(_ value: Bool) -> String { value ? "on" : "off" }

@@ -54,7 +54,7 @@ public enum ProbeRunner {
 
     static func seconds(_ duration: Duration) -> String {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        return value.wholeNumberText ?? String(format: "%.1f", value)
     }
 }
 

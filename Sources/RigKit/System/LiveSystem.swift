@@ -7,22 +7,49 @@ import Darwin
 
 /// The real machine.
 public struct LiveSystem: System {
-    public init() {}
+    /// How long `readFile` waits on a pipe or device for data (a FIFO where `/proc` has a file
+    /// would otherwise block for ever), in seconds.
+    public var readDeadline: Double
 
+    public init(readDeadline: Double = 5) {
+        self.readDeadline = readDeadline
+    }
+
+    /// The most bytes `readFile` returns; a larger file is refused (no spec, tool file or
+    /// recording is near it, and `/dev/zero` never ends).
+    public static let readLimit = 64 * 1_048_576
     public func readFile(_ path: String) throws(SystemError) -> Data {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw SystemError(errno: errno, path: path) }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw SystemError(errno: errno, path: path) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw .other(path: path, reason: "is a directory") }
+        let regular = (info.st_mode & S_IFMT) == S_IFREG
+        // A regular file never blocks; anything else (FIFO, socket, device) is read against the deadline.
+        if regular { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
+        let deadline = Monotonic.now + readDeadline
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN {
+                    let remaining = deadline - Monotonic.now
+                    if remaining <= 0 { throw .other(path: path, reason: "no data within \(String(format: "%g", readDeadline)) s (not a regular file)") }
+                    var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&entry, 1, Int32(remaining * 1000) + 1)
+                    continue
+                }
                 throw SystemError(errno: errno, path: path)
             }
             if n == 0 { break }
             data.append(contentsOf: buffer[0..<n])
+            if data.count > Self.readLimit { throw .other(path: path, reason: "over \(Self.readLimit / 1_048_576) MiB (refused)") }
+            if !regular && Monotonic.now > deadline {
+                throw .other(path: path, reason: "still sending after \(String(format: "%g", readDeadline)) s (not a regular file)")
+            }
         }
         return data
     }

@@ -29,6 +29,10 @@ public struct RecordedHost: Sendable, Equatable {
         public var notFound: Bool?
         public var timedOutAfter: Double?
         public var failedToStart: String?
+        /// The signal that killed it.
+        public var killedBy: Int32?
+        /// Killed when its output passed this many bytes.
+        public var outputOverLimit: Int?
         /// File under `commands/` with standard output; absent means empty.
         public var stdout: String?
         public var stderr: String?
@@ -49,6 +53,8 @@ public struct RecordedHost: Sendable, Equatable {
             if notFound == true { return .notFound }
             if let timedOutAfter { return .timedOut(seconds: timedOutAfter) }
             if let failedToStart { return .failedToStart(failedToStart) }
+            if let killedBy { return .killed(signal: killedBy) }
+            if let outputOverLimit { return .outputOverLimit(bytes: outputOverLimit) }
             return .exited(exit ?? 0)
         }
 
@@ -59,7 +65,26 @@ public struct RecordedHost: Sendable, Equatable {
             case .notFound: notFound = true
             case .timedOut(let seconds): timedOutAfter = seconds
             case .failedToStart(let why): failedToStart = why
+            case .killed(let signal): killedBy = signal
+            case .outputOverLimit(let bytes): outputOverLimit = bytes
             }
+        }
+
+        /// Why this entry cannot be replayed, or nil: numbers a real run can give, output files
+        /// named inside `commands/`.
+        func problem() -> String? {
+            if argv.isEmpty { return "a command with an empty argv" }
+            let what = "command \(UntrustedText.escaped(argv.joined(separator: " "), limit: 80))"
+            if let exit, !(0...255).contains(exit) { return "\(what): exit \(exit) is not an exit status (0-255)" }
+            if let timedOutAfter, !(timedOutAfter.isFinite && (0...86_400).contains(timedOutAfter)) {
+                return "\(what): timedOutAfter \(timedOutAfter) is not a number of seconds (0-86400)"
+            }
+            if let killedBy, !(1...64).contains(killedBy) { return "\(what): killedBy \(killedBy) is not a signal (1-64)" }
+            if let outputOverLimit, outputOverLimit < 0 { return "\(what): outputOverLimit \(outputOverLimit) is negative" }
+            for name in [stdout, stderr].compactMap({ $0 }) where !RecordedHost.isPlainName(name) {
+                return "\(what): output file '\(UntrustedText.escaped(name, limit: 80))' is not a plain name inside commands/"
+            }
+            return nil
         }
     }
 
@@ -80,10 +105,21 @@ public struct RecordedHost: Sendable, Equatable {
         public var description: String {
             switch self {
             case .notADirectory(let path): return "\(path): not a recorded host (no such directory)"
-            case .unreadable(let file, let reason): return "\(file): \(reason)"
-            case .malformed(let file, let reason): return "\(file): not a valid recorded-host file: \(reason)"
+            case .unreadable(let file, let reason): return "\(file): \(UntrustedText.escaped(reason, limit: 300))"
+            case .malformed(let file, let reason): return "\(file): not a valid recorded-host file: \(UntrustedText.escaped(reason, limit: 300))"
             }
         }
+    }
+
+    /// A file or directory name that stays where it is put: no `/`, not `.` or `..`, no NUL.
+    static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\u{0}")
+    }
+
+    /// A recorded machine path: absolute, and no `.` or `..` component that could walk out of `fs/`.
+    static func isConfinedPath(_ path: String) -> Bool {
+        path.hasPrefix("/") && !path.contains("\u{0}")
+            && !path.split(separator: "/").contains { $0 == ".." || $0 == "." }
     }
 
     static let filesystemFile = "filesystem.json"

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A recorded host (`rigctl … --replay DIR`): files, listings and command results come from
 /// the recording. Anything not recorded is absent, exactly as on a host without it; writes are refused.
@@ -10,39 +13,64 @@ public struct ReplaySystem: System {
     private let storage: any System
 
     /// Loads `directory`; fails with a clear message when an index file is malformed.
+    /// The recording's own folder with every link resolved: nothing outside it is ever read.
+    private let root: String
+
     public init(directory: String, storage: any System = LiveSystem()) throws(RecordedHost.LoadError) {
         guard storage.fileExists(directory) else { throw .notADirectory(directory) }
         self.directory = directory
         self.storage = storage
-        filesystem = try Self.load(RecordedHost.Filesystem.self, directory + "/" + RecordedHost.filesystemFile, storage) ?? .init()
-        let index = try Self.load(RecordedHost.CommandIndex.self, directory + "/" + RecordedHost.commandIndexFile, storage) ?? .init()
+        root = Self.resolved(directory) ?? directory
+        let filesystemFile = directory + "/" + RecordedHost.filesystemFile, indexFile = directory + "/" + RecordedHost.commandIndexFile
+        filesystem = try Self.load(RecordedHost.Filesystem.self, filesystemFile, storage, root: root) ?? .init()
+        let index = try Self.load(RecordedHost.CommandIndex.self, indexFile, storage, root: root) ?? .init()
+        if let problem = Self.problem(filesystem) { throw .malformed(file: filesystemFile, reason: problem) }
+        if let problem = index.commands.lazy.compactMap({ $0.problem() }).first { throw .malformed(file: indexFile, reason: problem) }
         commands = Dictionary(index.commands.map { ($0.argv, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func readFile(_ path: String) throws(SystemError) -> Data {
         if let reason = filesystem.errors[path] { throw SystemError(recordedReason: reason, path: path) }
+        let stored = try confined(path)
         do {
-            return try storage.readFile(RecordedHost.storagePath(directory, for: path))
+            return try storage.readFile(stored)
         } catch .notADirectory {
             throw .notADirectory(path)
-        } catch {
+        } catch .notFound {
             throw .notFound(path)
+        } catch {
+            throw .other(path: path, reason: "recorded copy unreadable: \(error.reason)")
         }
     }
 
     public func listDirectory(_ path: String) throws(SystemError) -> [String] {
         if let reason = filesystem.errors[path] { throw SystemError(recordedReason: reason, path: path) }
         if let names = filesystem.directories[path] { return names }
+        let stored = try confined(path)
         do {
-            return try storage.listDirectory(RecordedHost.storagePath(directory, for: path))
+            return try storage.listDirectory(stored)
         } catch {
             throw .notFound(path)
         }
     }
 
     public func fileExists(_ path: String) -> Bool {
-        filesystem.directories[path] != nil || filesystem.present.contains(path)
-            || storage.fileExists(RecordedHost.storagePath(directory, for: path))
+        if filesystem.directories[path] != nil || filesystem.present.contains(path) { return true }
+        guard let stored = try? confined(path) else { return false }
+        return storage.fileExists(stored)
+    }
+
+    /// Where `path` is stored in the recording, refused when it names `.`/`..` or when the stored
+    /// file is a link that leads out of the recording.
+    private func confined(_ path: String) throws(SystemError) -> String {
+        guard RecordedHost.isConfinedPath(path) else {
+            throw .other(path: UntrustedText.escaped(path), reason: "refused: not a plain absolute path (a recording cannot walk out of its folder)")
+        }
+        let stored = RecordedHost.storagePath(directory, for: path)
+        if let real = Self.resolved(stored), !Self.isInside(real, root) {
+            throw .other(path: UntrustedText.escaped(path), reason: "refused: the recording links it outside its folder")
+        }
+        return stored
     }
 
     public func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
@@ -56,11 +84,41 @@ public struct ReplaySystem: System {
     public func environment(_ name: String) -> String? { nil }
 
     private func output(_ name: String?) -> Data {
-        guard let name else { return Data() }
-        return (try? storage.readFile(directory + "/commands/" + name)) ?? Data()
+        guard let name, RecordedHost.isPlainName(name) else { return Data() }
+        let file = directory + "/commands/" + name
+        if let real = Self.resolved(file), !Self.isInside(real, root) { return Data() }
+        return (try? storage.readFile(file)) ?? Data()
     }
 
-    private static func load<T: Decodable>(_ type: T.Type, _ file: String, _ storage: any System) throws(RecordedHost.LoadError) -> T? {
+    /// Names in listings must be plain names; every path must be confined.
+    private static func problem(_ filesystem: RecordedHost.Filesystem) -> String? {
+        let paths = Array(filesystem.directories.keys) + filesystem.present + Array(filesystem.errors.keys)
+        if let bad = paths.first(where: { !RecordedHost.isConfinedPath($0) }) {
+            return "path '\(UntrustedText.escaped(bad, limit: 80))' is not a plain absolute path (no '.' or '..')"
+        }
+        for (directory, names) in filesystem.directories {
+            if let bad = names.first(where: { !RecordedHost.isPlainName($0) }) {
+                return "directories[\(UntrustedText.escaped(directory, limit: 80))] lists '\(UntrustedText.escaped(bad, limit: 80))', not a plain name"
+            }
+        }
+        return nil
+    }
+
+    /// `path` with every link resolved, nil when it does not exist.
+    private static func resolved(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    private static func isInside(_ path: String, _ root: String) -> Bool {
+        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
+    private static func load<T: Decodable>(_ type: T.Type, _ file: String, _ storage: any System, root: String) throws(RecordedHost.LoadError) -> T? {
+        if let real = resolved(file), !isInside(real, root) {
+            throw .unreadable(file: file, reason: "refused: a link out of the recording")
+        }
         let data: Data
         do {
             data = try storage.readFile(file)
@@ -78,7 +136,7 @@ public struct ReplaySystem: System {
         } catch let DecodingError.keyNotFound(key, context) {
             throw .malformed(file: file, reason: "\(path(context))\(context.codingPath.isEmpty ? "" : ".")\(key.stringValue): missing")
         } catch {
-            throw .malformed(file: file, reason: "\(error)")
+            throw .malformed(file: file, reason: UntrustedText.escaped("\(error)"))
         }
     }
 

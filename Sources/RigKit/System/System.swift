@@ -125,6 +125,10 @@ public struct CommandResult: Sendable, Equatable, Codable {
         case timedOut(seconds: Double)
         /// Could not be started for another reason.
         case failedToStart(String)
+        /// Ended by a signal it did not send itself (the OOM killer, a person's `kill`).
+        case killed(signal: Int32)
+        /// Killed because stdout or stderr passed this many bytes (`ProcessRunner.outputLimit`).
+        case outputOverLimit(bytes: Int)
     }
 
     public var outcome: Outcome
@@ -146,15 +150,21 @@ public struct CommandResult: Sendable, Equatable, Codable {
         switch outcome {
         case .exited(0): return nil
         case .exited(let status):
-            let firstLine = errorOutput.split(separator: "\n").first.map { ": \($0)" } ?? ""
+            let firstLine = errorOutput.split(whereSeparator: \.isNewline).first.map { ": \(UntrustedText.escaped($0))" } ?? ""
             return "\(program) exited with status \(status)\(firstLine)"
+        case .killed(let signal): return "\(program) was killed by signal \(signal)\(Self.signalName(signal).map { " (\($0))" } ?? "")"
+        case .outputOverLimit(let bytes): return "\(program) output over \(bytes / 1_048_576) MiB (stopped)"
         case .notFound: return "\(program) not installed"
         case .timedOut(let seconds): return "\(program) timed out after \(Self.format(seconds)) s"
-        case .failedToStart(let why): return "\(program) could not start: \(why)"
+        case .failedToStart(let why): return "\(program) could not start: \(UntrustedText.escaped(why))"
         }
     }
 
+    private static func signalName(_ signal: Int32) -> String? {
+        [1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE", 15: "SIGTERM"][signal]
+    }
+
     private static func format(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
+        Int(exactly: seconds).map(String.init) ?? String(format: "%.1f", seconds)
     }
 }

@@ -90,6 +90,10 @@ public struct JSONCError: Error, Equatable, Sendable, CustomStringConvertible {
 struct JSONCParser {
     let bytes: [UInt8]
     var position = 0
+    /// Objects and arrays open around the current position.
+    var depth = 0
+    /// The deepest nesting read; deeper is an error, not a stack overflow (VS Code's own files nest a few levels).
+    static let maxDepth = 256
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -148,8 +152,15 @@ struct JSONCParser {
         }
     }
 
+    private mutating func enter() throws(JSONCError) {
+        depth += 1
+        guard depth <= Self.maxDepth else { throw error("nested deeper than \(Self.maxDepth) levels") }
+    }
+
     private mutating func parseObject() throws(JSONCError) -> JSONCDocument.Object {
         let open = position
+        try enter()
+        defer { depth -= 1 }
         position += 1
         var members: [JSONCDocument.Member] = []
         while true {
@@ -180,6 +191,8 @@ struct JSONCParser {
 
     private mutating func parseArray() throws(JSONCError) {
         let open = position
+        try enter()
+        defer { depth -= 1 }
         position += 1
         while true {
             try skipTrivia()

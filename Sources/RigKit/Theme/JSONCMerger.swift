@@ -5,6 +5,10 @@ import RigSystem
 public enum JSONCMerger {
     /// `text` with `settings` (string values) set inside the object at top-level `key`; the object is created
     /// when missing, keys in it that are not in `settings` are kept. Nil or blank `text` gives a new document.
+    /// The largest settings file rigctl edits (each setting re-reads the document; real ones are
+    /// kilobytes, and a 20 MB one would take seconds).
+    public static let sizeLimit = 4 * 1_048_576
+
     public static func set(_ settings: [JSONSetting], inObjectAt key: String, of text: String?) throws(JSONCError) -> String {
         String(decoding: try set(settings, inObjectAt: key, of: text.map { Array($0.utf8) }), as: UTF8.self)
     }
@@ -12,6 +16,9 @@ public enum JSONCMerger {
     /// The same on bytes: every byte outside the edited values is kept, whatever the file's encoding.
     public static func set(_ settings: [JSONSetting], inObjectAt key: String, of bytes: [UInt8]?) throws(JSONCError) -> [UInt8] {
         var bytes = bytes ?? []
+        guard bytes.count <= sizeLimit else {
+            throw JSONCError(line: 1, column: 1, message: "the settings file is over \(sizeLimit / 1_048_576) MiB; rigctl does not edit it")
+        }
         if try JSONCDocument(bytes: bytes).root == nil {
             let fresh = Array(freshDocument(settings, inObjectAt: key).utf8)
             let blank: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]

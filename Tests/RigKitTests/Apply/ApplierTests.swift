@@ -71,7 +71,7 @@ struct ScriptedPrompter: ChecklistPrompter {
     }
 
     static func applier(_ machine: ScriptedMachine, spec: MachineSpec = spec(), prompter: (any ChecklistPrompter)? = nil,
-                        confirmations: Set<String> = [], dryRun: Bool = false, lines: Lines = Lines()) throws -> Applier {
+                        confirmations: Set<SpecKeyPath> = [], dryRun: Bool = false, lines: Lines = Lines()) throws -> Applier {
         Applier(spec: spec, dotfiles: try ThemeRenderer.render(spec), system: try ReplaySystem(directory: host),
                 executor: machine, prompter: prompter, confirmations: confirmations,
                 options: .init(dryRun: dryRun), progress: { lines.append($0) })

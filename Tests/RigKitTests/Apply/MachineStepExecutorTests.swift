@@ -127,10 +127,75 @@ import Testing
             Issue.record("a second lock was granted")
             return
         }
-        #expect(failure == .held(path: path, pid: "\(ProcessInfo.processInfo.processIdentifier)"))
+        guard case .held(path, let pid, _) = failure else { Issue.record("\(failure)"); return }
+        // The holder comes from the kernel's lock table.
+        #expect(pid == ProcessInfo.processInfo.processIdentifier)
         #expect(failure.description.hasPrefix("another rigctl apply is running (pid "))
         first = nil
         #expect((try? ApplyLock.acquire(at: path).get()) != nil)
+    }
+
+    @Test func theLockFileIsNeverReadWrittenOrTruncated() throws {
+        let directory = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("apply.lock").path
+        // A planted "pid" with escape sequences: neither kept out nor echoed, and never truncated.
+        let planted = "666\u{1b}]0;owned\u{07}\u{1b}[2J\n"
+        try planted.write(toFile: path, atomically: false, encoding: .utf8)
+        var first: ApplyLock? = try ApplyLock.acquire(at: path).get()
+        guard case .failure(let failure) = ApplyLock.acquire(at: path) else { Issue.record("granted twice"); return }
+        #expect(!failure.description.contains("666"))
+        #expect(!failure.description.contains("\u{1b}"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == planted)
+        first = nil
+        _ = first
+    }
+
+    @Test func aSymbolicLinkIsRefusedAndItsTargetUntouched() throws {
+        let directory = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("precious").path
+        try "keep me\n".write(toFile: target, atomically: true, encoding: .utf8)
+        let path = directory.appendingPathComponent("apply.lock").path
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
+        guard case .failure(.cannotOpen(_, let reason)) = ApplyLock.acquire(at: path) else { Issue.record("a link was followed"); return }
+        #expect(reason == "it is a symbolic link (refused)")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me\n")
+    }
+
+    @Test func aDirectoryOthersCanWriteIsRefused() throws {
+        let directory = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        chmod(directory.path, 0o1777)
+        guard case .failure(.cannotOpen(_, let reason)) = ApplyLock.acquire(at: directory.path + "/apply.lock") else {
+            Issue.record("a world-writable directory was accepted")
+            return
+        }
+        #expect(reason.hasSuffix("is writable by other users; use a directory only its owner can write"))
+        #expect(ApplyLock.unsafeDirectory("/tmp") != nil)
+    }
+
+    @Test func aFileOfAnotherUserIsRefused() throws {
+        try #require(geteuid() == 0, "needs root to give a file to another user (CI runs as root)")
+        let directory = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("apply.lock").path
+        try "".write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(chown(path, 65534, 65534) == 0)
+        guard case .failure(.cannotOpen(_, let reason)) = ApplyLock.acquire(at: path) else { Issue.record("another user's file was used"); return }
+        #expect(reason == "not a regular file owned by this user (refused)")
+    }
+
+    @Test func theHolderIsReadFromTheKernelTable() {
+        let table = """
+            1: POSIX  ADVISORY  WRITE 16682 fe:00:5433155 1073741824 1073742335
+            2: FLOCK  ADVISORY  WRITE 4242 fe:01:77 0 EOF
+            2: -> FLOCK  ADVISORY  WRITE 5151 fe:01:77 0 EOF
+            """
+        // st_dev as glibc encodes major 0xfe, minor 1.
+        let device: UInt64 = (0xfe << 8) | 1
+        #expect(LockHolder.find(device: device, inode: 77, table: table) == 4242)
+        #expect(LockHolder.find(device: device, inode: 78, table: table) == nil)
     }
 
     @Test func anUnusableLockPathSaysWhy() {

@@ -123,7 +123,7 @@ enum AuditSamples {
 
 extension Array where Element == Finding {
     /// The one finding for `keyPath`, or nil.
-    func one(_ keyPath: String) -> Finding? {
+    func one(_ keyPath: SpecKeyPath) -> Finding? {
         let matching = filter { $0.keyPath == keyPath }
         return matching.count == 1 ? matching[0] : nil
     }

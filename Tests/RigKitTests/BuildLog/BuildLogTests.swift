@@ -79,3 +79,17 @@ import Testing
             == ["20261122T171459Z-dry-run.md", "20261122T171500Z-apply.md", "20261122T171500Z-apply-2.md", "20261122T171500Z-apply-10.md"])
     }
 }
+
+/// A step's output and the drift messages are text from outside: in the Markdown build log they
+/// cannot close their code block or table cell, and carry no raw control characters.
+@Suite struct BuildLogHostileTextTests {
+    @Test func outputCannotCloseItsFenceOrDriveATerminal() throws {
+        var entry = BuildLogTests.entry(try BuildLogTests.computeNode())
+        entry.steps[1].output = "E: broke\r\u{1b}[31m\n```\n# Injected heading\n````\n"
+        entry.driftBefore[0].message = "seen a|b\rc\u{2028}d"
+        let markdown = BuildLogMarkdown.render(entry)
+        #expect(markdown.contains("`````\nE: broke\\r\\x1b[31m\n```\n# Injected heading\n````\n`````"))
+        #expect(markdown.contains(#"seen a\|b\rc\u{2028}d"#))
+        #expect(!markdown.unicodeScalars.contains { ["\r", "\u{1b}", "\u{2028}"].contains($0) })
+    }
+}

@@ -11,8 +11,8 @@ import RigSpec
 @testable import RigKit
 
 @Suite struct PlannerFindingsTests {
-    func finding(_ key: String, _ status: Finding.Status, machine: String = "compute-node") -> Finding {
-        Finding(machine: machine, keyPath: key, status: status, severity: status == .ok ? .info : .error, message: key)
+    func finding(_ key: SpecKeyPath, _ status: Finding.Status, machine: String = "compute-node") -> Finding {
+        Finding(machine: machine, keyPath: key, status: status, severity: status == .ok ? .info : .error, message: key.rawValue)
     }
 
     @Test func stepsWhoseFindingsAreAllOkAreDone() {

@@ -100,7 +100,7 @@ import RigSpec
     }
 
     @Test func stepsWhoseKeyPathsAllMatchAreDone() {
-        let satisfied: Set = ["packages.apt", "hostname", "drivers.nvidia.version", "bios.settings.secure-boot"]
+        let satisfied: Set<SpecKeyPath> = ["packages.apt", "hostname", "drivers.nvidia.version", "bios.settings.secure-boot"]
         let plan = planner.plan(spec: PlanExamples.computeNode, satisfied: satisfied)
         let done = plan.steps.filter { $0.status == .done }.map(\.id)
         // nvidia-driver also needs drivers.nvidia.flavor; reboot-notice only the version.

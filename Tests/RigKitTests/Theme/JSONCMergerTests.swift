@@ -116,3 +116,34 @@ import Testing
         #expect(JSONCMerger.quote("a\"b\\c\n\u{1}") == "\"a\\\"b\\\\c\\n\\u0001\"")
     }
 }
+
+/// A hostile settings.json: nested 200,000 deep is an error at its place, not a stack overflow;
+/// one over the size limit is refused before any work.
+@Suite struct JSONCMergerLimitsTests {
+    @Test func deepNestingIsAnErrorNotACrash() {
+        let deep = String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)
+        #expect(throws: JSONCError.self) { try JSONCMerger.set([], inObjectAt: "workbench.colorCustomizations", of: "{\"a\": \(deep)}") }
+        let objects = String(repeating: "{\"a\":", count: 200_000) + String(repeating: "}", count: 200_000)
+        do {
+            _ = try JSONCMerger.set([], inObjectAt: "x", of: objects)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.message == "nested deeper than 256 levels")
+        }
+    }
+
+    @Test func nestingVSCodeWritesStillWorks() throws {
+        let nested = "{\"a\": " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"
+        #expect(try JSONCMerger.set([], inObjectAt: "x", of: nested).hasPrefix("{\"a\""))
+    }
+
+    @Test func overTheSizeLimitIsRefused() {
+        let huge = "{\"a\": \"" + String(repeating: "x", count: JSONCMerger.sizeLimit) + "\"}"
+        do {
+            _ = try JSONCMerger.set([], inObjectAt: "x", of: huge)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.message == "the settings file is over 4 MiB; rigctl does not edit it")
+        }
+    }
+}

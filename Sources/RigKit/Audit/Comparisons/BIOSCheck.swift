@@ -39,7 +39,7 @@ public struct BIOSCheck: SpecComparison {
     }
 
     private func finding(for setting: MachineSpec.BIOS.Setting, _ facts: Facts, _ context: AuditContext) -> Finding? {
-        let key = "bios.settings.\(setting.name)", what = "BIOS setting \(setting.name)"
+        let key: SpecKeyPath = "bios.settings.\(setting.name)", what = "BIOS setting \(setting.name)"
         guard let kind = BIOSSetting(name: setting.name) else {
             return context.manual(key, expected: setting.value, what: what)
         }
@@ -82,7 +82,7 @@ public struct BIOSCheck: SpecComparison {
 
     /// Judges from every NVIDIA GPU's BAR1: above-4G decoding is on when BAR1 exceeds the legacy
     /// 256 MiB window; resizable BAR is on when BAR1 covers the VRAM.
-    private func barFinding(_ key: String, _ kind: BIOSSetting, _ value: String, on: Bool, _ gpus: Fact<[GPUFacts]>,
+    private func barFinding(_ key: SpecKeyPath, _ kind: BIOSSetting, _ value: String, on: Bool, _ gpus: Fact<[GPUFacts]>,
                             _ context: AuditContext) -> Finding {
         let what = kind == .resizableBAR ? "resizable BAR (BAR1 vs VRAM)" : "above-4G decoding (BAR1 size)"
         guard case .value(let list) = gpus else {

@@ -24,7 +24,7 @@ enum ByteCount {
             unit += 1
         }
         let rounded = (value * 10).rounded() / 10
-        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        let text = rounded.wholeNumberText ?? String(format: "%.1f", rounded)
         return "\(text) \(units[unit])"
     }
 }

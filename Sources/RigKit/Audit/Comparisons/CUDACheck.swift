@@ -15,7 +15,7 @@ public struct CUDACheck: SpecComparison {
     }
 
     private func finding(_ wanted: VersionConstraint, _ cuda: CUDAFacts, _ context: AuditContext) -> Finding {
-        let key = "drivers.cuda", expected = wanted.description
+        let key: SpecKeyPath = "drivers.cuda", expected = wanted.description
         var versions = cuda.toolkits.value?.map(\.version) ?? []
         if let nvcc = cuda.nvcc.value, !versions.contains(nvcc) { versions.append(nvcc) }
         if versions.isEmpty {

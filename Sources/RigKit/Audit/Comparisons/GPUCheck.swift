@@ -88,7 +88,7 @@ public struct GPUCheck: SpecComparison {
 
     private func modelFinding(_ index: Int, _ gpu: MachineSpec.GPU, _ matched: [GPUFacts], unidentified: [GPUFacts],
                               _ context: AuditContext) -> Finding {
-        let key = "parts.gpus[\(index)].model", expected = expectedModel(gpu)
+        let key: SpecKeyPath = "parts.gpus[\(index)].model", expected = expectedModel(gpu)
         let buses = matched.map(\.busID).joined(separator: ", ")
         if matched.count == gpu.count {
             let actual = expected
@@ -107,7 +107,7 @@ public struct GPUCheck: SpecComparison {
     }
 
     private func vramFinding(_ index: Int, _ vram: Quantity, _ matched: [GPUFacts], _ context: AuditContext) -> Finding {
-        let key = "parts.gpus[\(index)].vram"
+        let key: SpecKeyPath = "parts.gpus[\(index)].vram"
         if let unknown = matched.first(where: { $0.vramBytes.value == nil }) {
             return context.unknown(key, expected: vram.text, what: "the VRAM of \(unknown.busID)", reason: unknown.vramBytes.reason ?? "")
         }

@@ -27,7 +27,7 @@ public struct GPUSettingsCheck: SpecComparison {
     }
 
     private func check<T: Equatable & Codable & Sendable & Hashable>(
-        _ key: String, expected: String, what: String, _ gpus: Fact<[GPUFacts]>, _ context: AuditContext,
+        _ key: SpecKeyPath, expected: String, what: String, _ gpus: Fact<[GPUFacts]>, _ context: AuditContext,
         fact: KeyPath<GPUFacts, Fact<T>>, show: (T) -> String, matches: (T) -> Bool
     ) -> Finding {
         guard case .value(let list) = gpus else { return context.unknown(key, expected: expected, what: what, reason: gpus.reason ?? "") }

@@ -40,9 +40,9 @@ public struct MemoryCheck: SpecComparison {
     }
 
     private func size(_ memory: MachineSpec.Memory, _ seen: MemoryFacts, _ context: AuditContext) -> Finding {
-        let key = "parts.memory.size", wanted = memory.size.value, expected = memory.size.text
+        let key: SpecKeyPath = "parts.memory.size", wanted = memory.size.value, expected = memory.size.text
         if let dimms = seen.dimms.value, !dimms.isEmpty {
-            let total = Double(dimms.reduce(0) { $0 + $1.sizeBytes })
+            let total = dimms.reduce(0.0) { $0 + Double($1.sizeBytes) }
             let actual = "\(ByteCount.binary(total)) in \(dimms.count) module\(dimms.count == 1 ? "" : "s")"
             if abs(total - wanted) < 1_048_576 { return context.ok(key, expected: expected, actual: actual, "installed memory is \(actual)") }
             return context.drift(key, expected: expected, actual: actual, "installed memory is \(actual), the spec wants \(expected)")
@@ -55,7 +55,7 @@ public struct MemoryCheck: SpecComparison {
     }
 
     private func speedFinding(wanted: Int, text: String, _ dimms: Fact<[DIMMFacts]>, _ context: AuditContext) -> Finding {
-        let key = "parts.memory.speed"
+        let key: SpecKeyPath = "parts.memory.speed"
         guard case .value(let modules) = dimms else {
             return context.unknown(key, expected: text, what: "the memory speed", reason: dimms.reason ?? "")
         }

@@ -21,7 +21,7 @@ public struct PackagesCheck: SpecComparison {
             installed = Dictionary(list.map { ($0.name, $0.version) }, uniquingKeysWith: { first, _ in first })
         }
         return spec.packages.apt.enumerated().map { index, package in
-            let key = "packages.apt[\(index)]"
+            let key: SpecKeyPath = "packages.apt[\(index)]"
             guard let version = installed[package.name] else {
                 return context.missing(key, expected: package.text, "package \(package.name) is not installed")
             }

@@ -49,7 +49,7 @@ public struct StorageCheck: SpecComparison {
 
     private func modelFinding(_ index: Int, _ disk: MachineSpec.Disk, _ matched: [DiskFacts], others: [DiskFacts],
                               _ context: AuditContext) -> Finding {
-        let key = "parts.storage[\(index)].model"
+        let key: SpecKeyPath = "parts.storage[\(index)].model"
         let expected = disk.count == 1 ? disk.model : "\(disk.count) × \(disk.model)"
         if matched.count == disk.count {
             return context.ok(key, expected: expected, actual: expected, "found \(expected) as \(matched.map(\.name).joined(separator: ", "))")
@@ -61,7 +61,7 @@ public struct StorageCheck: SpecComparison {
     }
 
     private func sizeFinding(_ index: Int, _ disk: MachineSpec.Disk, _ matched: [DiskFacts], _ context: AuditContext) -> Finding {
-        let key = "parts.storage[\(index)].size"
+        let key: SpecKeyPath = "parts.storage[\(index)].size"
         let sizes = matched.map { Double($0.sizeBytes) }
         let actual = matched.map { "\(ByteCount.decimal(Double($0.sizeBytes))) (\($0.sizeBytes) bytes)" }.joined(separator: ", ")
         if sizes.allSatisfy({ abs($0 - disk.size.value) <= disk.size.value * Self.sizeTolerance }) {
@@ -72,7 +72,7 @@ public struct StorageCheck: SpecComparison {
 
     private func interfaceFinding(_ index: Int, _ interface: MachineSpec.Disk.Interface, _ matched: [DiskFacts],
                                   _ context: AuditContext) -> Finding {
-        let key = "parts.storage[\(index)].interface"
+        let key: SpecKeyPath = "parts.storage[\(index)].interface"
         guard matched.allSatisfy({ $0.transport != nil }) else {
             return context.unknown(key, expected: interface.rawValue, what: "the disk interface", reason: "lsblk reports no transport")
         }

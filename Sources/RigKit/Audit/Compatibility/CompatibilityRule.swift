@@ -19,7 +19,7 @@ struct CatalogedGPU {
     let model: GPUModel?
 
     /// `parts.gpus[0].model`
-    func keyPath(_ field: String) -> String { "parts.gpus[\(index)].\(field)" }
+    func keyPath(_ field: String) -> SpecKeyPath { "parts.gpus[\(index)].\(field)" }
 
     /// The known NVIDIA model, if this entry is one.
     var nvidia: GPUModel? { model?.vendor == .nvidia ? model : nil }

@@ -17,7 +17,7 @@ public enum GitHubReport {
         for finding in report.findings {
             let level: String
             if AuditReport.fails(finding, strict: strict) { level = "error" } else if finding.severity == .warning { level = "warning" } else { continue }
-            let subject = finding.keyPath.isEmpty ? (finding.rule ?? "spec") : finding.keyPath
+            let subject = finding.keyPath.isEmpty ? (finding.rule ?? "spec") : finding.keyPath.rawValue
             let title = "rigctl \(finding.machine): \(finding.status.rawValue) \(subject)"
             lines.append(command(level, location: finding.location, title: title, message: finding.message))
         }

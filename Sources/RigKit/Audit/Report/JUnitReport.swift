@@ -25,7 +25,7 @@ public enum JUnitReport {
             let findings = report.findings(for: machine)
             var failures = 0, skipped = 0
             let cases = findings.map { finding -> String in
-                let name = finding.keyPath.isEmpty ? (finding.rule ?? "spec") : finding.keyPath + (finding.rule.map { " [\($0)]" } ?? "")
+                let name = finding.keyPath.isEmpty ? (finding.rule ?? "spec") : finding.keyPath.rawValue + (finding.rule.map { " [\($0)]" } ?? "")
                 var attributes = "classname=\"\(escape(machine))\" name=\"\(escape(name))\""
                 if let location = finding.location { attributes += " file=\"\(escape(location.file))\" line=\"\(location.line)\"" }
                 let detail = escape(detail(finding))
@@ -64,28 +64,38 @@ public enum JUnitReport {
     }
 
     /// XML text and attribute escaping; control characters XML 1.0 forbids are dropped.
+    /// Text for an XML 1.0 attribute or element. Characters XML 1.0 does not allow at all
+    /// (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF) are written as visible `\u{…}` text.
     static func escape(_ text: String) -> String {
-        let special: (UInt8) -> Bool = { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        guard text.utf8.contains(where: special) else { return text }
-        var out: [UInt8] = []
+        guard text.unicodeScalars.contains(where: { !isPlain($0) }) else { return text }
+        var out = ""
         out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            guard special(byte) else {
-                out.append(byte)
-                continue
-            }
-            switch byte {
-            case 0x26: out += Array("&amp;".utf8)
-            case 0x3C: out += Array("&lt;".utf8)
-            case 0x3E: out += Array("&gt;".utf8)
-            case 0x22: out += Array("&quot;".utf8)
-            case 0x27: out += Array("&apos;".utf8)
-            case 0x0A: out += Array("&#10;".utf8)
-            case 0x09: out += Array("&#9;".utf8)
-            case 0x0D: out += Array("&#13;".utf8)
-            default: break   // other C0 controls are not allowed in XML 1.0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            case "\t": out += "&#9;"
+            case "\r": out += "&#13;"
+            default:
+                if isAllowedInXML(scalar) { out.unicodeScalars.append(scalar) } else { out += "\\u{" + String(scalar.value, radix: 16) + "}" }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
+    }
+
+    private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x20 && !"&<>\"'".unicodeScalars.contains(scalar) && isAllowedInXML(scalar)
+    }
+
+    /// XML 1.0 `Char`: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+    static func isAllowedInXML(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
     }
 }

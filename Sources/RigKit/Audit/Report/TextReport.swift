@@ -6,25 +6,26 @@ import RigProbe
 /// ok lines only when verbose), then a summary line per machine and one for the run.
 public enum TextReport {
     public static func render(_ report: AuditReport, colored: Bool = false, verbose: Bool = false, strict: Bool = false) -> String {
-        let paint = { (code: String, text: String) in colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        // Every text from a spec, a fact or a tool is escaped before rigctl adds its own colours.
+        let paint = { (code: String, text: String) in colored ? "\u{1B}[\(code)m\(clean(text))\u{1B}[0m" : clean(text) }
         var lines: [String] = []
         for diagnostic in report.diagnostics {
-            lines.append("\(paint("1", diagnostic.location.description + ":")) \(paint("31", diagnostic.severity.rawValue + ":")) \(diagnostic.message)")
+            lines.append("\(paint("1", diagnostic.location.description + ":")) \(paint("31", diagnostic.severity.rawValue + ":")) \(clean(diagnostic.message))")
         }
         if !report.diagnostics.isEmpty { lines.append("") }
         for machine in report.sections {
             let findings = report.findings(for: machine)
             let file = report.files[machine]
-            lines.append(paint("1", machine) + (file.map { " (\($0))" } ?? ""))
+            lines.append(paint("1", machine) + (file.map { " (\(clean($0)))" } ?? ""))
             for finding in findings where verbose || finding.status != .ok {
                 let mark = paint(StatusSymbol.color(finding.status), StatusSymbol.of(finding.status))
-                let key = finding.keyPath.isEmpty ? (finding.rule ?? "spec") : finding.keyPath
-                var head = "  \(mark) \(key)"
+                let key = finding.keyPath.isEmpty ? (finding.rule ?? "spec") : finding.keyPath.rawValue
+                var head = "  \(mark) \(clean(key))"
                 if let rule = finding.rule, !finding.keyPath.isEmpty { head += " [\(rule)]" }
-                if let change = change(finding) { head += ": " + change }
+                if let change = change(finding) { head += ": " + clean(change) }
                 lines.append(head)
                 let place = finding.location.map { "  " + paint("2", "(\($0))") } ?? ""
-                lines.append("      \(finding.message)\(place)")
+                lines.append("      \(clean(finding.message))\(place)")
             }
             lines.append("  " + FindingSummary(findings).line)
             lines.append("")
@@ -32,6 +33,9 @@ public enum TextReport {
         lines.append(summary(report, strict: strict))
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// Text from outside as it may reach a terminal: control characters escaped.
+    static func clean(_ text: String) -> String { UntrustedText.escaped(text, limit: 2000) }
 
     /// `570 → 575.64.03`, or just the wanted value when nothing was seen.
     private static func change(_ finding: Finding) -> String? {

@@ -23,6 +23,8 @@ public struct Dmidecode: Sendable, Equatable {
         public var bankLocator: String?
         /// Nil for an empty slot.
         public var sizeBytes: UInt64?
+        /// The size as printed when it is neither a size nor an empty-slot marker (garbage, past 16 EiB).
+        public var unreadableSize: String?
         public var type: String?
         public var ratedSpeedMTs: Int?
         public var configuredSpeedMTs: Int?
@@ -70,11 +72,17 @@ public struct Dmidecode: Sendable, Equatable {
                 locator: record.fields["Locator"] ?? "",
                 bankLocator: record["Bank Locator"],
                 sizeBytes: record.fields["Size"].flatMap(Units.bytes),
+                unreadableSize: record.fields["Size"].flatMap { Units.bytes($0) == nil && !Dmidecode.isEmptySlot($0) ? $0 : nil },
                 type: record["Type"],
                 ratedSpeedMTs: record.fields["Speed"].flatMap(Units.megatransfers),
                 configuredSpeedMTs: (record.fields["Configured Memory Speed"] ?? record.fields["Configured Clock Speed"])
                     .flatMap(Units.megatransfers))
         }
+    }
+
+    /// What dmidecode prints as the size of an empty slot.
+    static func isEmptySlot(_ size: String) -> Bool {
+        ["No Module Installed", "Not Installed", "Unknown", "Not Specified", ""].contains(size)
     }
 
     static func isPlaceholder(_ value: String) -> Bool {

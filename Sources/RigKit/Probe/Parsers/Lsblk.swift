@@ -10,6 +10,8 @@ public struct Lsblk: Sendable, Equatable {
         /// disk, part, crypt, lvm, loop, rom, …
         public var type: String?
         public var sizeBytes: UInt64?
+        /// The size as printed when it is not a byte count (negative, fractional, past 16 EiB, garbage).
+        public var unreadableSize: String?
         public var model: String?
         public var rotational: Bool?
         public var transport: String?
@@ -39,6 +41,7 @@ public struct Lsblk: Sendable, Equatable {
             name: string(object["name"]) ?? "",
             type: string(object["type"]),
             sizeBytes: size(object["size"]),
+            unreadableSize: object["size"].flatMap { size($0) == nil && !($0 is NSNull) ? "\($0)" : nil },
             model: string(object["model"]),
             rotational: bool(object["rota"]),
             transport: string(object["tran"]),
@@ -52,7 +55,8 @@ public struct Lsblk: Sendable, Equatable {
     }
 
     private static func size(_ value: Any?) -> UInt64? {
-        if let number = value as? NSNumber { return number.uint64Value }
+        // uint64Value would wrap -5 and saturate 1e30 into a plausible-looking count.
+        if let number = value as? NSNumber { return UInt64(exactly: number) }
         guard let text = string(value) else { return nil }
         return UInt64(text) ?? Units.bytes(text)
     }

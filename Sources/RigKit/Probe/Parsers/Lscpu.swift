@@ -38,16 +38,21 @@ public struct Lscpu: Sendable, Equatable {
     public var architecture: String? { fields["Architecture"] }
     public var vendor: String? { fields["Vendor ID"] }
     public var modelName: String? { fields["Model name"] }
-    public var cpus: Int? { fields["CPU(s)"].flatMap { Int($0) } }
-    public var sockets: Int? { fields["Socket(s)"].flatMap { Int($0) } }
-    public var coresPerSocket: Int? { fields["Core(s) per socket"].flatMap { Int($0) } }
-    public var threadsPerCore: Int? { fields["Thread(s) per core"].flatMap { Int($0) } }
+    public var cpus: Int? { count("CPU(s)") }
+    public var sockets: Int? { count("Socket(s)") }
+    public var coresPerSocket: Int? { count("Core(s) per socket") }
+    public var threadsPerCore: Int? { count("Thread(s) per core") }
+    /// A positive count; nil for garbage, negatives and numbers past `Int`.
+    private func count(_ key: String) -> Int? {
+        fields[key].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+    }
     /// Physical cores over all sockets.
     public var cores: Int? {
         guard let sockets, let coresPerSocket else { return nil }
-        return sockets * coresPerSocket
+        let (cores, overflow) = sockets.multipliedReportingOverflow(by: coresPerSocket)
+        return overflow || cores <= 0 ? nil : cores
     }
-    public var maxMHz: Double? { fields["CPU max MHz"].flatMap { Double($0) } }
+    public var maxMHz: Double? { fields["CPU max MHz"].flatMap { Double($0) }.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } }
     /// `VT-x` or `AMD-V` when the CPU shows the flag.
     public var virtualization: String? { fields["Virtualization"] }
     public var flags: Set<String> { Set((fields["Flags"] ?? "").split(separator: " ").map(String.init)) }

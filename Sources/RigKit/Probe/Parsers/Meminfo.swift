@@ -6,16 +6,25 @@ import RigSystem
 public struct Meminfo: Sendable, Equatable {
     /// Key → bytes (kB values × 1024; counts such as `HugePages_Total` as they are).
     public var values: [String: UInt64]
+    /// Keys whose value does not fit a byte count (more than 16 EiB); not in `values`.
+    public var outOfRange: Set<String> = []
 
     public static func parse(_ text: String) -> Meminfo {
-        var values: [String: UInt64] = [:]
+        var values: [String: UInt64] = [:], outOfRange: Set<String> = []
         for line in text.split(whereSeparator: \.isNewline) {
             guard let colon = line.firstIndex(of: ":") else { continue }
             let words = line[line.index(after: colon)...].split(separator: " ")
-            guard let number = words.first.flatMap({ UInt64($0) }) else { continue }
-            values[String(line[..<colon])] = words.count > 1 && words[1] == "kB" ? number * 1024 : number
+            guard let first = words.first else { continue }
+            guard let number = UInt64(first) else {
+                if first.allSatisfy(\.isNumber) { outOfRange.insert(String(line[..<colon])) }
+                continue
+            }
+            let isKilobytes = words.count > 1 && words[1] == "kB"
+            let (bytes, overflow) = number.multipliedReportingOverflow(by: isKilobytes ? 1024 : 1)
+            guard !overflow else { outOfRange.insert(String(line[..<colon])); continue }
+            values[String(line[..<colon])] = bytes
         }
-        return Meminfo(values: values)
+        return Meminfo(values: values, outOfRange: outOfRange)
     }
 
     public var totalBytes: UInt64? { values["MemTotal"] }

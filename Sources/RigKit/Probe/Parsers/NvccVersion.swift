@@ -16,6 +16,13 @@ public struct NvccVersion: Sendable, Equatable {
         guard parts.count >= 3, parts[1].hasPrefix("release ") else { return nil }
         let release = String(parts[1].dropFirst("release ".count))
         let version = parts[2].hasPrefix("V") ? String(parts[2].dropFirst()) : parts[2]
+        guard isVersion(release), isVersion(version) else { return nil }
         return NvccVersion(release: release, version: version)
+    }
+
+    /// `12.5.82`: dot-separated numbers of at most 6 digits (what `VersionConstraint` can compare).
+    static func isVersion(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.count <= 6 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 }

@@ -32,7 +32,7 @@ public struct RocmSMI: Sendable, Equatable {
                 name: name,
                 deviceID: card["Device ID"] ?? card["GPU ID"],
                 vramBytes: card["VRAM Total Memory (B)"].flatMap { UInt64($0) },
-                powerCapWatts: card["Max Graphics Package Power (W)"].flatMap { Double($0) }))
+                powerCapWatts: card["Max Graphics Package Power (W)"].flatMap { Double($0) }.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }))
         }
         let system = object["system"] as? [String: String]
         return RocmSMI(cards: cards.sorted { $0.index < $1.index }, driverVersion: system?["Driver version"])

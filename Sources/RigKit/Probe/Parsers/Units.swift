@@ -17,13 +17,19 @@ enum Units {
             "P": 1_125_899_906_842_624, "PB": 1_125_899_906_842_624, "PiB": 1_125_899_906_842_624,
         ]
         guard let factor = factors[unit] else { return nil }
-        return UInt64((number * factor).rounded())
+        return byteCount(number * factor)
+    }
+
+    /// A tool's number as a byte count; nil when negative, not finite or past `UInt64.max`
+    /// (a conversion that would trap).
+    static func byteCount(_ value: Double) -> UInt64? {
+        UInt64(exactly: value.rounded())
     }
 
     /// Watts from `350.00 W` or `350W` or `170.0W`.
     static func watts(_ text: String) -> Double? {
         let (number, unit) = split(text)
-        guard let number, unit == "W" || unit.isEmpty else { return nil }
+        guard let number, unit == "W" || unit.isEmpty, number.isFinite else { return nil }
         return number
     }
 
@@ -31,7 +37,7 @@ enum Units {
     static func megatransfers(_ text: String) -> Int? {
         let (number, unit) = split(text)
         guard let number, ["MT/s", "MHz"].contains(unit) else { return nil }
-        return Int(number)
+        return Int(exactly: number.rounded())
     }
 
     /// The leading decimal number and the rest, trimmed.
@@ -40,6 +46,16 @@ enum Units {
         let end = trimmed.firstIndex { !($0.isASCII && ($0.isNumber || $0 == ".")) } ?? trimmed.endIndex
         let number = Double(trimmed[..<end])
         return (number, trimmed[end...].trimmingCharacters(in: .whitespaces))
+    }
+}
+
+extension Fact {
+    /// A tool's field: `missing` when the tool did not print it, else its value through `parse`,
+    /// or `unknown` quoting the text when `parse` cannot read it (garbage, or a number out of range).
+    static func field(_ text: String?, _ parse: (String) -> Value?, name: String, missing: @autoclosure () -> String) -> Fact {
+        guard let text else { return .unknown(missing()) }
+        if let value = parse(text) { return .value(value) }
+        return .unknown("\(name) '\(UntrustedText.escaped(text, limit: 40))' is not a value rigctl can read (garbage or out of range)")
     }
 }
 

@@ -28,7 +28,7 @@ public struct CPUProber: Prober {
         }
         switch system.readTextResult(Self.maxFrequencyPath) {
         case .success(let text):
-            cpu.maxFrequencyMHz = Fact(Double(text.trimmed).map { $0 / 1000 }, else: "cpuinfo_max_freq is not a number")
+            cpu.maxFrequencyMHz = Fact(Double(text.trimmed).flatMap { $0.isFinite && $0 > 0 ? $0 / 1000 : nil }, else: "cpuinfo_max_freq is not a number in range")
         case .failure(let error):
             cpu.maxFrequencyMHz = .unknown(error == .notFound(Self.maxFrequencyPath) ? "no cpufreq in /sys (frequency scaling off, or a VM)" : error.description)
         }
@@ -46,7 +46,12 @@ public struct CPUProber: Prober {
 
     private func fillFromLscpu(_ cpu: inout CPUFacts, system: any System, timeout: Duration) async {
         let result = await system.run(Self.lscpuArgv, timeout: timeout)
-        guard result.succeeded, let lscpu = Lscpu.parseJSON(result.stdout) else { return }
+        guard result.succeeded, let lscpu = Lscpu.parseJSON(result.stdout) else {
+            // What stays unknown says why lscpu did not help either.
+            let why = result.failureReason(program: "lscpu") ?? "lscpu -J printed no JSON rigctl can read"
+            cpu.explainUnknown(also: why)
+            return
+        }
         if cpu.vendor.value == nil, let vendor = lscpu.vendor { cpu.vendor = .value(vendor) }
         if cpu.model.value == nil, let model = lscpu.modelName { cpu.model = .value(model) }
         if cpu.sockets.value == nil, let sockets = lscpu.sockets { cpu.sockets = .value(sockets) }
@@ -74,6 +79,12 @@ public struct CPUProber: Prober {
 }
 
 extension CPUFacts {
+    /// Adds `why` to the reason of every unknown fact.
+    mutating func explainUnknown(also why: String) {
+        func add<T>(_ fact: inout Fact<T>) { if let reason = fact.reason { fact = .unknown("\(reason); \(why)") } }
+        add(&vendor); add(&model); add(&sockets); add(&cores); add(&threads); add(&virtualization)
+    }
+
     /// Model, vendor, topology or flags unknown: what lscpu can add beyond /proc/cpuinfo.
     var lacksIdentity: Bool {
         [vendor.reason, model.reason, sockets.reason, cores.reason, threads.reason, virtualization.reason].contains { $0 != nil }

@@ -8,7 +8,10 @@ public struct MemoryProber: Prober {
     public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         var memory = MemoryFacts()
         switch system.readTextResult("/proc/meminfo") {
-        case .success(let text): memory.totalBytes = Fact(Meminfo.parse(text).totalBytes, else: "/proc/meminfo has no MemTotal")
+        case .success(let text):
+            let info = Meminfo.parse(text)
+            memory.totalBytes = Fact(info.totalBytes, else: info.outOfRange.contains("MemTotal")
+                                     ? "/proc/meminfo: MemTotal is out of range" : "/proc/meminfo has no MemTotal")
         case .failure(let error): memory.totalBytes = .unknown(error.description)
         }
         if system.isRoot() {
@@ -21,6 +24,11 @@ public struct MemoryProber: Prober {
                 if devices.isEmpty {
                     memory.dimms = .unknown("dmidecode lists no memory devices (no SMBIOS tables: a VM?)")
                     memory.slots = .unknown("dmidecode lists no memory devices (no SMBIOS tables: a VM?)")
+                } else if let bad = devices.first(where: { $0.unreadableSize != nil }) {
+                    let reason = "dmidecode: the size of \(UntrustedText.escaped(bad.locator, limit: 40)) is not a size rigctl can read: "
+                        + UntrustedText.escaped(bad.unreadableSize ?? "", limit: 40)
+                    memory.dimms = .unknown(reason)
+                    memory.slots = .value(devices.count)
                 } else {
                     memory.slots = .value(devices.count)
                     memory.dimms = .value(devices.compactMap(Self.dimm))

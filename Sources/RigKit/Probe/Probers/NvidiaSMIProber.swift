@@ -49,6 +49,16 @@ public struct NvidiaSMIProber: Prober {
         case .found(let parsed): cudaVersion = Fact(parsed.cudaVersion, else: "nvidia-smi reports no CUDA version")
         case .failed(let reason): cudaVersion = .unknown(reason)
         }
+        // Neither call listed a GPU because neither worked: the PCI GPUs get the real reason
+        // (timed out, killed, …) instead of keeping "needs nvidia-smi".
+        if merged.isEmpty {
+            let reason: String = if case .failed(let why) = csv { why } else { "nvidia-smi --query-gpu printed no GPU rigctl can read" }
+            let failed = unavailable(reason)
+            return FactsUpdate { facts in
+                failed.apply(&facts)
+                facts.cuda?.driverSupports = cudaVersion
+            }
+        }
         let gpus = merged
         return FactsUpdate { facts in
             facts.cuda?.driverSupports = cudaVersion
@@ -97,10 +107,11 @@ public struct NvidiaSMIProber: Prober {
                 guard let bus = row["pci.bus_id"] else { continue }
                 var gpu = GPUFacts(busID: PCIAddress.normalize(bus), vendor: "nvidia")
                 gpu.model = Fact(row["name"], else: "nvidia-smi reports no name")
-                gpu.vramBytes = Fact(row["memory.total"].flatMap(Units.bytes), else: "nvidia-smi reports no memory.total")
+                gpu.vramBytes = .field(row["memory.total"], Units.bytes, name: "nvidia-smi memory.total", missing: "nvidia-smi reports no memory.total")
                 gpu.computeCapability = Fact(row["compute_cap"], else: "nvidia-smi reports no compute_cap")
-                gpu.powerLimitWatts = Fact(row["power.limit"].flatMap(Units.watts), else: "nvidia-smi reports no power limit")
-                gpu.defaultPowerLimitWatts = Fact(row["power.default_limit"].flatMap(Units.watts), else: "nvidia-smi reports no default power limit")
+                gpu.powerLimitWatts = .field(row["power.limit"], Units.watts, name: "nvidia-smi power.limit", missing: "nvidia-smi reports no power limit")
+                gpu.defaultPowerLimitWatts = .field(row["power.default_limit"], Units.watts, name: "nvidia-smi power.default_limit",
+                                                    missing: "nvidia-smi reports no default power limit")
                 gpu.persistenceMode = Fact(row["persistence_mode"].flatMap(enabled), else: "nvidia-smi reports no persistence mode")
                 gpu.migEnabled = .value(row["mig.mode.current"].flatMap(enabled) ?? false)
                 gpu.bar1Bytes = .unknown(xmlReason ?? "nvidia-smi -q does not list this GPU")
@@ -145,6 +156,10 @@ enum GPUMerge {
     /// PCI device ids from sysfs are kept when the tool has none.
     static func merge(_ found: [GPUFacts], into current: Fact<[GPUFacts]>?, vendor: String) -> Fact<[GPUFacts]>? {
         guard let current else { return nil }
+        // The PCI list is unknown (its prober timed out, /sys unreadable): a vendor tool's GPUs
+        // alone would silently drop every other vendor's, so the list stays unknown. Only a host
+        // without /sys/bus/pci at all (WSL, some containers) lists what the vendor tool sees.
+        if case .unknown(let reason) = current, reason != PCIProber.noSysfsReason { return current }
         var list = current.value ?? []
         for var gpu in found {
             if let index = list.firstIndex(where: { $0.busID == gpu.busID }) {

@@ -7,6 +7,8 @@ public struct PCIProber: Prober {
     public init() {}
     public var groups: Set<FactGroup> { [.gpus] }
     static let devices = "/sys/bus/pci/devices"
+    /// The reason when this host has no PCI sysfs at all.
+    static let noSysfsReason = SystemError.notFound(devices).description
 
     public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         let addresses: [String]
@@ -45,8 +47,9 @@ public struct PCIProber: Prober {
             gpu.bar1Bytes = .unknown(needsSMI)
             gpu.migEnabled = .unknown(needsSMI)
         default:
-            let vram = (try? system.readText(path + "/mem_info_vram_total")).flatMap { UInt64($0.trimmed) }
-            gpu.vramBytes = Fact(vram, else: gpu.vendor == "amd" ? "no mem_info_vram_total (amdgpu not loaded?)" : "not reported for this vendor")
+            gpu.vramBytes = .field((try? system.readText(path + "/mem_info_vram_total"))?.trimmed, { UInt64($0) },
+                                   name: "mem_info_vram_total",
+                                   missing: gpu.vendor == "amd" ? "no mem_info_vram_total (amdgpu not loaded?)" : "not reported for this vendor")
             gpu.computeCapability = .unknown(notNvidia)
             gpu.powerLimitWatts = .unknown(gpu.vendor == "amd" ? "needs rocm-smi" : "not reported for this vendor")
             gpu.defaultPowerLimitWatts = .unknown(gpu.vendor == "amd" ? "needs rocm-smi" : "not reported for this vendor")

@@ -12,8 +12,15 @@ public struct StorageProber: Prober {
         if let reason = result.failureReason(program: "lsblk") { return unavailable(reason) }
         let disks: Fact<[DiskFacts]>
         do {
-            disks = .value(try Lsblk.parse(result.stdout).disks.map { disk in
-                DiskFacts(name: disk.name, model: disk.model, sizeBytes: disk.sizeBytes ?? 0,
+            let found = try Lsblk.parse(result.stdout).disks
+            if let bad = found.first(where: { $0.sizeBytes == nil }) {
+                let name = UntrustedText.escaped(bad.name, limit: 40)
+                let reason = bad.unreadableSize.map { "lsblk: the size of \(name) is not a byte count: \(UntrustedText.escaped($0, limit: 40))" }
+                    ?? "lsblk reports no size for \(name)"
+                return FactsUpdate { $0.storage = .unknown(reason) }
+            }
+            disks = .value(found.map { disk in
+                DiskFacts(name: disk.name, model: disk.model, sizeBytes: disk.sizeBytes ?? 0, // never nil here: checked above
                           rotational: disk.rotational, transport: disk.transport)
             }.sorted { $0.name < $1.name })
         } catch {

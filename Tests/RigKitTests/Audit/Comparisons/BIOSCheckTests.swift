@@ -1,3 +1,4 @@
+import RigSpec
 import Testing
 @testable import RigSystem
 @testable import RigProbe
@@ -10,7 +11,7 @@ import Testing
 @testable import RigKit
 
 @Suite struct BIOSCheckTests {
-    func findings(_ settings: String, _ facts: Facts, confirmations: Set<String> = []) throws -> [Finding] {
+    func findings(_ settings: String, _ facts: Facts, confirmations: Set<SpecKeyPath> = []) throws -> [Finding] {
         let spec = try AuditSamples.spec(body: "bios:\n  version: \"3902\"\n  settings: { \(settings) }\n")
         return BIOSCheck().findings(spec, facts, AuditContext(spec: spec, confirmations: confirmations))
     }

@@ -49,3 +49,41 @@ import RigSpec
         #expect(try await check(xml).contains("no <testsuite>: an empty report proves nothing"))
     }
 }
+
+/// Text from facts and tools in the reports: XML stays well-formed with U+FFFF and C0
+/// controls, the terminal report never carries a raw escape.
+@Suite struct HostileTextInReportsTests {
+    static let hostile = "fact \u{FFFF}\u{FFFE}\u{1b}[2J\u{07}\r\u{0}end <&>"
+
+    static var report: AuditReport {
+        AuditReport(machines: ["box"], findings: [
+            Finding(machine: "box", keyPath: "parts.gpus[0]", expected: "RTX 3090", actual: hostile,
+                    status: .drift, severity: .error, message: "seen " + hostile),
+        ], diagnostics: [Diagnostic(at: SourceLocation(file: "machines/box.yaml", line: 1, column: 1), hostile)])
+    }
+
+    @Test func junitWithNonXMLCharactersIsWellFormed() async throws {
+        let xml = JUnitReport.render(Self.report)
+        #expect(try await JUnitReportTests().check(xml) == "")
+        #expect(!xml.unicodeScalars.contains { !JUnitReport.isAllowedInXML($0) })
+        #expect(xml.contains(#"\u{ffff}\u{fffe}\u{1b}[2J\u{7}&#13;\u{0}end &lt;&amp;&gt;"#))
+    }
+
+    @Test func textReportEscapesControlCharacters() {
+        for colored in [false, true] {
+            let text = TextReport.render(Self.report, colored: colored)
+            // Colour codes are rigctl's own; none comes from the fact.
+            #expect(!text.contains("\u{1b}[2J"))
+            #expect(!text.unicodeScalars.contains { ["\r", "\u{07}", "\u{0}"].contains($0) })
+            #expect(text.contains(#"\x1b[2J\x07\r\x00end"#))
+        }
+    }
+
+    @Test func probeSummaryEscapesControlCharacters() {
+        var facts = Facts()
+        facts.hostname = .value("box\u{1b}]0;pwned\u{07}\rbox")
+        let text = FactsSummary.render(facts)
+        #expect(text.contains(#"box\x1b]0;pwned\x07\rbox"#))
+        #expect(!text.contains("\u{1b}"))
+    }
+}

@@ -14,7 +14,7 @@ import RigSpec
 enum ReportSamples {
     static let file = "machines/compute-node.yaml"
 
-    static func finding(_ keyPath: String, _ status: Finding.Status, _ severity: Finding.Severity, line: Int?, message: String,
+    static func finding(_ keyPath: SpecKeyPath, _ status: Finding.Status, _ severity: Finding.Severity, line: Int?, message: String,
                         expected: String? = nil, actual: String? = nil, rule: String? = nil) -> Finding {
         Finding(machine: "compute-node", keyPath: keyPath, expected: expected, actual: actual, status: status, severity: severity,
                 location: line.map { SourceLocation(file: file, line: $0, column: 13) }, message: message, rule: rule)

@@ -15,7 +15,7 @@ public struct CUDAMinimumDriver: CompatibilityRule {
 
     public func check(_ spec: MachineSpec) -> [Finding] {
         guard let cuda = spec.drivers?.cuda, let driver = spec.drivers?.nvidia?.version else { return [] }
-        let keyPath = "drivers.nvidia.version"
+        let keyPath: SpecKeyPath = "drivers.nvidia.version"
         switch table.requirement(for: cuda) {
         case let .release(entry, floor):
             if driver.floorMeets(entry.minimumDriver) { return [] }

@@ -35,6 +35,6 @@ public struct DeclaredVRAM: CompatibilityRule {
     }
 
     private static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value.wholeNumberText ?? String(value)
     }
 }

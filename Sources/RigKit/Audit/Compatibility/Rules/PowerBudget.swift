@@ -78,6 +78,6 @@ public struct PowerBudget: CompatibilityRule {
     }
 
     static func format(_ watts: Double) -> String {
-        watts == watts.rounded() ? "\(Int(watts)) W" : "\((watts * 10).rounded() / 10) W"
+        watts.wholeNumberText.map { "\($0) W" } ?? "\((watts * 10).rounded() / 10) W"
     }
 }

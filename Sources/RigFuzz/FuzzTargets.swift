@@ -1,0 +1,96 @@
+import Foundation
+import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+
+/// Coverage-guided fuzz targets (libFuzzer) for everything rigctl reads from outside: the spec
+/// loader (public `SpecLoader` API only, whichever YAML parser is behind it), the recorded-host
+/// decoder, each tool-output parser and the JSONC merger. `scripts/fuzz` builds this library
+/// with `-sanitize=fuzzer` and links it into a libFuzzer driver; `RIGCTL_FUZZ_TARGET` picks the
+/// target. A target passes when it returns: every input must give a value or a thrown error,
+/// never a trap, a hang or unbounded memory.
+public enum FuzzTargets {
+    public static let all: [String: @Sendable (Data) -> Void] = [
+        "spec": spec,
+        "recorded-host": recordedHost,
+        "jsonc": jsonc,
+        "dmidecode": { _ = Dmidecode.parse(text($0)).memoryDevices; _ = Dmidecode.parse(text($0)).bios },
+        "lsblk": { _ = try? Lsblk.parse($0).disks },
+        "lscpu": { _ = Lscpu.parseText(text($0)).cores; _ = Lscpu.parseJSON($0)?.cores },
+        "cpuinfo": { _ = Cpuinfo.parse(text($0)).virtualizationFlag },
+        "meminfo": { _ = Meminfo.parse(text($0)).totalBytes },
+        "lspci": { _ = Lspci.parseMachineReadable(text($0)); _ = Lspci.parseNumeric(text($0)) },
+        "nvidia-smi-csv": { _ = NvidiaSMICSV.parse(text($0)).rows.map { $0["memory.total"] } },
+        "nvidia-smi-query-text": { _ = NvidiaSMIQueryText.parse(text($0)).gpus },
+        "nvidia-smi-table": { _ = NvidiaSMITable.parse(text($0)) },
+        "nvidia-smi-xml": { _ = try? NvidiaSMIXML.parse(text($0)) },
+        "nvcc": { _ = NvccVersion.parse(text($0)) },
+        "os-release": { _ = OSRelease.parse(text($0)) },
+        "proc-driver-nvidia": { _ = ProcDriverNvidiaVersion.parse(text($0)) },
+        "rocm-smi": { _ = RocmSMI.parseJSON($0)?.cards; _ = RocmSMI.parseTable(text($0)).cards },
+        "cuda-version-json": { _ = CUDAVersionJSON.parse($0); _ = CUDAVersionJSON.parseText(text($0)) },
+    ]
+
+    static func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
+
+    /// The input is a machine file; `include:` may name `stack.yaml`, which is the same input.
+    static func spec(_ data: Data) {
+        let yaml = text(data)
+        _ = SpecLoader(readFile: { $0.hasSuffix(".yaml") ? yaml : nil }).load(file: "machines/fuzz.yaml")
+    }
+
+    /// The input is `commands/index.json`, then a NUL, then `filesystem.json` (either may be empty).
+    static func recordedHost(_ data: Data) {
+        let parts = data.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
+        let storage = MemoryStorage(files: [
+            "/fuzz/commands/index.json": parts.first.map { Data($0) } ?? Data(),
+            "/fuzz/filesystem.json": parts.count > 1 ? Data(parts[1]) : Data("{\"directories\": {}, \"present\": [], \"errors\": {}}".utf8),
+        ])
+        guard let replay = try? ReplaySystem(directory: "/fuzz", storage: storage) else { return }
+        _ = try? replay.listDirectory("/sys/bus/pci/devices")
+        _ = try? replay.readFile("/proc/cpuinfo")
+        _ = replay.fileExists("/sys/firmware/efi")
+    }
+
+    /// The input is a settings.json; two settings are merged into it.
+    static func jsonc(_ data: Data) {
+        let settings = [JSONSetting(key: "editor.background", value: "#0b2540"), JSONSetting(key: "terminal.foreground", value: "#e6eef7")]
+        _ = try? JSONCMerger.set(settings, inObjectAt: "workbench.colorCustomizations", of: text(data))
+    }
+}
+
+/// A read-only in-memory file tree for the recorded-host target.
+struct MemoryStorage: System {
+    var files: [String: Data]
+    func readFile(_ path: String) throws(SystemError) -> Data {
+        guard let data = files[path] else { throw .notFound(path) }
+        return data
+    }
+    func listDirectory(_ path: String) throws(SystemError) -> [String] { throw .notFound(path) }
+    func fileExists(_ path: String) -> Bool { path == "/fuzz" || files[path] != nil }
+    func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult { CommandResult(outcome: .notFound) }
+    func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) { throw .readOnly(path) }
+    func createDirectory(_ path: String) throws(SystemError) { throw .readOnly(path) }
+    func removeFile(_ path: String) throws(SystemError) { throw .readOnly(path) }
+    func environment(_ name: String) -> String? { nil }
+}
+
+/// libFuzzer's entry point: runs the target `RIGCTL_FUZZ_TARGET` names on one input.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func rigctlFuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let bytes else { return 0 }
+    FuzzTargets.selected(Data(bytes: bytes, count: count))
+    return 0
+}
+
+extension FuzzTargets {
+    static let selected: @Sendable (Data) -> Void = {
+        let name = ProcessInfo.processInfo.environment["RIGCTL_FUZZ_TARGET"] ?? ""
+        guard let target = all[name] else {
+            FileHandle.standardError.write(Data("RIGCTL_FUZZ_TARGET must be one of: \(all.keys.sorted().joined(separator: " "))\n".utf8))
+            exit(64)
+        }
+        return target
+    }()
+}
