@@ -44,6 +44,13 @@ import Testing
         ["render", machine, "--repo", repository, "--install", "--home", home.home]
     }
 
+    /// How many write(2) calls the process has made (0 when it cannot be read, or it is gone).
+    static func writeCalls(_ pid: Int32) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("syscw:") }) else { return 0 }
+        return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? 0
+    }
+
     /// What each file holds in `home`; nil where it is not there.
     func snapshot(_ home: HostileHome) -> [String: Data?] {
         Dictionary(uniqueKeysWithValues: paths.map { ($0, try? home.bytes($0)) })
@@ -81,10 +88,19 @@ import Testing
             process.arguments = arguments(round % 2 == 0 ? "a" : "a2", machines, home)
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            try process.run()
             let before = snapshot(home)
-            // A random point in the run (the fastest complete run of the same command): the writes come at its end.
-            usleep(UInt32.random(in: (window / 2)...window, using: &random))
+            try process.run()
+            if round % 2 == 0 {
+                // A random point in the run (the fastest complete run of the same command).
+                usleep(UInt32.random(in: 0...window, using: &random))
+            } else {
+                // A random point once the install has begun writing: it stages every file (one write(2) or more
+                // each, and an fsync) before it renames any. Before that the process makes one or two writes of its own (the
+                // runtime's event descriptors), so a count of 3 (/proc/PID/io, syscw) starts the window.
+                let deadline = Date().addingTimeInterval(10)
+                while process.isRunning, Self.writeCalls(process.processIdentifier) < 3, Date() < deadline {}
+                usleep(UInt32.random(in: 0...40_000, using: &random))
+            }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal {

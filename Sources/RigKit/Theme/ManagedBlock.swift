@@ -56,26 +56,6 @@ public struct ManagedBlock: Sendable, Equatable {
                 + "fix or remove it by hand")
         }
     }
-
-    /// `existing` without the block (and without the blank line `apply` put before it), or nil when it has none.
-    public func remove(from existing: [UInt8], path: String) throws(InstallError) -> [UInt8]? {
-        let lines = ByteLines(existing)
-        let begins = lines.indices(matching: beginMarker)
-        let ends = lines.indices(matching: endMarker)
-        switch (begins.count, ends.count) {
-        case (0, 0):
-            return nil
-        case (1, 1) where begins[0] < ends[0]:
-            var start = lines.ranges[begins[0]].lowerBound
-            if begins[0] > 0, lines.isBlank(lines.ranges[begins[0] - 1]) { start = lines.ranges[begins[0] - 1].lowerBound }
-            var afterStart = lines.ranges[ends[0]].upperBound
-            if afterStart < existing.count { afterStart += 1 }
-            return Array(existing[..<start]) + Array(existing[afterStart...])
-        default:
-            throw InstallError(path: path, message: "the rigctl theme block is damaged (found \(begins.count) "
-                + "'\(beginMarker)' and \(ends.count) '\(endMarker)' lines); fix or remove it by hand")
-        }
-    }
 }
 
 /// The lines of a byte buffer: each range runs up to (not including) its `\n`; a last line without one counts.
