@@ -11,8 +11,8 @@ import RigBuildLog
 import RigApply
 
 /// The `rigctl` root command: only wiring, every behaviour lives in RigSpec/RigKit.
-public struct Rigctl: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct Rigctl: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "rigctl",
         abstract: "Hardware-as-code for single-machine ML rigs.",
         discussion: """
@@ -45,13 +45,13 @@ public struct Rigctl: AsyncParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 }
 
 extension Rigctl {
     /// Parses the command line and runs the chosen command asynchronously.
     /// (`main()` would resolve to ParsableCommand's synchronous overload from main.swift.)
-    public static func start() async {
+    package static func start() async {
         do {
             try await runCommand(Array(CommandLine.arguments.dropFirst()))
         } catch {
@@ -61,7 +61,7 @@ extension Rigctl {
 
     /// Runs one command line in process, capturing what it prints: the same path `start()` takes,
     /// for tests. Colour is off.
-    public static func run(_ arguments: [String]) async -> (status: Int32, stdout: String, stderr: String) {
+    package static func run(_ arguments: [String]) async -> (status: Int32, stdout: String, stderr: String) {
         let captured = Captured()
         let console = Console(writeOut: { captured.append(out: $0) }, writeError: { captured.append(error: $0) },
                               colorOut: false, colorError: false)

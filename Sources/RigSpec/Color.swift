@@ -1,17 +1,17 @@
 /// A 24-bit sRGB colour written `#rrggbb` in specs.
-public struct Color: Hashable, Sendable, CustomStringConvertible {
-    public var red: UInt8
-    public var green: UInt8
-    public var blue: UInt8
+package struct Color: Hashable, Sendable, CustomStringConvertible {
+    package var red: UInt8
+    package var green: UInt8
+    package var blue: UInt8
 
-    public init(red: UInt8, green: UInt8, blue: UInt8) {
+    package init(red: UInt8, green: UInt8, blue: UInt8) {
         self.red = red
         self.green = green
         self.blue = blue
     }
 
     /// Parses `#rrggbb` (either case). Returns nil for anything else.
-    public init?(hex: String) {
+    package init?(hex: String) {
         let digits = Array(hex.utf8)
         guard digits.count == 7, digits[0] == UInt8(ascii: "#") else { return nil }
         var value: UInt32 = 0
@@ -23,7 +23,7 @@ public struct Color: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Lower-case `#rrggbb`.
-    public var hex: String {
+    package var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = [UInt8(ascii: "#")]
         for component in [red, green, blue] {
@@ -33,7 +33,7 @@ public struct Color: Hashable, Sendable, CustomStringConvertible {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    public var description: String { hex }
+    package var description: String { hex }
 
     private static func nibble(_ c: UInt8) -> UInt8? {
         switch c {

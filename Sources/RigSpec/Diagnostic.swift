@@ -1,12 +1,12 @@
 /// One problem in a spec, printed the way compilers print them: `file:line:col: error: message`.
-public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Codable { case error, warning, note }
+package struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringConvertible {
+    package enum Severity: String, Sendable, Codable { case error, warning, note }
 
-    public var location: SourceLocation
-    public var severity: Severity
-    public var message: String
+    package var location: SourceLocation
+    package var severity: Severity
+    package var message: String
 
-    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String) {
+    package init(_ severity: Severity = .error, at location: SourceLocation, _ message: String) {
         self.location = location
         self.severity = severity
         self.message = Diagnostic.printable(message)
@@ -32,16 +32,16 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable, CustomStringCo
         return result
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    package var description: String { "\(location): \(severity.rawValue): \(message)" }
 
-    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+    package static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.location, lhs.message) < (rhs.location, rhs.message)
     }
 }
 
 /// Thrown when one or more specs cannot be understood; carries every problem found.
-public struct SpecError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+package struct SpecError: Error, Sendable, CustomStringConvertible {
+    package var diagnostics: [Diagnostic]
+    package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
+    package var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Renders `MachineSpecShape` as JSON Schema (draft 2020-12) for editors.
-public enum JSONSchema {
-    public static let draft = "https://json-schema.org/draft/2020-12/schema"
+package enum JSONSchema {
+    package static let draft = "https://json-schema.org/draft/2020-12/schema"
 
     /// The schema as pretty, key-sorted JSON text ending in a newline.
-    public static func machineSpec() -> String {
+    package static func machineSpec() -> String {
         var root = schema(for: MachineSpecShape.root)
         root["$schema"] = draft
         root["$id"] = "https://rigctl.dev/schema/machine-v1.json"

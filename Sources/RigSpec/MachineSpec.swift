@@ -1,25 +1,25 @@
 /// One machine as its YAML file describes it, after includes are merged and every value validated.
-public struct MachineSpec: Sendable, Equatable {
+package struct MachineSpec: Sendable, Equatable {
     /// The machine's name: its file name without `.yaml`.
-    public var name: String
+    package var name: String
     /// The machine file this spec was loaded from.
-    public var file: String
-    public var version: Int
-    public var hostname: String
-    public var description: String?
-    public var role: Role
-    public var os: OperatingSystem
-    public var ssh: SSH?
-    public var parts: Parts
-    public var bios: BIOS?
-    public var drivers: Drivers?
-    public var gpuSettings: GPUSettings?
-    public var packages: Packages
-    public var theme: Theme?
+    package var file: String
+    package var version: Int
+    package var hostname: String
+    package var description: String?
+    package var role: Role
+    package var os: OperatingSystem
+    package var ssh: SSH?
+    package var parts: Parts
+    package var bios: BIOS?
+    package var drivers: Drivers?
+    package var gpuSettings: GPUSettings?
+    package var packages: Packages
+    package var theme: Theme?
     /// Where each key path (`drivers.nvidia.version`, `parts.gpus[0].model`) was written.
-    public var locations: SourceMap
+    package var locations: SourceMap
 
-    public init(name: String, file: String, version: Int = 1, hostname: String, description: String? = nil,
+    package init(name: String, file: String, version: Int = 1, hostname: String, description: String? = nil,
                 role: Role = .headless, os: OperatingSystem, ssh: SSH? = nil, parts: Parts = Parts(),
                 bios: BIOS? = nil, drivers: Drivers? = nil, gpuSettings: GPUSettings? = nil,
                 packages: Packages = Packages(), theme: Theme? = nil, locations: SourceMap = SourceMap()) {
@@ -41,40 +41,40 @@ public struct MachineSpec: Sendable, Equatable {
     }
 
     /// Desktops get their VS Code colours in the user settings; headless nodes in the remote machine settings.
-    public enum Role: String, Sendable, CaseIterable { case desktop, headless }
+    package enum Role: String, Sendable, CaseIterable { case desktop, headless }
 
-    public struct OperatingSystem: Sendable, Equatable {
-        public enum Distro: String, Sendable, CaseIterable { case ubuntu, debian, pop }
-        public var distro: Distro
-        public var release: String
-        public init(distro: Distro, release: String) {
+    package struct OperatingSystem: Sendable, Equatable {
+        package enum Distro: String, Sendable, CaseIterable { case ubuntu, debian, pop }
+        package var distro: Distro
+        package var release: String
+        package init(distro: Distro, release: String) {
             self.distro = distro
             self.release = release
         }
     }
 
-    public struct SSH: Sendable, Equatable {
-        public var host: String
-        public var user: String?
-        public var port: Int?
-        public init(host: String, user: String? = nil, port: Int? = nil) {
+    package struct SSH: Sendable, Equatable {
+        package var host: String
+        package var user: String?
+        package var port: Int?
+        package init(host: String, user: String? = nil, port: Int? = nil) {
             self.host = host
             self.user = user
             self.port = port
         }
     }
 
-    public struct Parts: Sendable, Equatable {
-        public var cpu: CPU?
-        public var motherboard: Motherboard?
-        public var memory: Memory?
-        public var gpus: [GPU]
-        public var storage: [Disk]
-        public var psus: [PSU]
-        public var chassis: String?
-        public var cooling: String?
-        public var notes: String?
-        public init(cpu: CPU? = nil, motherboard: Motherboard? = nil, memory: Memory? = nil, gpus: [GPU] = [],
+    package struct Parts: Sendable, Equatable {
+        package var cpu: CPU?
+        package var motherboard: Motherboard?
+        package var memory: Memory?
+        package var gpus: [GPU]
+        package var storage: [Disk]
+        package var psus: [PSU]
+        package var chassis: String?
+        package var cooling: String?
+        package var notes: String?
+        package init(cpu: CPU? = nil, motherboard: Motherboard? = nil, memory: Memory? = nil, gpus: [GPU] = [],
                     storage: [Disk] = [], psus: [PSU] = [], chassis: String? = nil, cooling: String? = nil, notes: String? = nil) {
             self.cpu = cpu
             self.motherboard = motherboard
@@ -88,17 +88,17 @@ public struct MachineSpec: Sendable, Equatable {
         }
 
         /// Every GPU card, with `count:` expanded.
-        public var gpuCount: Int { gpus.reduce(0) { $0 + $1.count } }
+        package var gpuCount: Int { gpus.reduce(0) { $0 + $1.count } }
     }
 
-    public struct CPU: Sendable, Equatable {
-        public var model: String
-        public var cores: Int?
-        public var threads: Int?
-        public var sockets: Int?
-        public var frequency: Quantity?
-        public var power: Quantity?
-        public init(model: String, cores: Int? = nil, threads: Int? = nil, sockets: Int? = nil,
+    package struct CPU: Sendable, Equatable {
+        package var model: String
+        package var cores: Int?
+        package var threads: Int?
+        package var sockets: Int?
+        package var frequency: Quantity?
+        package var power: Quantity?
+        package init(model: String, cores: Int? = nil, threads: Int? = nil, sockets: Int? = nil,
                     frequency: Quantity? = nil, power: Quantity? = nil) {
             self.model = model
             self.cores = cores
@@ -109,25 +109,25 @@ public struct MachineSpec: Sendable, Equatable {
         }
     }
 
-    public struct Motherboard: Sendable, Equatable {
-        public var vendor: String?
-        public var model: String
-        public var pcieSlots: Int?
-        public init(vendor: String? = nil, model: String, pcieSlots: Int? = nil) {
+    package struct Motherboard: Sendable, Equatable {
+        package var vendor: String?
+        package var model: String
+        package var pcieSlots: Int?
+        package init(vendor: String? = nil, model: String, pcieSlots: Int? = nil) {
             self.vendor = vendor
             self.model = model
             self.pcieSlots = pcieSlots
         }
     }
 
-    public struct Memory: Sendable, Equatable {
-        public enum Kind: String, Sendable, CaseIterable { case ddr3 = "DDR3", ddr4 = "DDR4", ddr5 = "DDR5" }
-        public var size: Quantity
-        public var modules: Int?
-        public var type: Kind?
-        public var speed: Quantity?
-        public var ecc: Bool?
-        public init(size: Quantity, modules: Int? = nil, type: Kind? = nil, speed: Quantity? = nil, ecc: Bool? = nil) {
+    package struct Memory: Sendable, Equatable {
+        package enum Kind: String, Sendable, CaseIterable { case ddr3 = "DDR3", ddr4 = "DDR4", ddr5 = "DDR5" }
+        package var size: Quantity
+        package var modules: Int?
+        package var type: Kind?
+        package var speed: Quantity?
+        package var ecc: Bool?
+        package init(size: Quantity, modules: Int? = nil, type: Kind? = nil, speed: Quantity? = nil, ecc: Bool? = nil) {
             self.size = size
             self.modules = modules
             self.type = type
@@ -136,13 +136,13 @@ public struct MachineSpec: Sendable, Equatable {
         }
     }
 
-    public struct GPU: Sendable, Equatable {
-        public var model: String
-        public var count: Int
-        public var vram: Quantity?
+    package struct GPU: Sendable, Equatable {
+        package var model: String
+        package var count: Int
+        package var vram: Quantity?
         /// Board power (TGP) of one card.
-        public var power: Quantity?
-        public init(model: String, count: Int = 1, vram: Quantity? = nil, power: Quantity? = nil) {
+        package var power: Quantity?
+        package init(model: String, count: Int = 1, vram: Quantity? = nil, power: Quantity? = nil) {
             self.model = model
             self.count = count
             self.vram = vram
@@ -150,13 +150,13 @@ public struct MachineSpec: Sendable, Equatable {
         }
     }
 
-    public struct Disk: Sendable, Equatable {
-        public enum Interface: String, Sendable, CaseIterable { case nvme, sata, sas, usb }
-        public var model: String
-        public var size: Quantity
-        public var interface: Interface?
-        public var count: Int
-        public init(model: String, size: Quantity, interface: Interface? = nil, count: Int = 1) {
+    package struct Disk: Sendable, Equatable {
+        package enum Interface: String, Sendable, CaseIterable { case nvme, sata, sas, usb }
+        package var model: String
+        package var size: Quantity
+        package var interface: Interface?
+        package var count: Int
+        package init(model: String, size: Quantity, interface: Interface? = nil, count: Int = 1) {
             self.model = model
             self.size = size
             self.interface = interface
@@ -164,74 +164,74 @@ public struct MachineSpec: Sendable, Equatable {
         }
     }
 
-    public struct PSU: Sendable, Equatable {
-        public var model: String
-        public var power: Quantity
-        public init(model: String, power: Quantity) {
+    package struct PSU: Sendable, Equatable {
+        package var model: String
+        package var power: Quantity
+        package init(model: String, power: Quantity) {
             self.model = model
             self.power = power
         }
     }
 
-    public struct BIOS: Sendable, Equatable {
-        public var version: String?
+    package struct BIOS: Sendable, Equatable {
+        package var version: String?
         /// Setting name → wanted value, in file order.
-        public var settings: [Setting]
-        public init(version: String? = nil, settings: [Setting] = []) {
+        package var settings: [Setting]
+        package init(version: String? = nil, settings: [Setting] = []) {
             self.version = version
             self.settings = settings
         }
-        public struct Setting: Sendable, Equatable {
-            public var name: String
-            public var value: String
-            public init(name: String, value: String) {
+        package struct Setting: Sendable, Equatable {
+            package var name: String
+            package var value: String
+            package init(name: String, value: String) {
                 self.name = name
                 self.value = value
             }
         }
     }
 
-    public struct Drivers: Sendable, Equatable {
-        public var nvidia: NVIDIA?
-        public var cuda: VersionConstraint?
-        public init(nvidia: NVIDIA? = nil, cuda: VersionConstraint? = nil) {
+    package struct Drivers: Sendable, Equatable {
+        package var nvidia: NVIDIA?
+        package var cuda: VersionConstraint?
+        package init(nvidia: NVIDIA? = nil, cuda: VersionConstraint? = nil) {
             self.nvidia = nvidia
             self.cuda = cuda
         }
-        public struct NVIDIA: Sendable, Equatable {
-            public enum Flavor: String, Sendable, CaseIterable { case open, proprietary }
-            public var version: VersionConstraint
-            public var flavor: Flavor
-            public init(version: VersionConstraint, flavor: Flavor) {
+        package struct NVIDIA: Sendable, Equatable {
+            package enum Flavor: String, Sendable, CaseIterable { case open, proprietary }
+            package var version: VersionConstraint
+            package var flavor: Flavor
+            package init(version: VersionConstraint, flavor: Flavor) {
                 self.version = version
                 self.flavor = flavor
             }
         }
     }
 
-    public struct GPUSettings: Sendable, Equatable {
-        public var powerLimit: Quantity?
-        public var persistence: Bool?
-        public init(powerLimit: Quantity? = nil, persistence: Bool? = nil) {
+    package struct GPUSettings: Sendable, Equatable {
+        package var powerLimit: Quantity?
+        package var persistence: Bool?
+        package init(powerLimit: Quantity? = nil, persistence: Bool? = nil) {
             self.powerLimit = powerLimit
             self.persistence = persistence
         }
     }
 
-    public struct Packages: Sendable, Equatable {
-        public var apt: [AptPackage]
-        public init(apt: [AptPackage] = []) { self.apt = apt }
+    package struct Packages: Sendable, Equatable {
+        package var apt: [AptPackage]
+        package init(apt: [AptPackage] = []) { self.apt = apt }
     }
 
     /// `tmux` or `tmux=3.2a-4` (a pinned version).
-    public struct AptPackage: Sendable, Hashable {
-        public var name: String
-        public var version: String?
-        public init(name: String, version: String? = nil) {
+    package struct AptPackage: Sendable, Hashable {
+        package var name: String
+        package var version: String?
+        package init(name: String, version: String? = nil) {
             self.name = name
             self.version = version
         }
-        public init?(_ text: String) {
+        package init?(_ text: String) {
             let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let first = parts.first, SpecPatterns.debianPackage.matches(String(first)) else { return nil }
             if parts.count == 2 {
@@ -241,23 +241,23 @@ public struct MachineSpec: Sendable, Equatable {
                 self.init(name: String(first))
             }
         }
-        public var text: String { version.map { "\(name)=\($0)" } ?? name }
+        package var text: String { version.map { "\(name)=\($0)" } ?? name }
     }
 
-    public struct Theme: Sendable, Equatable {
+    package struct Theme: Sendable, Equatable {
         /// The interactive shells whose prompt and terminal colours rigctl themes.
-        public enum Shell: String, Sendable, CaseIterable { case bash, zsh, fish }
+        package enum Shell: String, Sendable, CaseIterable { case bash, zsh, fish }
 
-        public var background: Color
-        public var foreground: Color
-        public var accent: Color
-        public var cursor: Color?
+        package var background: Color
+        package var foreground: Color
+        package var accent: Color
+        package var cursor: Color?
         /// Optional per-tool overrides: vim highlight roles and VS Code colour keys.
-        public var vim: [String: Color]
-        public var vscode: [String: Color]
+        package var vim: [String: Color]
+        package var vscode: [String: Color]
         /// `theme.shells`, in the spec's order; bash when the spec names none.
-        public var shells: [Shell]
-        public init(background: Color, foreground: Color, accent: Color, cursor: Color? = nil,
+        package var shells: [Shell]
+        package init(background: Color, foreground: Color, accent: Color, cursor: Color? = nil,
                     vim: [String: Color] = [:], vscode: [String: Color] = [:], shells: [Shell] = [.bash]) {
             self.background = background
             self.foreground = foreground

@@ -1,8 +1,8 @@
 /// The spec format, version 1: the one definition the loader and the JSON Schema share.
-public enum MachineSpecShape {
-    public static let currentVersion = 1
+package enum MachineSpecShape {
+    package static let currentVersion = 1
 
-    public static let root: Shape = .object([
+    package static let root: Shape = .object([
         Field("version", .integer(1...1), required: true, "spec format version; always 1"),
         Field("include", .list(.string(SpecPatterns.includePath), unique: true), "shared fragments, relative to this file"),
         Field("hostname", .string(SpecPatterns.hostname), required: true, "the machine's hostname"),
@@ -106,7 +106,7 @@ public enum MachineSpecShape {
     ])
 
     /// Names of the base vim scheme's colour variables that a spec may override.
-    public static var vimColorRoles: [String] { ThemeVocabulary.vimVariableNames }
+    package static var vimColorRoles: [String] { ThemeVocabulary.vimVariableNames }
 
     static let theme: Shape = .object([
         Field("background", .color, required: true, "terminal and editor background"),

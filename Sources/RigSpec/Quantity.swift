@@ -1,12 +1,12 @@
 import Foundation
 
 /// What a quantity measures; decides which units a spec may write.
-public enum Dimension: String, Sendable, CaseIterable {
+package enum Dimension: String, Sendable, CaseIterable {
     case size, power, frequency
 
     /// Units accepted for this dimension, with their factor to the base unit
     /// (bytes, watts, hertz; MT/s counts as transfers per second).
-    public var units: [(symbol: String, factor: Double)] {
+    package var units: [(symbol: String, factor: Double)] {
         switch self {
         case .size:
             return [("B", 1), ("kB", 1e3), ("KB", 1e3), ("MB", 1e6), ("GB", 1e9), ("TB", 1e12), ("PB", 1e15),
@@ -22,7 +22,7 @@ public enum Dimension: String, Sendable, CaseIterable {
     /// The values a spec may write, in the base unit: from one unit (so a power limit never rounds to
     /// 0 W) to far beyond any single machine (1 EiB, 1 MW, 1 THz), so every value fits an `Int`
     /// after conversion and a 20-digit number is a located error instead of a trap downstream.
-    public var range: ClosedRange<Double> {
+    package var range: ClosedRange<Double> {
         switch self {
         case .size: return 1...1_152_921_504_606_846_976
         case .power: return 1...1_000_000
@@ -31,7 +31,7 @@ public enum Dimension: String, Sendable, CaseIterable {
     }
 
     /// `1 B to 1 EiB`, for the out-of-range message.
-    public var rangeText: String {
+    package var rangeText: String {
         switch self {
         case .size: return "1 B to 1 EiB"
         case .power: return "1 W to 1000 kW"
@@ -40,7 +40,7 @@ public enum Dimension: String, Sendable, CaseIterable {
     }
 
     /// An example for error messages and the schema.
-    public var example: String {
+    package var example: String {
         switch self {
         case .size: return "32 GiB"
         case .power: return "350 W"
@@ -49,29 +49,29 @@ public enum Dimension: String, Sendable, CaseIterable {
     }
 
     /// The JSON Schema pattern that matches exactly what `Quantity.parse` accepts.
-    public var pattern: String {
+    package var pattern: String {
         let symbols = units.map { $0.symbol.replacingOccurrences(of: "/", with: "\\/") }.joined(separator: "|")
         return "^[0-9]+(\\.[0-9]+)? ?(\(symbols))$"
     }
 }
 
 /// A number with a unit: `32 GiB`, `1 TB`, `350 W`, `6000 MT/s`.
-public struct Quantity: Hashable, Sendable, CustomStringConvertible {
-    public let dimension: Dimension
+package struct Quantity: Hashable, Sendable, CustomStringConvertible {
+    package let dimension: Dimension
     /// The value in the base unit (bytes, watts, hertz).
-    public let value: Double
+    package let value: Double
     /// The text as written in the spec, for messages.
-    public let text: String
+    package let text: String
 
-    public init(dimension: Dimension, value: Double, text: String) {
+    package init(dimension: Dimension, value: Double, text: String) {
         self.dimension = dimension
         self.value = value
         self.text = text
     }
 
-    public var description: String { text }
+    package var description: String { text }
 
-    public enum ParseError: Error, Equatable {
+    package enum ParseError: Error, Equatable {
         case missingUnit
         case unknownUnit(String)
         case malformed
@@ -80,7 +80,7 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses `<number>[ ]<unit>`; a bare number is an error because the unit is what says 1 TB ≠ 1 TiB.
-    public static func parse(_ text: String, as dimension: Dimension) -> Result<Quantity, ParseError> {
+    package static func parse(_ text: String, as dimension: Dimension) -> Result<Quantity, ParseError> {
         // Foundation's trimming is slow; most values need none (ASCII, no space or tab at either end).
         let plainEnds = { (b: UInt8?) in b.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } ?? true }
         let trimmed = plainEnds(text.utf8.first) && plainEnds(text.utf8.last) ? text : text.trimmingCharacters(in: .whitespaces)
@@ -105,11 +105,11 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
         return .success(Quantity(dimension: dimension, value: value, text: trimmed))
     }
 
-    public static func bytes(_ value: Double) -> Quantity {
+    package static func bytes(_ value: Double) -> Quantity {
         Quantity(dimension: .size, value: value, text: "\(value) B")
     }
 
-    public static func watts(_ value: Double) -> Quantity {
+    package static func watts(_ value: Double) -> Quantity {
         Quantity(dimension: .power, value: value, text: Quantity.format(value) + " W")
     }
 
@@ -121,7 +121,7 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
 extension Double {
     /// `350` for 350.0; nil when the value has a fraction or does not fit an `Int` (inf, NaN, 1e30),
     /// so formatting a number from outside never traps.
-    public var wholeNumberText: String? {
+    package var wholeNumberText: String? {
         guard self == rounded(), let whole = Int(exactly: self) else { return nil }
         return String(whole)
     }

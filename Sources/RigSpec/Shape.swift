@@ -1,6 +1,6 @@
 /// The structure of a spec as data: the loader validates against it and `rigctl schema`
 /// renders it as JSON Schema, so the two cannot drift apart.
-public indirect enum Shape: Sendable {
+package indirect enum Shape: Sendable {
     /// A mapping with a fixed set of keys; any other key is an error.
     case object([Field])
     /// A mapping whose keys are free but follow a pattern (BIOS settings, colour overrides).
@@ -18,7 +18,7 @@ public indirect enum Shape: Sendable {
     case color
 
     /// A short name of what is expected, for "expected …, found …" messages.
-    public var expectation: String {
+    package var expectation: String {
         switch self {
         case .object, .map: return "a mapping"
         case .list: return "a list"
@@ -35,13 +35,13 @@ public indirect enum Shape: Sendable {
 }
 
 /// One key of an object shape.
-public struct Field: Sendable {
-    public let key: String
-    public let shape: Shape
-    public let required: Bool
-    public let summary: String
+package struct Field: Sendable {
+    package let key: String
+    package let shape: Shape
+    package let required: Bool
+    package let summary: String
 
-    public init(_ key: String, _ shape: Shape, required: Bool = false, _ summary: String) {
+    package init(_ key: String, _ shape: Shape, required: Bool = false, _ summary: String) {
         self.key = key
         self.shape = shape
         self.required = required
@@ -50,7 +50,7 @@ public struct Field: Sendable {
 }
 
 /// A validated, typed value produced by decoding a `YAMLTree` against a `Shape`.
-public indirect enum SpecValue: Sendable, Equatable {
+package indirect enum SpecValue: Sendable, Equatable {
     case object([String: SpecValue])
     case map([(key: String, value: SpecValue)])
     case list([SpecValue])
@@ -61,7 +61,7 @@ public indirect enum SpecValue: Sendable, Equatable {
     case version(VersionConstraint)
     case color(Color)
 
-    public static func == (lhs: SpecValue, rhs: SpecValue) -> Bool {
+    package static func == (lhs: SpecValue, rhs: SpecValue) -> Bool {
         switch (lhs, rhs) {
         case let (.object(a), .object(b)): return a == b
         case let (.map(a), .map(b)): return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
@@ -76,17 +76,17 @@ public indirect enum SpecValue: Sendable, Equatable {
         }
     }
 
-    public subscript(key: String) -> SpecValue? {
+    package subscript(key: String) -> SpecValue? {
         if case .object(let fields) = self { return fields[key] }
         return nil
     }
 
-    public var string: String? { if case .string(let s) = self { return s }; return nil }
-    public var integer: Int? { if case .integer(let i) = self { return i }; return nil }
-    public var boolean: Bool? { if case .boolean(let b) = self { return b }; return nil }
-    public var quantity: Quantity? { if case .quantity(let q) = self { return q }; return nil }
-    public var version: VersionConstraint? { if case .version(let v) = self { return v }; return nil }
-    public var color: Color? { if case .color(let c) = self { return c }; return nil }
-    public var list: [SpecValue] { if case .list(let l) = self { return l }; return [] }
-    public var pairs: [(key: String, value: SpecValue)] { if case .map(let m) = self { return m }; return [] }
+    package var string: String? { if case .string(let s) = self { return s }; return nil }
+    package var integer: Int? { if case .integer(let i) = self { return i }; return nil }
+    package var boolean: Bool? { if case .boolean(let b) = self { return b }; return nil }
+    package var quantity: Quantity? { if case .quantity(let q) = self { return q }; return nil }
+    package var version: VersionConstraint? { if case .version(let v) = self { return v }; return nil }
+    package var color: Color? { if case .color(let c) = self { return c }; return nil }
+    package var list: [SpecValue] { if case .list(let l) = self { return l }; return [] }
+    package var pairs: [(key: String, value: SpecValue)] { if case .map(let m) = self { return m }; return [] }
 }

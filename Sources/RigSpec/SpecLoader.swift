@@ -7,7 +7,7 @@ import Foundation
 /// mappings merge key by key; lists concatenate, dropping items already present;
 /// scalars: the including file wins. A key that is a mapping in one file and a list or
 /// scalar in another is an error.
-public final class SpecLoader {
+package final class SpecLoader {
     private let readFile: (String) -> Result<[UInt8], Diagnostic>
     private let limits: YAMLLimits
     /// Files read and parsed, by path: a fragment shared by many machines is read once.
@@ -17,15 +17,15 @@ public final class SpecLoader {
     private var suppressed = 0
 
     /// Why a file could not be read, in a few words ("no such file", "not UTF-8 text").
-    public struct ReadFailure: Error, Sendable, Equatable {
-        public var reason: String
-        public init(_ reason: String) { self.reason = reason }
+    package struct ReadFailure: Error, Sendable, Equatable {
+        package var reason: String
+        package init(_ reason: String) { self.reason = reason }
     }
 
     /// A loader that reads files only through `read`: RigSpec never touches the disk itself
     /// (rigctl's `Repository` passes its `System`; tests pass a dictionary). A file over
     /// `limits.maxBytes` is refused before it is parsed.
-    public init(limits: YAMLLimits = .spec, read: @escaping (String) -> Result<[UInt8], ReadFailure>) {
+    package init(limits: YAMLLimits = .spec, read: @escaping (String) -> Result<[UInt8], ReadFailure>) {
         self.limits = limits
         self.readFile = { path in
             let origin = SourceLocation(file: path, line: 1, column: 1)
@@ -38,12 +38,12 @@ public final class SpecLoader {
     }
 
     /// A loader over `readFile`, which gives nil for a file it cannot read.
-    public convenience init(limits: YAMLLimits = .spec, readFile: @escaping (String) -> String?) {
+    package convenience init(limits: YAMLLimits = .spec, readFile: @escaping (String) -> String?) {
         self.init(limits: limits, read: { path in readFile(path).map { .success(Array($0.utf8)) } ?? .failure(ReadFailure("cannot read file")) })
     }
 
     /// Loads one machine file.
-    public func load(file: String) -> Result<MachineSpec, SpecError> {
+    package func load(file: String) -> Result<MachineSpec, SpecError> {
         var diagnostics: [Diagnostic] = []
         suppressed = 0
         let name = SpecLoader.machineName(of: file)
@@ -71,7 +71,7 @@ public final class SpecLoader {
     }
 
     /// Problems reported for one machine at most; the rest are counted in a closing note.
-    public static let diagnosticLimit = 100
+    package static let diagnosticLimit = 100
 
     static func capped(_ diagnostics: [Diagnostic], suppressed: Int) -> [Diagnostic] {
         let sorted = diagnostics.sorted()
@@ -83,7 +83,7 @@ public final class SpecLoader {
     }
 
     /// Loads many files, collecting every diagnostic from all of them.
-    public func loadAll(_ files: [String]) -> (specs: [MachineSpec], diagnostics: [Diagnostic]) {
+    package func loadAll(_ files: [String]) -> (specs: [MachineSpec], diagnostics: [Diagnostic]) {
         var specs: [MachineSpec] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
@@ -96,7 +96,7 @@ public final class SpecLoader {
     }
 
     /// `machines/compute-node.yaml` → `compute-node`.
-    public static func machineName(of file: String) -> String {
+    package static func machineName(of file: String) -> String {
         let base = (file as NSString).lastPathComponent
         for suffix in [".yaml", ".yml"] where base.hasSuffix(suffix) { return String(base.dropLast(suffix.count)) }
         return base

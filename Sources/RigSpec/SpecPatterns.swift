@@ -2,25 +2,25 @@
 /// expression goes into the JSON Schema; specs are checked by a hand-written byte scanner that
 /// accepts exactly the same strings (a test compares the two on generated strings), since Swift
 /// `Regex` costs more than everything else in loading a spec.
-public struct StringPattern: Sendable {
-    public let regex: String
+package struct StringPattern: Sendable {
+    package let regex: String
     /// What the pattern means, for error messages ("a hostname (RFC 1123)").
-    public let meaning: String
+    package let meaning: String
     private let matcher: @Sendable (UnsafeBufferPointer<UInt8>) -> Bool
 
-    public init(_ regex: String, meaning: String, matcher: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Bool) {
+    package init(_ regex: String, meaning: String, matcher: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Bool) {
         self.regex = regex
         self.meaning = meaning
         self.matcher = matcher
     }
 
     /// One of a fixed set of words.
-    public init(oneOf words: [String], meaning: String) {
+    package init(oneOf words: [String], meaning: String) {
         let allowed = Set(words.map { Array($0.utf8) })
         self.init("^(" + words.joined(separator: "|") + ")$", meaning: meaning) { allowed.contains(Array($0)) }
     }
 
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { matcher($0) }
     }
@@ -80,39 +80,39 @@ enum Scan {
     static func all(_ s: Slice<UnsafeBufferPointer<UInt8>>, _ test: (UInt8) -> Bool) -> Bool { s.allSatisfy(test) }
 }
 
-public enum SpecPatterns {
+package enum SpecPatterns {
     /// `label`'s punctuation: space . _ + / ( ) & , : @ # -
     static let labelPunctuation: Set<UInt8> = Set(" ._+/()&,:@#-".utf8)
 
     /// RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, 63 each, 253 in all.
-    public static let hostname = StringPattern(
+    package static let hostname = StringPattern(
         "^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$",
         meaning: "a hostname (RFC 1123: letters, digits and inner hyphens, labels of at most 63)") { Scan.word($0, 1...253, first: Scan.isAlnum, rest: { _ in true }) && Scan.pieces($0, by: 0x2E, count: 1...Int.max, Scan.hostLabel) }
     /// Debian policy 5.6.1: lower case letters, digits, `+ - .`, at least two characters, starting alphanumeric.
-    public static let debianPackage = StringPattern(
+    package static let debianPackage = StringPattern(
         "^[a-z0-9][a-z0-9+.-]+$",
         meaning: "a Debian package name (lower case letters, digits, '+', '-', '.'; at least 2 characters)") { Scan.debianName($0[...]) }
     /// Debian policy 5.6.12 version: [epoch:]upstream[-revision].
-    public static let debianVersion = StringPattern(
+    package static let debianVersion = StringPattern(
         "^([0-9]+:)?[0-9][A-Za-z0-9.+~-]*$",
         meaning: "a Debian version such as 3.2a-4") { Scan.debianVersion($0[...]) }
     /// `tmux` or `tmux=3.2a-4`.
-    public static let aptPackage = StringPattern(
+    package static let aptPackage = StringPattern(
         "^[a-z0-9][a-z0-9+.-]+(=([0-9]+:)?[0-9][A-Za-z0-9.+~-]*)?$",
         meaning: "a Debian package name, optionally pinned as name=version") { s in
             guard let equals = s.firstIndex(of: 0x3D) else { return Scan.debianName(s[...]) }
             return Scan.debianName(s[..<equals]) && Scan.debianVersion(s[(equals + 1)...])
         }
     /// POSIX portable user name.
-    public static let userName = StringPattern(
+    package static let userName = StringPattern(
         "^[a-z_][a-z0-9_-]{0,31}$",
         meaning: "a user name (lower case letters, digits, '_' and '-', starting with a letter or '_')") { Scan.word($0, 1...32, first: { Scan.isLower($0) || $0 == 0x5F }, rest: { Scan.isLower($0) || Scan.isDigit($0) || $0 == 0x5F || $0 == 0x2D }) }
     /// A hardware name as vendors write it: printable, no quotes, backslashes, `$` or backticks.
-    public static let label = StringPattern(
+    package static let label = StringPattern(
         "^[A-Za-z0-9][A-Za-z0-9 ._+/()&,:@#-]{0,127}$",
         meaning: "a name of letters, digits, spaces and . _ + / ( ) & , : @ # - (at most 128 characters)") { Scan.word($0, 1...128, first: Scan.isAlnum, rest: { Scan.isAlnum($0) || labelPunctuation.contains($0) }) }
     /// Free prose (description, notes): one or more lines, no control characters but newlines and tabs.
-    public static let prose = StringPattern(
+    package static let prose = StringPattern(
         "^[^\\x00-\\x08\\x0b-\\x1f\\x7f]{0,2000}$",
         meaning: "text without control characters (at most 2000 characters)") { s in
             // At most 2000 characters (Unicode scalars: UTF-8 lead bytes), none of them a control but tab and newline.
@@ -124,30 +124,30 @@ public enum SpecPatterns {
             return characters <= 2000
         }
     /// An OS release such as `22.04` or `12`.
-    public static let osRelease = StringPattern(
+    package static let osRelease = StringPattern(
         "^[0-9]{1,4}(\\.[0-9]{1,4}){0,2}$",
         meaning: "an OS release such as \"22.04\"") { Scan.pieces($0, by: 0x2E, count: 1...3) { (1...4).contains($0.count) && Scan.all($0, Scan.isDigit) } }
     /// A BIOS version string as vendors print it (`3902`, `F15c`, `1.2.3`).
-    public static let biosVersion = StringPattern(
+    package static let biosVersion = StringPattern(
         "^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$",
         meaning: "a BIOS version of letters, digits, '.', '_' and '-'") { Scan.word($0, 1...32, first: Scan.isAlnum, rest: { Scan.isAlnum($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }) }
     /// A BIOS setting name: kebab-case, and not `version`, which is `bios.version` (its plan step,
     /// checklist item and shell function would collide with that one's).
-    public static let settingName = StringPattern(
+    package static let settingName = StringPattern(
         "^(?!version$)[a-z0-9]+(-[a-z0-9]+)*$",
         meaning: "a kebab-case setting name such as above-4g-decoding (not 'version': that is bios.version)") {
             !$0.elementsEqual("version".utf8) && Scan.pieces($0, by: 0x2D, count: 1...Int.max) { !$0.isEmpty && Scan.all($0) { Scan.isLower($0) || Scan.isDigit($0) } }
         }
     /// A BIOS setting value: a word or short phrase.
-    public static let settingValue = StringPattern(
+    package static let settingValue = StringPattern(
         "^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$",
         meaning: "a value of letters, digits, spaces, '.', '_' and '-'") { Scan.word($0, 1...64, first: Scan.isAlnum, rest: { Scan.isAlnum($0) || $0 == 0x20 || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }) }
     /// A colour `#rrggbb`.
-    public static let color = StringPattern(
+    package static let color = StringPattern(
         "^#[0-9A-Fa-f]{6}$",
         meaning: "a colour written #rrggbb") { $0.count == 7 && $0[0] == 0x23 && $0.dropFirst().allSatisfy(Scan.isHex) }
     /// A VS Code colour customization key such as `titleBar.activeBackground`.
-    public static let vscodeColorKey = StringPattern(
+    package static let vscodeColorKey = StringPattern(
         "^[a-zA-Z]+(\\.[a-zA-Z0-9]+)+$",
         meaning: "a VS Code colour key such as titleBar.activeBackground") { s in
             var first = true
@@ -157,7 +157,7 @@ public enum SpecPatterns {
             }
         }
     /// A relative include path of plain file names ending in .yaml/.yml.
-    public static let includePath = StringPattern(
+    package static let includePath = StringPattern(
         "^[A-Za-z0-9._/-]+\\.ya?ml$",
         meaning: "a relative path to a .yaml file") { s in
             let allowed = { (b: UInt8) in Scan.isAlnum(b) || b == 0x2E || b == 0x5F || b == 0x2F || b == 0x2D }
@@ -168,7 +168,7 @@ public enum SpecPatterns {
 
 extension SpecPatterns {
     /// A machine's name (its file name): used in paths such as build-logs/<machine>/.
-    public static let machineName = StringPattern(
+    package static let machineName = StringPattern(
         "^[a-z0-9][a-z0-9-]{0,62}$",
         meaning: "lower case letters, digits and '-' (it names build-logs/ and playbooks/ files)") { Scan.word($0, 1...63, first: { Scan.isLower($0) || Scan.isDigit($0) }, rest: { Scan.isLower($0) || Scan.isDigit($0) || $0 == 0x2D }) }
 }

@@ -1,8 +1,8 @@
 /// The theme's vocabulary, in one place: the spec's schema, the loader and the renderers all read
 /// these names, so a name the schema accepts is one the theme renders.
-public enum ThemeVocabulary {
+package enum ThemeVocabulary {
     /// The base vim scheme's colour variables, in order: name → what it colours. `theme.vim` may set any of them.
-    public static let vimVariables: [(name: String, meaning: String)] = [
+    package static let vimVariables: [(name: String, meaning: String)] = [
         ("background", "Normal background"),
         ("foreground", "Normal text"),
         ("accent", "status line, current tab, titles, matching bracket"),
@@ -27,5 +27,5 @@ public enum ThemeVocabulary {
         ("error", "errors"),
     ]
 
-    public static var vimVariableNames: [String] { vimVariables.map(\.name) }
+    package static var vimVariableNames: [String] { vimVariables.map(\.name) }
 }

@@ -2,24 +2,24 @@ import CYAML
 
 /// Bounds on one spec file, so hostile YAML ends in a located error, not a hang or a crash.
 /// Specs are a few KB; these are far above any real one (docs/spec.md, "Limits").
-public struct YAMLLimits: Sendable {
+package struct YAMLLimits: Sendable {
     /// Bytes in one file, checked before parsing.
-    public var maxBytes: Int
+    package var maxBytes: Int
     /// Mappings and lists nested inside each other.
-    public var maxDepth: Int
+    package var maxDepth: Int
     /// Nodes that aliases (`*name`) may add by repeating anchored nodes (a "billion laughs" bomb).
-    public var maxAliasNodes: Int
+    package var maxAliasNodes: Int
     /// Problems kept per file; the rest are only counted.
-    public var maxDiagnostics: Int
+    package var maxDiagnostics: Int
 
-    public init(maxBytes: Int = 1 << 20, maxDepth: Int = 64, maxAliasNodes: Int = 10_000, maxDiagnostics: Int = 100) {
+    package init(maxBytes: Int = 1 << 20, maxDepth: Int = 64, maxAliasNodes: Int = 10_000, maxDiagnostics: Int = 100) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxAliasNodes = maxAliasNodes
         self.maxDiagnostics = maxDiagnostics
     }
 
-    public static let spec = YAMLLimits()
+    package static let spec = YAMLLimits()
 }
 
 /// Reads YAML into a `YAMLTree` straight from the system libyaml's parser events.
@@ -27,25 +27,25 @@ public struct YAMLLimits: Sendable {
 /// Marks: libyaml counts lines and columns from 0, columns in characters (`yaml.h`, `yaml_mark_t`);
 /// `SourceLocation` is 1-based like compilers print it. Collection nodes are located at their start
 /// event (the anchor or tag if any, else `{`, `[`, `-` or the first key).
-public enum YAMLReader {
-    public struct Result: Sendable {
+package enum YAMLReader {
+    package struct Result: Sendable {
         /// The document's root; nil for an empty stream or when the YAML cannot be read at all.
-        public var root: YAMLTree?
+        package var root: YAMLTree?
         /// Problems found while reading. A syntax error or a limit ends reading (no root);
         /// duplicate keys and unsupported tags are reported and reading goes on.
-        public var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
         /// Problems past `YAMLLimits.maxDiagnostics`, counted but not kept.
-        public var suppressed = 0
+        package var suppressed = 0
     }
 
     /// - Parameter localTags: tags such as `!unsafe` to accept on scalars and keep on the node
     ///   (specs accept none; tests read generated playbooks with `!unsafe`).
-    public static func read(_ text: String, file: String, limits: YAMLLimits = .spec, localTags: Set<String> = []) -> Result {
+    package static func read(_ text: String, file: String, limits: YAMLLimits = .spec, localTags: Set<String> = []) -> Result {
         var text = text
         return text.withUTF8 { read(bytes: $0, file: file, limits: limits, localTags: localTags) }
     }
 
-    public static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits = .spec, localTags: Set<String> = []) -> Result {
+    package static func read(bytes: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits = .spec, localTags: Set<String> = []) -> Result {
         if bytes.count > limits.maxBytes {
             return Result(root: nil, diagnostics: [Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), tooLarge(bytes.count, limits))])
         }

@@ -1,13 +1,13 @@
 /// A YAML node that remembers the file, line and column it came from, so values merged from
 /// an included fragment still point at the fragment.
-public struct YAMLTree: Sendable, Hashable {
-    public enum Value: Sendable, Hashable {
+package struct YAMLTree: Sendable, Hashable {
+    package enum Value: Sendable, Hashable {
         /// A scalar with its text and whether it was written plain (unquoted).
         case scalar(String, plain: Bool)
         case mapping([(key: YAMLTree, value: YAMLTree)])
         case sequence([YAMLTree])
 
-        public static func == (lhs: Value, rhs: Value) -> Bool {
+        package static func == (lhs: Value, rhs: Value) -> Bool {
             switch (lhs, rhs) {
             case let (.scalar(a, pa), .scalar(b, pb)): return a == b && pa == pb
             case let (.sequence(a), .sequence(b)): return a == b
@@ -17,7 +17,7 @@ public struct YAMLTree: Sendable, Hashable {
             }
         }
 
-        public func hash(into hasher: inout Hasher) {
+        package func hash(into hasher: inout Hasher) {
             switch self {
             case let .scalar(text, plain): hasher.combine(0); hasher.combine(text); hasher.combine(plain)
             case let .sequence(items): hasher.combine(1); hasher.combine(items)
@@ -29,23 +29,23 @@ public struct YAMLTree: Sendable, Hashable {
         }
     }
 
-    public var value: Value
-    public var location: SourceLocation
+    package var value: Value
+    package var location: SourceLocation
     /// A local tag the reader was told to accept (`!unsafe` in playbooks); not part of equality.
-    public var tag: String?
+    package var tag: String?
 
-    public init(_ value: Value, at location: SourceLocation, tag: String? = nil) {
+    package init(_ value: Value, at location: SourceLocation, tag: String? = nil) {
         self.value = value
         self.location = location
         self.tag = tag
     }
 
     /// Equality of content only; locations are ignored (used to drop duplicate list items).
-    public static func == (lhs: YAMLTree, rhs: YAMLTree) -> Bool { lhs.value == rhs.value }
-    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+    package static func == (lhs: YAMLTree, rhs: YAMLTree) -> Bool { lhs.value == rhs.value }
+    package func hash(into hasher: inout Hasher) { hasher.combine(value) }
 
     /// The scalar text, if this is a scalar.
-    public var scalar: String? {
+    package var scalar: String? {
         if case .scalar(let text, _) = value { return text }
         return nil
     }
@@ -57,12 +57,12 @@ public struct YAMLTree: Sendable, Hashable {
     }
 
     /// What YAML 1.2 (core schema) makes of a plain scalar; quoted scalars are always strings.
-    public var resolvedKind: ScalarKind? {
+    package var resolvedKind: ScalarKind? {
         guard case .scalar(let text, let plain) = value else { return nil }
         return plain ? ScalarKind.resolve(text) : .string
     }
 
-    public var kindName: String {
+    package var kindName: String {
         switch value {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
@@ -78,7 +78,7 @@ public struct YAMLTree: Sendable, Hashable {
     }
 }
 
-public enum ScalarKind: Sendable, Equatable {
+package enum ScalarKind: Sendable, Equatable {
     case null, bool, int, float, string
 
     static func resolve(_ text: String) -> ScalarKind {

@@ -12,33 +12,33 @@ import RigSpec
 /// action, guard again), stop at the first failure, re-probe, and say whether the machine converged.
 /// Everything it touches goes through `system` and `executor`; the caller holds the lock and writes
 /// the build log from the outcome.
-public struct Applier: Sendable {
-    public struct Options: Sendable {
+package struct Applier: Sendable {
+    package struct Options: Sendable {
         /// Check every guard, change nothing.
-        public var dryRun = false
+        package var dryRun = false
         /// How long each probe source may take.
-        public var probeTimeout: Duration = .seconds(5)
+        package var probeTimeout: Duration = .seconds(5)
 
-        public init(dryRun: Bool = false, probeTimeout: Duration = .seconds(5)) {
+        package init(dryRun: Bool = false, probeTimeout: Duration = .seconds(5)) {
             self.dryRun = dryRun
             self.probeTimeout = probeTimeout
         }
     }
 
-    public var spec: MachineSpec
+    package var spec: MachineSpec
     /// The theme files for the dotfiles step (`ThemeRenderer.homeFiles(for:)`).
-    public var dotfiles: [RenderedFile]
-    public var system: any System
-    public var executor: any StepExecutor
+    package var dotfiles: [RenderedFile]
+    package var system: any System
+    package var executor: any StepExecutor
     /// Who answers the BIOS checklist; nil with `--yes` (items are then recorded as not asked).
-    public var prompter: (any ChecklistPrompter)?
+    package var prompter: (any ChecklistPrompter)?
     /// Manual items confirmed in earlier build logs (`BuildLogHistory.confirmations`).
-    public var confirmations: Set<SpecKeyPath>
-    public var options: Options
+    package var confirmations: Set<SpecKeyPath>
+    package var options: Options
     /// Receives one line per event: `[2/9] Install 1 apt package`, `      done (3.2 s)`.
-    public var progress: @Sendable (String) -> Void
+    package var progress: @Sendable (String) -> Void
 
-    public init(spec: MachineSpec, dotfiles: [RenderedFile], system: any System, executor: any StepExecutor,
+    package init(spec: MachineSpec, dotfiles: [RenderedFile], system: any System, executor: any StepExecutor,
                 prompter: (any ChecklistPrompter)?, confirmations: Set<SpecKeyPath>, options: Options = Options(),
                 progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.spec = spec
@@ -54,7 +54,7 @@ public struct Applier: Sendable {
     /// The fact groups probed before and after: what the audit needs, plus what `facts.json` records.
     var probeGroups: Set<FactGroup> { FactNeeds.groups(for: spec).union(FactGroup.standard) }
 
-    public func run() async -> ApplyOutcome {
+    package func run() async -> ApplyOutcome {
         let factsBefore = await ProbeRunner.probe(probeGroups, on: system, timeout: options.probeTimeout)
         let findingsBefore = audit(spec, facts: factsBefore, confirmations: confirmations)
         let plan = Planner().plan(spec: spec, findings: findingsBefore, dotfiles: dotfiles)
@@ -177,28 +177,28 @@ public struct Applier: Sendable {
         return "… (\(trimmed.count - 40) earlier lines)\n" + trimmed.suffix(40).joined(separator: "\n")
     }
 
-    public static func seconds(_ duration: Duration) -> Double {
+    package static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// `0.04 s`, `12.3 s`: how progress lines and the summary print a time.
-    public static func formatSeconds(_ seconds: Double) -> String {
+    package static func formatSeconds(_ seconds: Double) -> String {
         String(format: seconds < 10 ? "%.2f s" : "%.1f s", seconds)
     }
 }
 
 /// What an apply saw and did: the build log's contents.
-public struct ApplyOutcome: Sendable {
-    public var plan: Plan
-    public var steps: [BuildLogEntry.StepRecord]
-    public var checklist: [BuildLogEntry.ChecklistItem]
-    public var findingsBefore: [Finding]
-    public var findingsAfter: [Finding]
+package struct ApplyOutcome: Sendable {
+    package var plan: Plan
+    package var steps: [BuildLogEntry.StepRecord]
+    package var checklist: [BuildLogEntry.ChecklistItem]
+    package var findingsBefore: [Finding]
+    package var findingsAfter: [Finding]
     /// The re-probed facts (the facts before, for a dry run): what `facts.json` is refreshed with.
-    public var factsAfter: Facts
-    public var result: BuildLogEntry.Result
+    package var factsAfter: Facts
+    package var result: BuildLogEntry.Result
 
     /// Steps whose action ran (succeeded or failed).
-    public var ranCount: Int { steps.filter { $0.outcome == .succeeded || $0.outcome == .failed }.count }
-    public var converged: Bool { result == .converged }
+    package var ranCount: Int { steps.filter { $0.outcome == .succeeded || $0.outcome == .failed }.count }
+    package var converged: Bool { result == .converged }
 }

@@ -22,16 +22,16 @@ import Darwin
 /// The file lives in a directory only its owner can write (`/run/rigctl`, mode 0700, made by
 /// root), so no other user can plant a link there or hold the lock to block every apply. It is
 /// opened with `O_NOFOLLOW` and must be a regular file owned by this user; nothing is truncated.
-public final class ApplyLock: @unchecked Sendable {
+package final class ApplyLock: @unchecked Sendable {
     /// `/run` is a root-only tmpfs on every systemd distribution; `/var/run` is the same place on older ones.
-    public static let defaultPath = "/run/rigctl/apply.lock"
+    package static let defaultPath = "/run/rigctl/apply.lock"
 
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         /// Another process holds it; its pid and name as the kernel reports them, when it does.
         case held(path: String, pid: Int32?, command: String?)
         case cannotOpen(path: String, reason: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case let .held(path, pid, command):
                 let holder = pid.map { " (pid \($0)" + (command.map { ", \(UntrustedText.escaped($0, limit: 64))" } ?? "") + ")" } ?? ""
@@ -42,7 +42,7 @@ public final class ApplyLock: @unchecked Sendable {
         }
     }
 
-    public let path: String
+    package let path: String
     private let descriptor: Int32
 
     private init(path: String, descriptor: Int32) {
@@ -51,7 +51,7 @@ public final class ApplyLock: @unchecked Sendable {
     }
 
     /// Takes the lock without waiting. The default path's directory is created (mode 0700) when missing.
-    public static func acquire(at path: String = defaultPath) -> Result<ApplyLock, Failure> {
+    package static func acquire(at path: String = defaultPath) -> Result<ApplyLock, Failure> {
         let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         if path == defaultPath { _ = mkdir(directory, 0o700) }
         if let problem = unsafeDirectory(directory) { return .failure(.cannotOpen(path: path, reason: problem)) }

@@ -7,7 +7,7 @@ import RigPlan
 import RigEmit
 import RigBuildLog
 /// Asks a person whether a manual step (a BIOS setting) is done.
-public protocol ChecklistPrompter: Sendable {
+package protocol ChecklistPrompter: Sendable {
     /// true: confirmed; false: declined; nil: no answer (end of input).
     func confirm(_ item: ChecklistItem) async -> Bool?
 }

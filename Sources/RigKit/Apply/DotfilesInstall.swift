@@ -13,19 +13,19 @@ import RigBuildLog
 /// settings merged). When rigctl runs as root for someone (`sudo rigctl apply`), every read and write
 /// of their home is done with their identity (`UserIdentity`), so no link of theirs can point a root
 /// write (or read) at a file they could not touch themselves.
-public struct DotfilesInstall {
+package struct DotfilesInstall {
     var files: [RenderedFile]
     var target: DotfilesTarget
     var system: any System
 
-    public init(files: [RenderedFile], target: DotfilesTarget, system: any System) {
+    package init(files: [RenderedFile], target: DotfilesTarget, system: any System) {
         self.files = files
         self.target = target
         self.system = system
     }
 
     /// Whether every file already reads as the installer would leave it.
-    public func isCurrent() -> Result<Bool, InstallError> {
+    package func isCurrent() -> Result<Bool, InstallError> {
         asOwner { () -> Result<Bool, InstallError> in
             for file in files {
                 let path = ThemeInstaller.path(of: file, in: target.home)
@@ -43,7 +43,7 @@ public struct DotfilesInstall {
 
     /// The files (absolute paths) that do not read as the installer would leave them: missing, changed,
     /// or with a block or settings that differ from the spec's.
-    public func differences() -> Result<[String], InstallError> {
+    package func differences() -> Result<[String], InstallError> {
         asOwner { () -> Result<[String], InstallError> in
             var differing: [String] = []
             for file in files {
@@ -60,7 +60,7 @@ public struct DotfilesInstall {
         }
     }
 
-    public func install() -> Result<InstallReport, InstallError> {
+    package func install() -> Result<InstallReport, InstallError> {
         asOwner { () -> Result<InstallReport, InstallError> in
             do throws(InstallError) {
                 return .success(try ThemeInstaller.install(files, home: target.home, system: system))

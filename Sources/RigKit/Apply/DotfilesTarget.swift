@@ -7,20 +7,20 @@ import RigPlan
 import RigEmit
 import RigBuildLog
 /// Whose home the theme files go to, and who owns what rigctl writes there.
-public struct DotfilesTarget: Sendable, Equatable {
-    public var home: String
+package struct DotfilesTarget: Sendable, Equatable {
+    package var home: String
     /// `uid:gid` that written files and created directories are handed to, when rigctl runs as root
     /// for someone else (`sudo rigctl apply`); nil: they stay with whoever runs rigctl.
-    public var owner: String?
+    package var owner: String?
 
-    public init(home: String, owner: String? = nil) {
+    package init(home: String, owner: String? = nil) {
         self.home = home
         self.owner = owner
     }
 
     /// `--home` when given. Under `sudo` (root, with `SUDO_USER` someone else): that person's home
     /// from `/etc/passwd`, owned by `SUDO_UID:SUDO_GID`, as the shell script does. Else `$HOME`.
-    public static func resolve(explicitHome: String?, system: any System, isRoot: Bool) -> Result<DotfilesTarget, DotfilesTargetError> {
+    package static func resolve(explicitHome: String?, system: any System, isRoot: Bool) -> Result<DotfilesTarget, DotfilesTargetError> {
         if let explicitHome { return .success(DotfilesTarget(home: explicitHome)) }
         if isRoot, let user = system.environment("SUDO_USER"), !user.isEmpty, user != "root" {
             guard let uid = system.environment("SUDO_UID"), let gid = system.environment("SUDO_GID") else {
@@ -48,7 +48,7 @@ public struct DotfilesTarget: Sendable, Equatable {
     }
 }
 
-public struct DotfilesTargetError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct DotfilesTargetError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }

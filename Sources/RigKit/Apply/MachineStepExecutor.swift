@@ -9,18 +9,18 @@ import RigBuildLog
 /// Runs steps on the machine through `System`: every step but the dotfiles one as the very bash
 /// function `rigctl plan --format shell` writes (`bash -c`), so the script and `apply` cannot drift
 /// apart; the dotfiles through `ThemeInstaller`, which can also merge VS Code's settings.
-public struct MachineStepExecutor: StepExecutor {
-    public var system: any System
-    public var dotfiles: DotfilesTarget
+package struct MachineStepExecutor: StepExecutor {
+    package var system: any System
+    package var dotfiles: DotfilesTarget
     /// How long a guard may take.
-    public var checkTimeout: Duration
+    package var checkTimeout: Duration
     /// How long an action may take (a driver install compiles kernel modules).
-    public var runTimeout: Duration
+    package var runTimeout: Duration
 
     /// Whether rigctl runs as root; a step that needs root fails with a clear word otherwise.
-    public var isRoot: Bool
+    package var isRoot: Bool
 
-    public init(system: any System, dotfiles: DotfilesTarget, isRoot: Bool,
+    package init(system: any System, dotfiles: DotfilesTarget, isRoot: Bool,
                 checkTimeout: Duration = .seconds(120), runTimeout: Duration = .seconds(3600)) {
         self.system = system
         self.dotfiles = dotfiles
@@ -29,7 +29,7 @@ public struct MachineStepExecutor: StepExecutor {
         self.runTimeout = runTimeout
     }
 
-    public func check(_ step: Step) async -> GuardCheck {
+    package func check(_ step: Step) async -> GuardCheck {
         if case .dotfiles(let files) = step.kind {
             switch DotfilesInstall(files: files, target: dotfiles, system: system).isCurrent() {
             case .success(let current): return current ? .holds : .fails
@@ -44,7 +44,7 @@ public struct MachineStepExecutor: StepExecutor {
         }
     }
 
-    public func run(_ step: Step) async -> StepRun {
+    package func run(_ step: Step) async -> StepRun {
         if case .dotfiles(let files) = step.kind {
             switch DotfilesInstall(files: files, target: dotfiles, system: system).install() {
             case .success(let report): return StepRun(succeeded: true, output: report.description)

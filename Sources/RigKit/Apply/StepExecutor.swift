@@ -8,7 +8,7 @@ import RigEmit
 import RigBuildLog
 /// Checks and runs plan steps on a machine. `rigctl apply` uses `MachineStepExecutor`; tests swap in
 /// scripted ones.
-public protocol StepExecutor: Sendable {
+package protocol StepExecutor: Sendable {
     /// Whether the step's guard holds; changes nothing.
     func check(_ step: Step) async -> GuardCheck
     /// Runs the step's action.
@@ -16,7 +16,7 @@ public protocol StepExecutor: Sendable {
 }
 
 /// What a guard said.
-public enum GuardCheck: Sendable, Equatable {
+package enum GuardCheck: Sendable, Equatable {
     case holds
     case fails
     /// The guard itself could not be evaluated (a damaged file, a missing tool).
@@ -24,12 +24,12 @@ public enum GuardCheck: Sendable, Equatable {
 }
 
 /// How a step's action went.
-public struct StepRun: Sendable, Equatable {
-    public var succeeded: Bool
+package struct StepRun: Sendable, Equatable {
+    package var succeeded: Bool
     /// What it printed (stdout and stderr in order), or why it could not run.
-    public var output: String
+    package var output: String
 
-    public init(succeeded: Bool, output: String) {
+    package init(succeeded: Bool, output: String) {
         self.succeeded = succeeded
         self.output = output
     }

@@ -3,8 +3,8 @@ import RigSystem
 import RigProbe
 
 /// The spec × facts comparisons `audit` runs, in report order.
-public enum SpecComparisons {
-    public static let standard: [any SpecComparison] = [
+package enum SpecComparisons {
+    package static let standard: [any SpecComparison] = [
         HostnameCheck(), OSCheck(), CPUCheck(), MemoryCheck(), GPUCheck(), StorageCheck(),
         BIOSCheck(), DriverCheck(), CUDACheck(), GPUSettingsCheck(), PackagesCheck(),
     ]
@@ -17,15 +17,15 @@ public enum SpecComparisons {
 ///   build log, keyed by spec key path (`bios.settings.xmp`, `bios.settings.fan-curve`). A
 ///   confirmed item is `ok`; an unconfirmed one is `manual` (warning). Items never expire: the
 ///   build log is the record.
-public func audit(_ spec: MachineSpec, facts: Facts, confirmations: Set<SpecKeyPath> = [],
+package func audit(_ spec: MachineSpec, facts: Facts, confirmations: Set<SpecKeyPath> = [],
                   comparisons: [any SpecComparison] = SpecComparisons.standard) -> [Finding] {
     let context = AuditContext(spec: spec, confirmations: confirmations)
     return comparisons.flatMap { $0.findings(spec, facts, context) }.sortedForReport()
 }
 
 /// Which fact groups a spec needs probed: only what it names (packages only when it lists some).
-public enum FactNeeds {
-    public static func groups(for spec: MachineSpec, comparisons: [any SpecComparison] = SpecComparisons.standard) -> Set<FactGroup> {
+package enum FactNeeds {
+    package static func groups(for spec: MachineSpec, comparisons: [any SpecComparison] = SpecComparisons.standard) -> Set<FactGroup> {
         comparisons.reduce(into: Set<FactGroup>()) { $0.formUnion($1.groups(for: spec)) }
     }
 }

@@ -4,22 +4,22 @@ import RigProbe
 
 /// The outcome of `diff` or `audit`: findings per machine, plus the spec problems that stopped a
 /// machine from being audited at all. Formatters live in `Report/`.
-public struct AuditReport: Sendable, Equatable {
+package struct AuditReport: Sendable, Equatable {
     /// The machines audited, by name, sorted; a machine with no findings still appears.
-    public var machines: [String]
+    package var machines: [String]
     /// The report's sections in order: the machines, then checks of the repository as a whole
     /// (`playbooks`), which are not machines.
-    public var sections: [String]
+    package var sections: [String]
     /// Every finding, in report order (`Finding.precedes`).
-    public let findings: [Finding]
+    package let findings: [Finding]
     /// The same findings by machine, for per-machine sections.
     private let byMachine: [String: [Finding]]
     /// Specs that cannot be understood (file:line:col), sorted.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// Machine name → its spec file, for headings.
-    public var files: [String: String]
+    package var files: [String: String]
 
-    public init(machines: [String], sections: [String]? = nil, findings: [Finding], diagnostics: [Diagnostic] = [], files: [String: String] = [:]) {
+    package init(machines: [String], sections: [String]? = nil, findings: [Finding], diagnostics: [Diagnostic] = [], files: [String: String] = [:]) {
         self.machines = machines.sorted()
         self.sections = self.machines + (sections ?? []).filter { !machines.contains($0) }
         // Report order puts the machine first: sorting per machine is the same order, and cheaper.
@@ -31,15 +31,15 @@ public struct AuditReport: Sendable, Equatable {
     }
 
     /// The findings of one machine.
-    public func findings(for machine: String) -> [Finding] { byMachine[machine] ?? [] }
+    package func findings(for machine: String) -> [Finding] { byMachine[machine] ?? [] }
 
     /// Whether `finding` fails the run: errors always, warnings too when `strict`.
-    public static func fails(_ finding: Finding, strict: Bool) -> Bool {
+    package static func fails(_ finding: Finding, strict: Bool) -> Bool {
         finding.severity == .error || (strict && finding.severity == .warning)
     }
 
     /// The exit code policy shared by `diff` and `audit`.
-    public func exitCode(strict: Bool) -> ExitStatus {
+    package func exitCode(strict: Bool) -> ExitStatus {
         if !diagnostics.isEmpty { return .badInput }
         return findings.contains { Self.fails($0, strict: strict) } ? .findings : .clean
     }
@@ -47,7 +47,7 @@ public struct AuditReport: Sendable, Equatable {
 
 /// rigctl's exit codes, the same for the same situation in every command (`rigctl --help`,
 /// the README and docs/audit.md list them).
-public enum ExitStatus: Int32, Sendable, Comparable {
+package enum ExitStatus: Int32, Sendable, Comparable {
     /// Every spec understood, no error finding (no warning either with `--strict`); `apply`: converged.
     case clean = 0
     /// Findings: drift, missing parts, incompatible parts, stale playbooks, a failed step (and with
@@ -59,5 +59,5 @@ public enum ExitStatus: Int32, Sendable, Comparable {
     /// A command line that cannot be parsed (unknown option, options that exclude each other).
     case usage = 64
 
-    public static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -9,9 +9,9 @@ import RigProbe
 /// `incompatible` (a rule is violated; error, or warning when it may still work) and `unknown`
 /// (rigctl's tables cannot judge it; always a warning). Rules report only problems: a spec
 /// that passes a rule yields no finding.
-public struct Finding: Sendable, Equatable, Codable {
+package struct Finding: Sendable, Equatable, Codable {
     /// What was found for the key.
-    public enum Status: String, Sendable, Codable, CaseIterable {
+    package enum Status: String, Sendable, Codable, CaseIterable {
         /// The machine matches the spec.
         case ok
         /// The machine has a different value than the spec.
@@ -27,7 +27,7 @@ public struct Finding: Sendable, Equatable, Codable {
     }
 
     /// How much a finding matters; `error` fails `validate` and `audit`.
-    public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    package enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
         case info, warning, error
 
         private var rank: Int {
@@ -38,27 +38,27 @@ public struct Finding: Sendable, Equatable, Codable {
             }
         }
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
     /// The machine's name (its spec file name without `.yaml`).
-    public var machine: String
+    package var machine: String
     /// The spec key the finding is about, as written in YAML (`drivers.nvidia.version`).
-    public var keyPath: SpecKeyPath
+    package var keyPath: SpecKeyPath
     /// What the spec (or the rule) wants, for display.
-    public var expected: String?
+    package var expected: String?
     /// What was found, for display.
-    public var actual: String?
-    public var status: Status
-    public var severity: Severity
+    package var actual: String?
+    package var status: Status
+    package var severity: Severity
     /// Where the key (or its nearest written parent) is in the spec file.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
     /// A sentence a person understands, with the numbers behind it.
-    public var message: String
+    package var message: String
     /// The compatibility rule that made this finding (`cuda-min-driver`); nil for diff findings.
-    public var rule: String?
+    package var rule: String?
 
-    public init(machine: String, keyPath: SpecKeyPath, expected: String? = nil, actual: String? = nil,
+    package init(machine: String, keyPath: SpecKeyPath, expected: String? = nil, actual: String? = nil,
                 status: Status, severity: Severity, location: SourceLocation? = nil,
                 message: String, rule: String? = nil) {
         self.machine = machine
@@ -73,7 +73,7 @@ public struct Finding: Sendable, Equatable, Codable {
     }
 
     /// A finding about `keyPath` of `spec`, located at the key or its nearest written parent.
-    public init(spec: MachineSpec, keyPath: SpecKeyPath, expected: String? = nil, actual: String? = nil,
+    package init(spec: MachineSpec, keyPath: SpecKeyPath, expected: String? = nil, actual: String? = nil,
                 status: Status, severity: Severity, message: String, rule: String? = nil) {
         self.init(machine: spec.name, keyPath: keyPath, expected: expected, actual: actual,
                   status: status, severity: severity, location: spec.locations.nearest(keyPath.rawValue),
@@ -82,7 +82,7 @@ public struct Finding: Sendable, Equatable, Codable {
 
     /// The deterministic report order: machine, then place in the file (unlocated last),
     /// then key path, rule and message, so equal inputs always print the same way.
-    public static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
+    package static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.machine != rhs.machine { return lhs.machine < rhs.machine }
         switch (lhs.location, rhs.location) {
         case let (l?, r?) where l != r: return l < r
@@ -99,7 +99,7 @@ public struct Finding: Sendable, Equatable, Codable {
         case machine, keyPath, expected, actual, status, severity, location, message, rule
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         machine = try container.decode(String.self, forKey: .machine)
         keyPath = try container.decode(SpecKeyPath.self, forKey: .keyPath)
@@ -112,7 +112,7 @@ public struct Finding: Sendable, Equatable, Codable {
         rule = try container.decodeIfPresent(String.self, forKey: .rule)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(machine, forKey: .machine)
         try container.encode(keyPath, forKey: .keyPath)
@@ -128,5 +128,5 @@ public struct Finding: Sendable, Equatable, Codable {
 
 extension Array where Element == Finding {
     /// The findings in report order (see `Finding.precedes`).
-    public func sortedForReport() -> [Finding] { sorted(by: Finding.precedes) }
+    package func sortedForReport() -> [Finding] { sorted(by: Finding.precedes) }
 }

@@ -5,17 +5,17 @@ import RigProbe
 
 /// `build-logs/<machine>/facts.json`: where recorded facts live, and reading them with a clear
 /// message instead of a decoding dump.
-public enum RecordedFacts {
+package enum RecordedFacts {
     /// `REPO/build-logs/<machine>/facts.json`.
-    public static func path(repository: String, machine: String) -> String {
+    package static func path(repository: String, machine: String) -> String {
         (repository == "." ? "" : "\(repository)/") + "build-logs/\(machine)/facts.json"
     }
 
-    public enum LoadError: Error, Equatable, CustomStringConvertible {
+    package enum LoadError: Error, Equatable, CustomStringConvertible {
         case unreadable(String, reason: String)
         case malformed(String, reason: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case let .unreadable(file, reason): return "\(file): \(reason)"
             case let .malformed(file, reason): return "\(file): not a facts file (rigctl probe --json / snapshot): \(reason)"
@@ -23,7 +23,7 @@ public enum RecordedFacts {
         }
 
         /// The file the error is about.
-        public var file: String {
+        package var file: String {
             switch self {
             case .unreadable(let file, _), .malformed(let file, _): return file
             }
@@ -31,7 +31,7 @@ public enum RecordedFacts {
     }
 
     /// Reads a facts JSON file; nil when it does not exist.
-    public static func load(_ file: String, system: any System) throws(LoadError) -> Facts? {
+    package static func load(_ file: String, system: any System) throws(LoadError) -> Facts? {
         let data: Data
         do {
             data = try system.readFile(file)

@@ -7,16 +7,16 @@ import RigSpec
 
 /// Reads a machine's build logs back: the list for `rigctl log`, and the BIOS items a
 /// person confirmed, which the audit counts as satisfied.
-public enum BuildLogHistory {
-    public struct Summary: Sendable, Equatable {
-        public var file: String
-        public var kind: String
-        public var time: String
-        public var result: String
+package enum BuildLogHistory {
+    package struct Summary: Sendable, Equatable {
+        package var file: String
+        package var kind: String
+        package var time: String
+        package var result: String
     }
 
     /// The build logs of `machine` under `repo`, oldest first (file names sort by time).
-    public static func list(machine: String, repo: String, system: System) -> [Summary] {
+    package static func list(machine: String, repo: String, system: System) -> [Summary] {
         let directory = repo == "." ? "build-logs/\(machine)" : "\(repo)/build-logs/\(machine)"
         guard let names = try? system.listDirectory(directory) else { return [] }
         return chronological(names).compactMap { name in
@@ -54,7 +54,7 @@ public enum BuildLogHistory {
 
     /// Spec keys (`bios.settings.xmp`) whose current spec value a person confirmed in the
     /// newest build log that lists it. A confirmation of another value does not count.
-    public static func confirmations(for spec: MachineSpec, repo: String, system: System) -> Set<SpecKeyPath> {
+    package static func confirmations(for spec: MachineSpec, repo: String, system: System) -> Set<SpecKeyPath> {
         let directory = "\(repo)/build-logs/\(spec.name)"
         guard let names = try? system.listDirectory(directory) else { return [] }
         var latest: [String: (value: String, confirmed: Bool)] = [:]

@@ -7,8 +7,8 @@ import RigSpec
 
 /// Renders a build-log entry as Markdown: fixed section order, stable formatting, no
 /// timestamps but the one in the header, so two logs of the same machine diff cleanly.
-public enum BuildLogMarkdown {
-    public static func render(_ entry: BuildLogEntry) -> String {
+package enum BuildLogMarkdown {
+    package static func render(_ entry: BuildLogEntry) -> String {
         var out: [String] = []
         let spec = entry.machine
         out.append("# \(spec.name): \(entry.kind.rawValue) \(BuildLogEntry.isoTime(entry.startedAt))")

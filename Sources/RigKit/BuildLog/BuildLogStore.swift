@@ -7,18 +7,18 @@ import RigSpec
 
 /// Writes build logs into the repository: the Markdown entry (never over an older one) and the
 /// refreshed `facts.json` beside it, both atomically through `System`.
-public struct BuildLogStore: Sendable {
-    public var repository: String
-    public var system: any System
+package struct BuildLogStore: Sendable {
+    package var repository: String
+    package var system: any System
 
-    public init(repository: String, system: any System) {
+    package init(repository: String, system: any System) {
         self.repository = repository
         self.system = system
     }
 
     /// Writes the entry and the facts; returns the entry's path. Two runs in the same second get
     /// `-2`, `-3`… rather than one replacing the other.
-    public func write(_ entry: BuildLogEntry, facts: Facts?) throws(SystemError) -> String {
+    package func write(_ entry: BuildLogEntry, facts: Facts?) throws(SystemError) -> String {
         let relative = entry.relativePath
         let stem = String(relative.dropLast(".md".count))
         var path = join(relative)
@@ -41,7 +41,7 @@ public struct BuildLogStore: Sendable {
     }
 
     /// `abc1234`, or `abc1234 (uncommitted changes in machines/)`; nil outside a Git checkout.
-    public func specCommit() async -> String? {
+    package func specCommit() async -> String? {
         let head = await system.run(["git", "-C", repository, "rev-parse", "--short", "HEAD"], input: nil, timeout: .seconds(10))
         guard head.succeeded else { return nil }
         let commit = head.output.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -8,8 +8,8 @@ import RigPlan
 /// Plan → an Ansible playbook for one machine: fully qualified `ansible.builtin` modules only,
 /// no `shell`/`command`, so every task's `changed` comes from the module itself.
 /// Dotfiles go to the connecting user's home (`become: false`); everything else runs as root.
-public struct AnsibleEmitter: Sendable {
-    public init() {}
+package struct AnsibleEmitter: Sendable {
+    package init() {}
 
     static let updateCacheHandler = "Update the apt cache"
     static let restartGPUSettingsHandler = "Restart GPU settings"
@@ -17,7 +17,7 @@ public struct AnsibleEmitter: Sendable {
 
     /// The playbook text for `playbooks/<machine>.yml`.
     /// - Parameter inInventory: whether the machine has `ssh:` and so is a host of `inventory.yml`.
-    public func emit(_ plan: Plan, inInventory: Bool) -> String {
+    package func emit(_ plan: Plan, inInventory: Bool) -> String {
         let run = inInventory
             ? "ansible-playbook -i playbooks/inventory.yml playbooks/\(plan.machine).yml"
             : "ansible-playbook -i \(plan.machine), -c local playbooks/\(plan.machine).yml (on the machine: its spec has no ssh:)"

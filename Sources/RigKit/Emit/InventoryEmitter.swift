@@ -6,10 +6,10 @@ import RigAudit
 import RigPlan
 
 /// `playbooks/inventory.yml`: every machine with `ssh:` as a host of the group `rigs`.
-public struct InventoryEmitter: Sendable {
-    public init() {}
+package struct InventoryEmitter: Sendable {
+    package init() {}
 
-    public func emit(_ specs: [MachineSpec]) -> String {
+    package func emit(_ specs: [MachineSpec]) -> String {
         let hosts: [(String, YAMLNode)] = specs.sorted { $0.name < $1.name }.compactMap { spec in
             guard let ssh = spec.ssh else { return nil }
             var variables: [(String, YAMLNode)] = [("ansible_host", .string(ssh.host))]

@@ -1,11 +1,11 @@
 /// The Ansible module the playbooks merge VS Code settings with (`playbooks/library/rigctl_jsonc_settings.py`,
 /// written by `rigctl generate`): a Python port of `JSONCMerger`, byte for byte the same result, so a
 /// machine the playbook converged is one `rigctl apply` finds current (tested in `JSONCSettingsModuleTests`).
-public enum JSONCSettingsModule {
-    public static let name = "rigctl_jsonc_settings"
-    public static let path = "library/\(name).py"
+package enum JSONCSettingsModule {
+    package static let name = "rigctl_jsonc_settings"
+    package static let path = "library/\(name).py"
 
-    public static let source = ##"""
+    package static let source = ##"""
 #!/usr/bin/python
 # Written by `rigctl generate` (Sources/RigKit/Emit/JSONCSettingsModule.swift); changes here are overwritten.
 # An Ansible module: sets keys inside one object of a JSON-with-comments settings file (VS Code's

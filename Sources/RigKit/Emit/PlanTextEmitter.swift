@@ -5,10 +5,10 @@ import RigTheme
 import RigAudit
 import RigPlan
 /// Plan → the text `rigctl plan` prints: one numbered entry per step with what it fixes and its guard.
-public struct PlanTextEmitter: Sendable {
-    public init() {}
+package struct PlanTextEmitter: Sendable {
+    package init() {}
 
-    public func emit(_ plan: Plan) -> String {
+    package func emit(_ plan: Plan) -> String {
         let done = plan.steps.count - plan.pendingSteps.count
         var out = "Plan for \(plan.machine) (\(plan.os.distro.rawValue) \(plan.os.release)) from \(plan.specFile): "
         out += "\(plan.steps.count) step\(plan.steps.count == 1 ? "" : "s")"

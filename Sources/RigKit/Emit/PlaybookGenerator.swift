@@ -7,35 +7,35 @@ import RigPlan
 import RigSpec
 
 /// One file `rigctl generate` writes, relative to the playbooks directory.
-public struct GeneratedFile: Sendable, Equatable {
-    public var path: String
-    public var contents: String
+package struct GeneratedFile: Sendable, Equatable {
+    package var path: String
+    package var contents: String
 
-    public init(path: String, contents: String) {
+    package init(path: String, contents: String) {
         self.path = path
         self.contents = contents
     }
 }
 
 /// How a playbooks directory compares with what the specs generate.
-public struct PlaybookSyncReport: Sendable, Equatable {
+package struct PlaybookSyncReport: Sendable, Equatable {
     /// Generated files that are not in the directory.
-    public var missing: [String] = []
+    package var missing: [String] = []
     /// Files whose contents differ from what the specs generate.
-    public var stale: [String] = []
+    package var stale: [String] = []
     /// `.yml` files in the directory that no spec generates.
-    public var extra: [String] = []
+    package var extra: [String] = []
 
-    public init(missing: [String] = [], stale: [String] = [], extra: [String] = []) {
+    package init(missing: [String] = [], stale: [String] = [], extra: [String] = []) {
         self.missing = missing
         self.stale = stale
         self.extra = extra
     }
 
-    public var isInSync: Bool { missing.isEmpty && stale.isEmpty && extra.isEmpty }
+    package var isInSync: Bool { missing.isEmpty && stale.isEmpty && extra.isEmpty }
 
     /// One line per difference: `missing: playbooks/x.yml`.
-    public func lines(directory: String) -> [String] {
+    package func lines(directory: String) -> [String] {
         missing.map { "missing: \(directory)/\($0)" } + stale.map { "stale: \(directory)/\($0)" }
             + extra.map { "extra: \(directory)/\($0)" }
     }
@@ -44,16 +44,16 @@ public struct PlaybookSyncReport: Sendable, Equatable {
 /// Computes `playbooks/<machine>.yml`, `site.yml` and `inventory.yml` from every machine spec,
 /// writes them, and tells whether a directory is in sync (for `rigctl generate --check` and CI).
 /// Reads and writes through `System`.
-public struct PlaybookGenerator: Sendable {
-    public var planner: Planner
+package struct PlaybookGenerator: Sendable {
+    package var planner: Planner
     /// The theme files of a machine's home; by default the theme renderer's (none for a theme that
     /// cannot be rendered: `generate` and `validate` report those before anything is written).
-    public var dotfiles: @Sendable (MachineSpec) -> [RenderedFile]
+    package var dotfiles: @Sendable (MachineSpec) -> [RenderedFile]
 
     /// The header line every generated file carries; only such files are ever removed.
     static let marker = "Written by `rigctl generate`"
 
-    public init(planner: Planner = Planner(), dotfiles: @escaping @Sendable (MachineSpec) -> [RenderedFile] = { (try? ThemeRenderer.homeFiles(for: $0)) ?? [] }) {
+    package init(planner: Planner = Planner(), dotfiles: @escaping @Sendable (MachineSpec) -> [RenderedFile] = { (try? ThemeRenderer.homeFiles(for: $0)) ?? [] }) {
         self.planner = planner
         self.dotfiles = dotfiles
     }
@@ -65,10 +65,10 @@ public struct PlaybookGenerator: Sendable {
         header: ["Written by `rigctl generate`: how ansible-lint reads the files of this directory."])
 
     /// The files generated from all machines together (not one machine's playbook, nor the settings module, which no spec changes).
-    public static let sharedFiles = ["inventory.yml", "site.yml", ".ansible-lint"]
+    package static let sharedFiles = ["inventory.yml", "site.yml", ".ansible-lint"]
 
     /// Every generated file, sorted by path.
-    public func files(for specs: [MachineSpec]) -> [GeneratedFile] {
+    package func files(for specs: [MachineSpec]) -> [GeneratedFile] {
         var files = specs.map { spec in
             let plan = planner.plan(spec: spec, dotfiles: dotfiles(spec))
             return GeneratedFile(path: "\(spec.name).yml", contents: AnsibleEmitter().emit(plan, inInventory: spec.ssh != nil))
@@ -81,7 +81,7 @@ public struct PlaybookGenerator: Sendable {
     }
 
     /// Compares `directory` with the generated files; reads only.
-    public func check(_ specs: [MachineSpec], in directory: String, system: any System) throws(SystemError) -> PlaybookSyncReport {
+    package func check(_ specs: [MachineSpec], in directory: String, system: any System) throws(SystemError) -> PlaybookSyncReport {
         let expected = files(for: specs)
         var report = PlaybookSyncReport()
         for file in expected {
@@ -98,19 +98,19 @@ public struct PlaybookGenerator: Sendable {
     }
 
     /// What `write` changed.
-    public struct WriteResult: Sendable, Equatable {
+    package struct WriteResult: Sendable, Equatable {
         /// Files created or rewritten.
-        public var written: [String]
+        package var written: [String]
         /// Generated playbooks of machines that no longer have a spec.
-        public var removed: [String]
+        package var removed: [String]
         /// `.yml` files rigctl did not write; left alone.
-        public var foreign: [String]
+        package var foreign: [String]
     }
 
     /// Writes what differs and removes generated playbooks of machines that are gone.
     /// `.yml` files rigctl did not write are left alone and reported.
     @discardableResult
-    public func write(_ specs: [MachineSpec], to directory: String, system: any System) throws(SystemError) -> WriteResult {
+    package func write(_ specs: [MachineSpec], to directory: String, system: any System) throws(SystemError) -> WriteResult {
         let before = try check(specs, in: directory, system: system)
         try system.createDirectory(directory)
         var result = WriteResult(written: [], removed: [], foreign: [])

@@ -8,10 +8,10 @@ import RigPlan
 /// Plan → a bash script: `set -euo pipefail`, the helpers, one `step_<id>` function per step that
 /// returns early when its guard holds, and a `main` that runs them in order. Every value is
 /// single-quoted by `ShellQuote`, so running the script twice changes nothing the second time.
-public struct ShellEmitter: Sendable {
-    public init() {}
+package struct ShellEmitter: Sendable {
+    package init() {}
 
-    public func emit(_ plan: Plan) -> String {
+    package func emit(_ plan: Plan) -> String {
         var out = """
             #!/usr/bin/env bash
             # Converges the machine \(plan.machine) to \(plan.specFile).
@@ -35,13 +35,13 @@ public struct ShellEmitter: Sendable {
 
     /// A standalone script for `rigctl apply`: the helpers and this step's function, run once,
     /// with stderr folded into stdout so a failure reads in order.
-    public func runScript(_ step: Step) -> String {
+    package func runScript(_ step: Step) -> String {
         standalone(function(for: step), calling: functionName(step))
     }
 
     /// A standalone script that exits 0 when the step's guard holds and 1 when it does not,
     /// changing nothing: the same conditions the step function checks first.
-    public func checkScript(_ step: Step) -> String {
+    package func checkScript(_ step: Step) -> String {
         var body = ShellFunctionBody()
         if case .dotfiles = step.kind { body.assign("home", command: "rig_home") }
         body.line("if \(condition(step.check, in: &body)); then")

@@ -5,9 +5,9 @@ import RigTheme
 import RigAudit
 import RigPlan
 /// The one quoting function for values that reach a shell script.
-public enum ShellQuote {
+package enum ShellQuote {
     /// Wraps `text` in single quotes; a single quote inside becomes `'\''`. Safe for any bytes, newlines included.
-    public static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 }

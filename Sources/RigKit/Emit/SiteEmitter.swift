@@ -6,10 +6,10 @@ import RigAudit
 import RigPlan
 
 /// `playbooks/site.yml`: imports the playbook of every machine in the inventory (those with `ssh:`).
-public struct SiteEmitter: Sendable {
-    public init() {}
+package struct SiteEmitter: Sendable {
+    package init() {}
 
-    public func emit(_ specs: [MachineSpec]) -> String {
+    package func emit(_ specs: [MachineSpec]) -> String {
         let imports: [YAMLNode] = specs.filter { $0.ssh != nil }.sorted { $0.name < $1.name }.map { spec in
             .map([("name", .string("Converge \(spec.name)")), ("ansible.builtin.import_playbook", .string("\(spec.name).yml"))])
         }

@@ -9,8 +9,8 @@ import RigSpec
 /// `rigctl init`: a starting machine spec (YAML, the spec format of docs/spec.md) written from
 /// live facts. Facts that are unknown become comments with their reason; what no probe can see
 /// (PSU, BIOS settings, theme) is left as commented examples to fill in by hand.
-public enum StarterSpec {
-    public static func yaml(from facts: Facts) -> String {
+package enum StarterSpec {
+    package static func yaml(from facts: Facts) -> String {
         var lines: [String] = [
             "# Machine spec written by `rigctl init` from the live facts of this machine.",
             "# Check every value, then fill in by hand what no probe can see:",
@@ -259,11 +259,11 @@ enum CPUModelName {
 }
 
 extension StarterSpec {
-    public enum WriteError: Error, Equatable, CustomStringConvertible {
+    package enum WriteError: Error, Equatable, CustomStringConvertible {
         case exists(String)
         case failed(SystemError)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .exists(let path): return "\(path) already exists; use --force to replace it"
             case .failed(let error): return "cannot write: \(error)"
@@ -272,7 +272,7 @@ extension StarterSpec {
     }
 
     /// Writes `yaml` to `path` atomically; an existing file is replaced only with `force`.
-    public static func write(_ yaml: String, to path: String, force: Bool, on system: any System) throws(WriteError) {
+    package static func write(_ yaml: String, to path: String, force: Bool, on system: any System) throws(WriteError) {
         if !force && system.fileExists(path) { throw .exists(path) }
         do { try system.writeText(path, yaml) } catch { throw .failed(error) }
     }

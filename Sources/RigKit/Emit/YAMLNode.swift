@@ -6,7 +6,7 @@ import RigAudit
 import RigPlan
 /// A YAML value for the playbooks and inventory rigctl writes. Serialized deterministically
 /// by `YAMLWriter`; every string is quoted or a literal block, so no value can change type or meaning.
-public indirect enum YAMLNode: Sendable, Equatable {
+package indirect enum YAMLNode: Sendable, Equatable {
     /// A string: double-quoted, or a literal block (`|`) when multi-line text reads as it is.
     case string(String)
     /// A string Ansible must never template (`!unsafe`): file contents written for the user.
@@ -22,7 +22,7 @@ public indirect enum YAMLNode: Sendable, Equatable {
     /// A node with a comment at the end of its first line (`# noqa: rule` for ansible-lint).
     case commented(YAMLNode, String)
 
-    public static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool {
+    package static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool {
         switch (lhs, rhs) {
         case (.string(let a), .string(let b)), (.unsafeString(let a), .unsafeString(let b)), (.word(let a), .word(let b)):
             return a == b

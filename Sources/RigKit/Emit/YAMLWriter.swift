@@ -5,16 +5,16 @@ import RigTheme
 import RigAudit
 import RigPlan
 /// Block-style YAML text, two-space indentation, lists indented under their key (yamllint's default).
-public enum YAMLWriter {
+package enum YAMLWriter {
     /// The document for `node`, starting with `---`, after `header` comment lines.
-    public static func document(_ node: YAMLNode, header: [String] = []) -> String {
+    package static func document(_ node: YAMLNode, header: [String] = []) -> String {
         var out = header.map { "# \($0)\n" }.joined() + "---\n"
         write(node, indent: 0, into: &out)
         return out
     }
 
     /// A double-quoted YAML scalar: escapes backslash, quote, and every control or line-break character.
-    public static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         // Most strings need no escape: one pass over the bytes finds out (a scalar at a time is slow).
         if !needsEscape(text) { return "\"" + text + "\"" }
         var out = "\""

@@ -12,43 +12,43 @@ import RigSpec
 /// `rigctl apply` without the command line: selection, the gates (the spec's verdict, the host,
 /// the lock, the home), the `Applier`, the build log and the summary. A gate that stops the run is
 /// a `Refusal` (nothing was done). A dry run runs on a read-only system and writes nothing at all.
-public struct ApplyRun: Sendable {
-    public struct Options: Sendable {
-        public var dryRun = false
+package struct ApplyRun: Sendable {
+    package struct Options: Sendable {
+        package var dryRun = false
         /// Apply even when this machine's hostname is not the spec's (a fresh machine).
-        public var force = false
+        package var force = false
         /// The home the theme files go to; default `$HOME` (under sudo, the invoking user's).
-        public var home: String?
-        public var lockFile = ApplyLock.defaultPath
-        public var probeTimeout: Duration = .seconds(5)
-        public var isRoot = geteuid() == 0
+        package var home: String?
+        package var lockFile = ApplyLock.defaultPath
+        package var probeTimeout: Duration = .seconds(5)
+        package var isRoot = geteuid() == 0
 
-        public init() {}
+        package init() {}
     }
 
     /// What `run` did: the Applier's outcome, the build log it wrote, and the closing line.
-    public struct Report: Sendable {
-        public var outcome: ApplyOutcome
+    package struct Report: Sendable {
+        package var outcome: ApplyOutcome
         /// The build log written; nil for a dry run.
-        public var buildLog: String?
-        public var summary: String
-        public var status: ExitStatus { outcome.converged ? .clean : .findings }
+        package var buildLog: String?
+        package var summary: String
+        package var status: ExitStatus { outcome.converged ? .clean : .findings }
     }
 
-    public var pipeline: Pipeline
-    public var options: Options
+    package var pipeline: Pipeline
+    package var options: Options
     /// Who answers the BIOS checklist; nil with `--yes`.
-    public var prompter: (any ChecklistPrompter)?
-    public var progress: @Sendable (String) -> Void
+    package var prompter: (any ChecklistPrompter)?
+    package var progress: @Sendable (String) -> Void
 
-    public init(pipeline: Pipeline, options: Options, prompter: (any ChecklistPrompter)?, progress: @escaping @Sendable (String) -> Void) {
+    package init(pipeline: Pipeline, options: Options, prompter: (any ChecklistPrompter)?, progress: @escaping @Sendable (String) -> Void) {
         self.pipeline = pipeline
         self.options = options
         self.prompter = prompter
         self.progress = progress
     }
 
-    public func run(_ argument: String?) async -> Result<Report, Refusal> {
+    package func run(_ argument: String?) async -> Result<Report, Refusal> {
         let clock = ContinuousClock()
         let started = clock.now
         let startedAt = Date()

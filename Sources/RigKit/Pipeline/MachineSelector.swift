@@ -12,14 +12,14 @@ import RigSpec
 /// Picks the machine a command is about, the same way for every command: a machine name
 /// (`compute-node`), a spec path (`machines/compute-node.yaml`), or, with neither, the spec whose
 /// `hostname` is the live (or replayed) hostname (see `HostnameMatch`).
-public enum MachineSelector {
+package enum MachineSelector {
     /// Whether `argument` names a spec file rather than a machine.
-    public static func isSpecPath(_ argument: String) -> Bool {
+    package static func isSpecPath(_ argument: String) -> Bool {
         argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml")
     }
 
     /// The spec file `argument` selects in `repository`, without loading anything.
-    public static func file(for argument: String, in repository: Repository) -> Result<String, Refusal> {
+    package static func file(for argument: String, in repository: Repository) -> Result<String, Refusal> {
         let files: [String]
         switch repository.machineFiles() {
         case .success(let found): files = found
@@ -37,12 +37,12 @@ public enum MachineSelector {
     }
 
     /// The one way an unknown machine is reported.
-    public static func unknownMachine(_ name: String, known: [String]) -> Refusal {
+    package static func unknownMachine(_ name: String, known: [String]) -> Refusal {
         Refusal("no machine '\(name)' in machines/ (machines: \(list(known)))")
     }
 
     /// Among `specs`, the one whose hostname is `hostname`.
-    public static func byHostname(_ hostname: Fact<String>, from specs: [MachineSpec], diagnostics: [Diagnostic] = []) -> Result<MachineSpec, Refusal> {
+    package static func byHostname(_ hostname: Fact<String>, from specs: [MachineSpec], diagnostics: [Diagnostic] = []) -> Result<MachineSpec, Refusal> {
         guard case .value(let live) = hostname else {
             return .failure(Refusal("no machine named and this machine's hostname is unknown (\(hostname.reason ?? "not probed")); name the machine",
                                     diagnostics: diagnostics))
@@ -71,8 +71,8 @@ public enum MachineSelector {
 /// The one rule for "is this the spec's machine": hostnames compare without case, and a short
 /// name matches the full name it starts (`compute-node` is `compute-node.lab`), but two different
 /// domains do not (`box.lab` is not `box.home`).
-public enum HostnameMatch {
-    public static func matches(spec: String, live: String) -> Bool {
+package enum HostnameMatch {
+    package static func matches(spec: String, live: String) -> Bool {
         let spec = spec.lowercased(), live = live.lowercased()
         if spec == live { return true }
         if !spec.contains(".") || !live.contains(".") { return shortName(spec) == shortName(live) && !spec.isEmpty }
@@ -80,7 +80,7 @@ public enum HostnameMatch {
     }
 
     /// `compute-node.lab` → `compute-node`.
-    public static func shortName(_ hostname: String) -> String {
+    package static func shortName(_ hostname: String) -> String {
         String(hostname.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
     }
 }

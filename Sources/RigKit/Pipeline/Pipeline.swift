@@ -11,9 +11,9 @@ import RigSpec
 
 /// The one pipeline every command runs: repository → machine selection → the spec's verdict →
 /// facts (live, replayed or a file) → audit. Commands only choose their output and exit code.
-public struct Pipeline: Sendable {
+package struct Pipeline: Sendable {
     /// Where a machine's facts come from.
-    public enum Source: Sendable {
+    package enum Source: Sendable {
         /// The machine rigctl runs on, through the pipeline's system.
         case live
         /// A recorded host directory (`--replay DIR`).
@@ -22,21 +22,21 @@ public struct Pipeline: Sendable {
         case file(String)
     }
 
-    public let repository: Repository
-    public var validator: SpecValidator
+    package let repository: Repository
+    package var validator: SpecValidator
     /// How long each probe source may take.
-    public var timeout: Duration
+    package var timeout: Duration
 
-    public init(repository: Repository, validator: SpecValidator = SpecValidator(), timeout: Duration = .seconds(5)) {
+    package init(repository: Repository, validator: SpecValidator = SpecValidator(), timeout: Duration = .seconds(5)) {
         self.repository = repository
         self.validator = validator
         self.timeout = timeout
     }
 
-    public var system: any System { repository.system }
+    package var system: any System { repository.system }
 
     /// Every machine spec of the repository, judged.
-    public func verdict() -> SpecVerdict {
+    package func verdict() -> SpecVerdict {
         switch repository.machineFiles() {
         case .failure(let refusal):
             return SpecVerdict(machines: [], diagnostics: [Diagnostic(at: SourceLocation(file: repository.machinesDirectory, line: 1, column: 1), refusal.message)],
@@ -52,7 +52,7 @@ public struct Pipeline: Sendable {
     /// The machine a command is about (see `MachineSelector`), judged. A spec that cannot be
     /// used is a refusal with its diagnostics; compatibility problems are in the verdict.
     /// `hostname` is read only when no machine is named.
-    public func select(_ argument: String?, hostname: () -> Fact<String>) -> Result<MachineVerdict, Refusal> {
+    package func select(_ argument: String?, hostname: () -> Fact<String>) -> Result<MachineVerdict, Refusal> {
         guard let argument else {
             let all = verdict()
             return MachineSelector.byHostname(hostname(), from: all.specs, diagnostics: all.diagnostics).map { spec in
@@ -71,7 +71,7 @@ public struct Pipeline: Sendable {
     }
 
     /// The system the probers read for `source`: the repository's own, or a replayed host.
-    public func probeSystem(_ source: Source) -> Result<any System, Refusal> {
+    package func probeSystem(_ source: Source) -> Result<any System, Refusal> {
         switch source {
         case .live, .file: return .success(system)
         case .replay(let directory):
@@ -82,7 +82,7 @@ public struct Pipeline: Sendable {
     }
 
     /// The hostname of the machine `source` describes.
-    public func hostname(_ source: Source) -> Fact<String> {
+    package func hostname(_ source: Source) -> Fact<String> {
         switch source {
         case .file(let file):
             return ((try? RecordedFacts.load(file, system: system)) ?? nil)?.hostname ?? .unknown("\(file) cannot be read")
@@ -95,7 +95,7 @@ public struct Pipeline: Sendable {
     }
 
     /// The facts `machine` needs (plus `extraGroups`) from `source`.
-    public func facts(for spec: MachineSpec, from source: Source, extraGroups: Set<FactGroup> = []) async -> Result<Facts, Refusal> {
+    package func facts(for spec: MachineSpec, from source: Source, extraGroups: Set<FactGroup> = []) async -> Result<Facts, Refusal> {
         if case .file(let file) = source {
             do {
                 guard let facts = try RecordedFacts.load(file, system: system) else { return .failure(Refusal("\(file): not found")) }
@@ -112,12 +112,12 @@ public struct Pipeline: Sendable {
     }
 
     /// Manual items a person confirmed, from the machine's build logs.
-    public func confirmations(for spec: MachineSpec) -> Set<SpecKeyPath> {
+    package func confirmations(for spec: MachineSpec) -> Set<SpecKeyPath> {
         BuildLogHistory.confirmations(for: spec, repo: repository.root, system: system)
     }
 
     /// `rigctl diff`: the chosen spec's verdict and its comparison with the facts, as a one-machine report.
-    public func diff(_ argument: String?, source: Source) async -> Result<AuditReport, Refusal> {
+    package func diff(_ argument: String?, source: Source) async -> Result<AuditReport, Refusal> {
         let machine: MachineVerdict
         switch select(argument, hostname: { hostname(source) }) {
         case .failure(let refusal): return .failure(refusal)
@@ -136,7 +136,7 @@ public struct Pipeline: Sendable {
     /// `rigctl snapshot`: probes the chosen machine (everything `probe` gathers, plus packages
     /// when the spec lists some) and writes `build-logs/<machine>/facts.json`; returns the path.
     /// Refuses a machine whose hostname is not the spec's, unless `force`.
-    public func snapshot(_ argument: String?, source: Source, force: Bool) async -> Result<String, Refusal> {
+    package func snapshot(_ argument: String?, source: Source, force: Bool) async -> Result<String, Refusal> {
         if case .file = source { return .failure(Refusal("snapshot records probed facts; use --replay DIR or run it on the machine", status: .usage)) }
         let seen = hostname(source)
         let spec: MachineSpec
@@ -164,9 +164,9 @@ public struct Pipeline: Sendable {
 }
 
 /// The check `apply` and `snapshot` share: the machine at hand must be the spec's.
-public enum HostnameGate {
+package enum HostnameGate {
     /// Why `live` is not `spec`'s machine, or nil when it is.
-    public static func mismatch(spec: MachineSpec, live: Fact<String>, file: String) -> String? {
+    package static func mismatch(spec: MachineSpec, live: Fact<String>, file: String) -> String? {
         if let name = live.value, HostnameMatch.matches(spec: spec.hostname, live: name) { return nil }
         let seen = live.value.map { "this machine's hostname is '\($0)'" } ?? "this machine's hostname is unknown (\(live.reason ?? "not read"))"
         return "\(seen), but \(file) is for '\(spec.hostname)'"

@@ -11,11 +11,11 @@ import RigApply
 /// The audit's "playbooks in sync" check: `playbooks/` must be what `rigctl generate` would
 /// write from `machines/` right now. A spec that cannot be used has no playbook to compare: it is
 /// reported once, by its diagnostic, and its playbook here only as not checked.
-public enum PlaybookSyncCheck {
+package enum PlaybookSyncCheck {
     /// The report section these findings go under (it is not a machine).
-    public static let section = "playbooks"
+    package static let section = "playbooks"
 
-    public static func findings(_ verdict: SpecVerdict, repository: Repository) -> [Finding] {
+    package static func findings(_ verdict: SpecVerdict, repository: Repository) -> [Finding] {
         let directory = repository.playbooksDirectory
         let shown = repository.relative(directory)
         let report: PlaybookSyncReport
@@ -54,7 +54,7 @@ public enum PlaybookSyncCheck {
 
 extension PlaybookGenerator {
     /// A generator that takes each machine's theme files from its verdict (rendered once).
-    public init(themeFiles verdict: SpecVerdict) {
+    package init(themeFiles verdict: SpecVerdict) {
         let files = Dictionary(verdict.machines.map { ($0.spec.name, $0.themeFiles) }, uniquingKeysWith: { first, _ in first })
         self.init(dotfiles: { files[$0.name] ?? [] })
     }

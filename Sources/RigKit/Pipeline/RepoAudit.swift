@@ -14,14 +14,14 @@ import RigSpec
 /// an `ok` finding, so JUnit shows it), then its recorded `build-logs/<m>/facts.json` must satisfy
 /// the spec (a missing file is a warning), then `playbooks/` must be what `generate` writes.
 /// Exit codes: see `AuditReport.exitCode` and `ExitStatus`.
-public struct RepoAudit: Sendable {
-    public var pipeline: Pipeline
+package struct RepoAudit: Sendable {
+    package var pipeline: Pipeline
     /// Manual items confirmed for a machine; by default read from its build logs.
-    public var confirmations: @Sendable (MachineSpec) -> Set<SpecKeyPath>
+    package var confirmations: @Sendable (MachineSpec) -> Set<SpecKeyPath>
     /// Whether `playbooks/` is checked.
-    public var checksPlaybooks: Bool
+    package var checksPlaybooks: Bool
 
-    public init(pipeline: Pipeline, confirmations: (@Sendable (MachineSpec) -> Set<SpecKeyPath>)? = nil, checksPlaybooks: Bool = true) {
+    package init(pipeline: Pipeline, confirmations: (@Sendable (MachineSpec) -> Set<SpecKeyPath>)? = nil, checksPlaybooks: Bool = true) {
         self.pipeline = pipeline
         self.confirmations = confirmations ?? { [pipeline] in pipeline.confirmations(for: $0) }
         self.checksPlaybooks = checksPlaybooks
@@ -31,7 +31,7 @@ public struct RepoAudit: Sendable {
 
     /// Audits every machine. With `live`, recorded facts are not read: the machine named in it
     /// is compared with the live facts instead, the others get the spec verdict only.
-    public func run(live: (machine: String, facts: Facts)? = nil) -> AuditReport {
+    package func run(live: (machine: String, facts: Facts)? = nil) -> AuditReport {
         let verdict = pipeline.verdict()
         // Each machine is independent: facts are read and compared on all cores.
         let outcomes = ParallelMap.map(verdict.machines) { machine($0, live: live) }

@@ -12,19 +12,19 @@ import RigSpec
 /// The rig repository: one root that holds `machines/`, `build-logs/` and `playbooks/`, and the
 /// one door (`system`) every spec, facts file and build log is read through. Found like git: the
 /// working directory or the nearest parent with a `machines/` directory, or `--repo DIR`.
-public struct Repository: Sendable {
+package struct Repository: Sendable {
     /// The root as a path from the working directory: `.`, `..`, `../..` or what `--repo` said.
-    public let root: String
-    public let system: any System
+    package let root: String
+    package let system: any System
 
-    public init(root: String, system: any System) {
+    package init(root: String, system: any System) {
         self.root = root
         self.system = system
     }
 
     /// `explicit` (from `--repo`) when given, else the working directory or its nearest parent
     /// that has `machines/`.
-    public static func locate(_ explicit: String?, system: any System,
+    package static func locate(_ explicit: String?, system: any System,
                               workingDirectory: String = FileManager.default.currentDirectoryPath) -> Result<Repository, Refusal> {
         if let explicit {
             let repository = Repository(root: explicit, system: system)
@@ -42,19 +42,19 @@ public struct Repository: Sendable {
         return .failure(Refusal("not in a rig repository: no machines/ directory here or in any parent; run rigctl in one or pass --repo DIR"))
     }
 
-    public var machinesDirectory: String { path("machines") }
-    public var playbooksDirectory: String { path("playbooks") }
-    public var buildLogsDirectory: String { path("build-logs") }
+    package var machinesDirectory: String { path("machines") }
+    package var playbooksDirectory: String { path("playbooks") }
+    package var buildLogsDirectory: String { path("build-logs") }
     /// `build-logs/<machine>/facts.json`: the machine's last recorded facts.
-    public func factsFile(_ machine: String) -> String { path("build-logs/\(machine)/facts.json") }
+    package func factsFile(_ machine: String) -> String { path("build-logs/\(machine)/facts.json") }
 
     /// `child` under the root, as a path from the working directory.
-    public func path(_ child: String) -> String {
+    package func path(_ child: String) -> String {
         root == "." ? child : (root.hasSuffix("/") ? root + child : root + "/" + child)
     }
 
     /// `file` relative to the root, as reports and build logs name it (`machines/x.yaml`).
-    public func relative(_ file: String) -> String {
+    package func relative(_ file: String) -> String {
         if root == "." { return file.hasPrefix("./") ? String(file.dropFirst(2)) : file }
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
@@ -62,12 +62,12 @@ public struct Repository: Sendable {
 
     /// The machine specs: `*.yaml` and `*.yml` directly in `machines/`, sorted (fragments live in
     /// subdirectories such as `stacks/` and are checked through the machines that include them).
-    public func machineFiles() -> Result<[String], Refusal> {
+    package func machineFiles() -> Result<[String], Refusal> {
         Self.specFiles(in: machinesDirectory, system: system)
     }
 
     /// The machine names, for messages and shell completion.
-    public func machineNames() -> [String] {
+    package func machineNames() -> [String] {
         ((try? machineFiles().get()) ?? []).map(SpecLoader.machineName(of:))
     }
 
@@ -82,7 +82,7 @@ public struct Repository: Sendable {
     }
 
     /// A spec loader that reads through this repository's system.
-    public func loader() -> SpecLoader { Self.loader(system) }
+    package func loader() -> SpecLoader { Self.loader(system) }
 
     static func loader(_ system: any SystemReader) -> SpecLoader {
         SpecLoader(read: { path in
@@ -102,10 +102,10 @@ public struct Repository: Sendable {
 }
 
 /// Spec files named on the command line (`rigctl validate FILE|DIR…`).
-public enum SpecFiles {
+package enum SpecFiles {
     /// A directory stands for its machine files; a file for itself. A path that does not exist
     /// (or an empty directory) is a diagnostic.
-    public static func expand(_ path: String, system: any SystemReader) -> Result<[String], Diagnostic> {
+    package static func expand(_ path: String, system: any SystemReader) -> Result<[String], Diagnostic> {
         let origin = SourceLocation(file: path, line: 1, column: 1)
         guard system.fileExists(path) else { return .failure(Diagnostic(at: origin, "no such file or directory")) }
         guard system.fileExists(path.hasSuffix("/") ? path : path + "/") else { return .success([path]) }

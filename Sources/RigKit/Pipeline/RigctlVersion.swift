@@ -8,6 +8,6 @@ import RigEmit
 import RigBuildLog
 import RigApply
 /// The version `rigctl --version` prints and build logs record.
-public enum RigctlVersion {
-    public static let current = "0.1.0"
+package enum RigctlVersion {
+    package static let current = "0.1.0"
 }

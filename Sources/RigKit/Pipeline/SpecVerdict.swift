@@ -11,18 +11,18 @@ import RigSpec
 
 /// One machine spec judged as a whole: it loaded, its theme rendered (once: the plan, the
 /// playbook and `apply` use these files), and what the compatibility rules found.
-public struct MachineVerdict: Sendable {
-    public let spec: MachineSpec
+package struct MachineVerdict: Sendable {
+    package let spec: MachineSpec
     /// The theme files of the machine's home (none without `theme:`).
-    public let themeFiles: [RenderedFile]
+    package let themeFiles: [RenderedFile]
     /// Each rule's problems, or one `ok` finding naming the rule when it passes.
-    public let compatibility: [Finding]
+    package let compatibility: [Finding]
 
     /// The rules' problems, without the passes.
-    public var problems: [Finding] { compatibility.filter { $0.status != .ok } }
+    package var problems: [Finding] { compatibility.filter { $0.status != .ok } }
 
     /// `findings` when a compatibility rule fails (warnings too with `strict`), else `clean`.
-    public func status(strict: Bool) -> ExitStatus {
+    package func status(strict: Bool) -> ExitStatus {
         problems.contains { AuditReport.fails($0, strict: strict) } ? .findings : .clean
     }
 }
@@ -30,33 +30,33 @@ public struct MachineVerdict: Sendable {
 /// The verdict over a set of spec files: the machines that can be used, and the spec problems
 /// (syntax, shape, includes, theme) of those that cannot. Every command reports these the same way
 /// and leaves with the same code: 2 when a spec cannot be used, 1 when a rule fails.
-public struct SpecVerdict: Sendable {
-    public var machines: [MachineVerdict]
+package struct SpecVerdict: Sendable {
+    package var machines: [MachineVerdict]
     /// Problems with file:line:col, sorted; a machine with any is not in `machines`.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// The spec files that cannot be used, by machine name.
-    public var invalidMachines: [String]
+    package var invalidMachines: [String]
 
-    public func machine(_ name: String) -> MachineVerdict? { machines.first { $0.spec.name == name } }
-    public var specs: [MachineSpec] { machines.map(\.spec) }
-    public var problems: [Finding] { machines.flatMap(\.problems) }
+    package func machine(_ name: String) -> MachineVerdict? { machines.first { $0.spec.name == name } }
+    package var specs: [MachineSpec] { machines.map(\.spec) }
+    package var problems: [Finding] { machines.flatMap(\.problems) }
 
-    public func status(strict: Bool) -> ExitStatus {
+    package func status(strict: Bool) -> ExitStatus {
         diagnostics.isEmpty ? machines.map { $0.status(strict: strict) }.max() ?? .clean : .badInput
     }
 }
 
 /// Computes `SpecVerdict`s: the one validator behind validate, generate, plan, diff, audit,
 /// render and apply.
-public struct SpecValidator: Sendable {
-    public var rules: [any CompatibilityRule]
+package struct SpecValidator: Sendable {
+    package var rules: [any CompatibilityRule]
 
-    public init(rules: [any CompatibilityRule] = CompatibilityCheck.standardRules) {
+    package init(rules: [any CompatibilityRule] = CompatibilityCheck.standardRules) {
         self.rules = rules
     }
 
     /// Judges `files`, reading through `system`; independent files are judged on all cores.
-    public func judge(_ files: [String], system: any SystemReader) -> SpecVerdict {
+    package func judge(_ files: [String], system: any SystemReader) -> SpecVerdict {
         // One loader per slice of the files (a loader caches shared fragments and is not thread-safe).
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let size = max(1, (files.count + cores - 1) / cores)
@@ -79,7 +79,7 @@ public struct SpecValidator: Sendable {
     }
 
     /// One file: loaded, theme rendered, rules run; or its spec problems.
-    public func judge(_ file: String, loader: SpecLoader) -> Result<MachineVerdict, SpecError> {
+    package func judge(_ file: String, loader: SpecLoader) -> Result<MachineVerdict, SpecError> {
         let spec: MachineSpec
         switch loader.load(file: file) {
         case .success(let loaded): spec = loaded

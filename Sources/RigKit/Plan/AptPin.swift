@@ -5,25 +5,25 @@ import RigTheme
 import RigAudit
 
 /// An apt package to install, optionally restricted to versions matching a glob and held there.
-public struct AptPin: Sendable, Equatable {
-    public var name: String
+package struct AptPin: Sendable, Equatable {
+    package var name: String
     /// An apt/fnmatch version glob (`570.124.06-*`) or an exact version (`3.2a-4`); nil for any version.
-    public var versionGlob: String?
+    package var versionGlob: String?
     /// `apt-mark hold` after installing, so an unattended upgrade cannot move it.
-    public var hold: Bool
+    package var hold: Bool
 
-    public init(name: String, versionGlob: String? = nil, hold: Bool = false) {
+    package init(name: String, versionGlob: String? = nil, hold: Bool = false) {
         self.name = name
         self.versionGlob = versionGlob
         self.hold = hold
     }
 
     /// `name` or `name=glob`, as Ansible's apt module takes it.
-    public var specifier: String { versionGlob.map { "\(name)=\($0)" } ?? name }
+    package var specifier: String { versionGlob.map { "\(name)=\($0)" } ?? name }
 
     /// The glob that matches apt versions of a dotted upstream version: a full `570.124.06`
     /// matches `570.124.06-0ubuntu1`; a shorter `570` or `570.124` matches anything below it.
-    public static func versionGlob(for version: Version, fullComponents: Int) -> String {
+    package static func versionGlob(for version: Version, fullComponents: Int) -> String {
         version.components.count >= fullComponents ? "\(version.text)-*" : "\(version.text).*"
     }
 }

@@ -5,21 +5,21 @@ import RigTheme
 import RigAudit
 
 /// NVIDIA's CUDA apt repository for one distribution release, added through its `cuda-keyring` package.
-public struct CUDARepository: Sendable, Equatable {
+package struct CUDARepository: Sendable, Equatable {
     /// NVIDIA's repository directory name: `ubuntu2404`, `ubuntu2204`, `debian12`.
-    public var directory: String
+    package var directory: String
 
     /// The package that installs the signing key and the sources entry.
-    public static let keyringPackage = "cuda-keyring"
+    package static let keyringPackage = "cuda-keyring"
     /// The keyring package file NVIDIA publishes in every repository (since April 2022).
-    public static let keyringFile = "cuda-keyring_1.1-1_all.deb"
+    package static let keyringFile = "cuda-keyring_1.1-1_all.deb"
 
-    public init(directory: String) {
+    package init(directory: String) {
         self.directory = directory
     }
 
     /// Pop!_OS uses Ubuntu's repository of the same release; Debian's is named after the major release.
-    public init(os: MachineSpec.OperatingSystem) {
+    package init(os: MachineSpec.OperatingSystem) {
         switch os.distro {
         case .ubuntu, .pop:
             self.init(directory: "ubuntu" + os.release.replacingOccurrences(of: ".", with: ""))
@@ -29,7 +29,7 @@ public struct CUDARepository: Sendable, Equatable {
     }
 
     /// `https://developer.download.nvidia.com/compute/cuda/repos/<directory>/x86_64/cuda-keyring_1.1-1_all.deb`.
-    public var keyringURL: String {
+    package var keyringURL: String {
         "https://developer.download.nvidia.com/compute/cuda/repos/\(directory)/x86_64/\(CUDARepository.keyringFile)"
     }
 }

@@ -5,20 +5,20 @@ import RigTheme
 import RigAudit
 
 /// The CUDA toolkit from NVIDIA's repository (`cuda-toolkit-12-8`) and the profile script that puts it on PATH.
-public struct CUDAToolkitInstall: Sendable, Equatable {
-    public var constraint: VersionConstraint
+package struct CUDAToolkitInstall: Sendable, Equatable {
+    package var constraint: VersionConstraint
     /// `12.8` (or `12` when the spec names only the major release).
-    public var release: String
+    package var release: String
     /// `cuda-toolkit-12-8` (or `cuda-toolkit-12`); a three-part spec (`12.8.1`) pins and holds the version.
-    public var package: AptPin
+    package var package: AptPin
     /// `/etc/profile.d/cuda.sh`, adding the toolkit's bin directory to PATH for login shells.
-    public var profileScript: SystemFile
+    package var profileScript: SystemFile
 
     /// Full CUDA versions have three components (`12.8.1`).
     static let fullVersionComponents = 3
 
     /// For `>=X.Y` the named minimum is installed: toolkits install side by side, so a newer one never conflicts.
-    public init(constraint: VersionConstraint) {
+    package init(constraint: VersionConstraint) {
         self.constraint = constraint
         let components = constraint.version.components.prefix(2).map(String.init)
         release = components.joined(separator: ".")
@@ -40,5 +40,5 @@ public struct CUDAToolkitInstall: Sendable, Equatable {
     }
 
     /// `/usr/local/cuda-12.8/bin`.
-    public var binDirectory: String { "/usr/local/cuda-\(release)/bin" }
+    package var binDirectory: String { "/usr/local/cuda-\(release)/bin" }
 }

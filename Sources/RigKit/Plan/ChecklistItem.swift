@@ -4,22 +4,22 @@ import RigProbe
 import RigTheme
 import RigAudit
 /// A manual step: what a person must set and where.
-public struct ChecklistItem: Sendable, Equatable {
+package struct ChecklistItem: Sendable, Equatable {
     /// Where the person acts (`BIOS`).
-    public var place: String
+    package var place: String
     /// The setting (`above-4g-decoding`, or `version` for a BIOS update).
-    public var setting: String
+    package var setting: String
     /// The wanted value (`enabled`, `3902`).
-    public var value: String
+    package var value: String
 
-    public init(place: String, setting: String, value: String) {
+    package init(place: String, setting: String, value: String) {
         self.place = place
         self.setting = setting
         self.value = value
     }
 
     /// One line for a checklist: `BIOS: set above-4g-decoding to enabled`.
-    public var text: String {
+    package var text: String {
         setting == "version" ? "\(place): update to version \(value)" : "\(place): set \(setting) to \(value)"
     }
 }

@@ -5,27 +5,27 @@ import RigTheme
 import RigAudit
 
 /// A oneshot systemd unit that applies persistence mode and the power limit at every boot.
-public struct GPUSettingsUnit: Sendable, Equatable {
-    public var persistence: Bool?
+package struct GPUSettingsUnit: Sendable, Equatable {
+    package var persistence: Bool?
     /// Applied to every NVIDIA GPU, in whole watts.
-    public var powerLimitWatts: Int?
+    package var powerLimitWatts: Int?
 
-    public static let unitName = "rigctl-gpu-settings.service"
+    package static let unitName = "rigctl-gpu-settings.service"
 
-    public init(persistence: Bool?, powerLimitWatts: Int?) {
+    package init(persistence: Bool?, powerLimitWatts: Int?) {
         self.persistence = persistence
         self.powerLimitWatts = powerLimitWatts
     }
 
     /// nil when the spec sets neither value.
-    public init?(_ settings: MachineSpec.GPUSettings) {
+    package init?(_ settings: MachineSpec.GPUSettings) {
         let watts = settings.powerLimit.map { Int($0.value.rounded()) }
         guard settings.persistence != nil || watts != nil else { return nil }
         self.init(persistence: settings.persistence, powerLimitWatts: watts)
     }
 
     /// The unit file under `/etc/systemd/system`.
-    public var file: SystemFile {
+    package var file: SystemFile {
         var exec: [String] = []
         if let persistence { exec.append("ExecStart=/usr/bin/nvidia-smi --persistence-mode=\(persistence ? 1 : 0)") }
         if let powerLimitWatts { exec.append("ExecStart=/usr/bin/nvidia-smi --power-limit=\(powerLimitWatts)") }
@@ -47,7 +47,7 @@ public struct GPUSettingsUnit: Sendable, Equatable {
     }
 
     /// `persistence on, power limit 280 W`.
-    public var summary: String {
+    package var summary: String {
         var parts: [String] = []
         if let persistence { parts.append("persistence \(persistence ? "on" : "off")") }
         if let powerLimitWatts { parts.append("power limit \(powerLimitWatts) W") }

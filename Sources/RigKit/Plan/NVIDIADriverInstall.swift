@@ -10,8 +10,8 @@ import RigAudit
 /// Debian's own archive has a single old branch, so rigctl takes the driver from NVIDIA's
 /// repository (`nvidia-open` or `cuda-drivers`) and locks the branch with an apt preference,
 /// as NVIDIA's driver installation guide ("Version locking") recommends for APT.
-public struct NVIDIADriverInstall: Sendable, Equatable {
-    public enum Source: String, Sendable, Equatable {
+package struct NVIDIADriverInstall: Sendable, Equatable {
+    package enum Source: String, Sendable, Equatable {
         /// The distribution's archive (Ubuntu, Pop!_OS).
         case distributionArchive
         /// NVIDIA's CUDA repository (Debian).
@@ -19,7 +19,7 @@ public struct NVIDIADriverInstall: Sendable, Equatable {
     }
 
     /// What the spec pins.
-    public enum Pinning: Sendable, Equatable {
+    package enum Pinning: Sendable, Equatable {
         /// `"570"`: any driver of the branch.
         case branch(Int)
         /// `"570.124.06"`: versions starting with these components; held.
@@ -28,19 +28,19 @@ public struct NVIDIADriverInstall: Sendable, Equatable {
         case atLeast(Version)
     }
 
-    public var constraint: VersionConstraint
-    public var flavor: MachineSpec.Drivers.NVIDIA.Flavor
-    public var source: Source
-    public var pinning: Pinning
+    package var constraint: VersionConstraint
+    package var flavor: MachineSpec.Drivers.NVIDIA.Flavor
+    package var source: Source
+    package var pinning: Pinning
     /// The package to install, with the versions it may have and whether it is held.
-    public var package: AptPin
+    package var package: AptPin
     /// Debian: the apt preference that keeps the driver on its branch or version.
-    public var preferences: SystemFile?
+    package var preferences: SystemFile?
 
     /// Full NVIDIA driver versions have three components (`570.124.06`).
     static let fullVersionComponents = 3
 
-    public init(driver: MachineSpec.Drivers.NVIDIA, os: MachineSpec.OperatingSystem) {
+    package init(driver: MachineSpec.Drivers.NVIDIA, os: MachineSpec.OperatingSystem) {
         constraint = driver.version
         flavor = driver.flavor
         source = os.distro == .debian ? .nvidiaRepository : .distributionArchive
@@ -81,5 +81,5 @@ public struct NVIDIADriverInstall: Sendable, Equatable {
     }
 
     /// The oldest branch the spec allows.
-    public var minimumBranch: Int { constraint.branch }
+    package var minimumBranch: Int { constraint.branch }
 }

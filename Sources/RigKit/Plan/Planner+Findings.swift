@@ -8,7 +8,7 @@ extension Planner {
     /// The plan with steps marked done where findings (from `diff`/`audit`) show the machine already
     /// matches: every finding about a step's key paths (the key itself, or keys below it such as
     /// `packages.apt[2]`) is `ok`, and there is at least one. Findings of other machines are ignored.
-    public func plan(spec: MachineSpec, findings: [Finding], dotfiles: [RenderedFile] = []) -> Plan {
+    package func plan(spec: MachineSpec, findings: [Finding], dotfiles: [RenderedFile] = []) -> Plan {
         let own = findings.filter { $0.machine == spec.name }
         let keys = Set(plan(spec: spec, dotfiles: dotfiles).steps.flatMap(\.fixes))
         return plan(spec: spec, satisfied: Self.satisfied(keys, by: own), dotfiles: dotfiles)

@@ -11,13 +11,13 @@ import RigAudit
 /// Every step carries a guard, so a plan made from the spec alone is idempotent wherever it runs.
 /// When the caller knows which key paths already match the machine (from findings), steps whose
 /// key paths all match are marked done.
-public struct Planner: Sendable {
-    public init() {}
+package struct Planner: Sendable {
+    package init() {}
 
     /// - Parameters:
     ///   - satisfied: key paths that findings show as `ok`; nil when no facts are known.
     ///   - dotfiles: the files the theme renderer made for this machine (home-relative).
-    public func plan(spec: MachineSpec, satisfied: Set<SpecKeyPath>? = nil, dotfiles: [RenderedFile] = []) -> Plan {
+    package func plan(spec: MachineSpec, satisfied: Set<SpecKeyPath>? = nil, dotfiles: [RenderedFile] = []) -> Plan {
         var steps: [Step] = []
         let driver = spec.drivers?.nvidia.map { NVIDIADriverInstall(driver: $0, os: spec.os) }
         let cuda = spec.drivers?.cuda.map(CUDAToolkitInstall.init(constraint:))

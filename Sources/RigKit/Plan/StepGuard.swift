@@ -6,7 +6,7 @@ import RigAudit
 
 /// A check, run on the machine, that tells whether a step is already done. Emitters turn it into
 /// shell conditions; Ansible's modules check the same things themselves.
-public indirect enum StepGuard: Sendable, Equatable {
+package indirect enum StepGuard: Sendable, Equatable {
     /// Every guard holds.
     case all([StepGuard])
     /// Each package is installed, at a version matching its glob, and held when it asks to be.
@@ -30,7 +30,7 @@ public indirect enum StepGuard: Sendable, Equatable {
     case confirmedByPerson
 
     /// The guard in words, for `rigctl plan --format text`.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .all(let guards):
             return guards.map(\.summary).joined(separator: "; ")

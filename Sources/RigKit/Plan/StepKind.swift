@@ -5,7 +5,7 @@ import RigTheme
 import RigAudit
 
 /// What a step does, with the typed values its emitters need.
-public enum StepKind: Sendable, Equatable {
+package enum StepKind: Sendable, Equatable {
     /// NVIDIA's CUDA apt repository, added by installing its `cuda-keyring` package.
     case aptRepository(CUDARepository)
     /// The shared stack's and the machine's own packages; pinned ones are held.

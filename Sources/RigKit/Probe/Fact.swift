@@ -4,29 +4,29 @@ import RigSystem
 ///
 /// JSON: `{"value": …}` or `{"unknown": "reason"}` — exactly one key, so a reader never
 /// confuses "absent" with "zero".
-public enum Fact<Value: Sendable & Codable & Equatable>: Sendable, Equatable, Codable {
+package enum Fact<Value: Sendable & Codable & Equatable>: Sendable, Equatable, Codable {
     case value(Value)
     case unknown(String)
 
     /// The value, or nil when unknown.
-    public var value: Value? {
+    package var value: Value? {
         if case .value(let value) = self { return value }
         return nil
     }
 
     /// Why the fact is unknown, or nil when it is known.
-    public var reason: String? {
+    package var reason: String? {
         if case .unknown(let reason) = self { return reason }
         return nil
     }
 
     /// A value when `value` is non-nil, else `unknown(reason)`.
-    public init(_ value: Value?, else reason: @autoclosure () -> String) {
+    package init(_ value: Value?, else reason: @autoclosure () -> String) {
         self = value.map(Fact.value) ?? .unknown(reason())
     }
 
     /// The same fact with its value transformed; an unknown stays unknown with its reason.
-    public func map<Other>(_ transform: (Value) -> Other) -> Fact<Other> {
+    package func map<Other>(_ transform: (Value) -> Other) -> Fact<Other> {
         switch self {
         case .value(let value): return .value(transform(value))
         case .unknown(let reason): return .unknown(reason)
@@ -35,7 +35,7 @@ public enum Fact<Value: Sendable & Codable & Equatable>: Sendable, Equatable, Co
 
     private enum CodingKeys: String, CodingKey { case value, unknown }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let reason = try container.decodeIfPresent(String.self, forKey: .unknown) {
             self = .unknown(reason)
@@ -44,7 +44,7 @@ public enum Fact<Value: Sendable & Codable & Equatable>: Sendable, Equatable, Co
         }
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .value(let value): try container.encode(value, forKey: .value)

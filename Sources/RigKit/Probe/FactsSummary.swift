@@ -4,8 +4,8 @@ import RigSystem
 
 /// The readable `rigctl probe` output: one block per group, one line per fact, unknowns with
 /// their reason. Groups that were not asked for are left out.
-public enum FactsSummary {
-    public static func render(_ facts: Facts) -> String {
+package enum FactsSummary {
+    package static func render(_ facts: Facts) -> String {
         var out: [String] = []
         func section(_ title: String, _ rows: [(String, String)]) {
             out.append(title)
@@ -108,7 +108,7 @@ public enum FactsSummary {
     }
 
     /// Binary units for memory-like sizes: `24 GiB`, `1.5 TiB`, `512 MiB`.
-    public static func size(_ bytes: UInt64) -> String {
+    package static func size(_ bytes: UInt64) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]
         var value = Double(bytes), unit = 0
         while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }

@@ -3,10 +3,10 @@ import Foundation
 import RigSystem
 
 /// Runs the probers a command needs, concurrently, each bounded by the timeout.
-public enum ProbeRunner {
+package enum ProbeRunner {
     /// Every prober, in the order their updates are applied (GPU sources merge in this order:
     /// PCI first, then nvidia-smi and rocm-smi add what they know).
-    public static let probers: [any Prober] = [
+    package static let probers: [any Prober] = [
         OSReleaseProber(), KernelProber(), HostnameProber(), CPUProber(), MemoryProber(),
         PCIProber(), NvidiaSMIProber(), RocmSMIProber(), NvidiaDriverProber(), CUDAProber(),
         StorageProber(), BoardProber(), FirmwareProber(), PackagesProber(),
@@ -14,7 +14,7 @@ public enum ProbeRunner {
 
     /// Gathers the `wanted` groups from `system`. A prober that does not finish within
     /// `timeout` (plus a short grace for its own bookkeeping) leaves its facts unknown.
-    public static func probe(_ wanted: Set<FactGroup>, on system: any System, timeout: Duration = .seconds(5),
+    package static func probe(_ wanted: Set<FactGroup>, on system: any System, timeout: Duration = .seconds(5),
                              probers: [any Prober] = ProbeRunner.probers) async -> Facts {
         let chosen = probers.filter { !$0.groups.isDisjoint(with: wanted) }
         let updates = await withTaskGroup(of: (Int, FactsUpdate).self) { group in

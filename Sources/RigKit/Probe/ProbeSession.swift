@@ -2,19 +2,19 @@ import RigSpec
 import RigSystem
 /// Where a command's facts come from: the live machine, a recorded host (`--replay DIR`), or the
 /// live machine while it is being recorded (`--record DIR`). Every command that probes uses this.
-public struct ProbeSession: Sendable {
+package struct ProbeSession: Sendable {
     /// The system the probers read.
-    public let system: any System
+    package let system: any System
     private let recorder: RecordingSystem?
     private let recordDirectory: String?
     private let live: any System
 
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         case replayAndRecord
         case replay(RecordedHost.LoadError)
         case record(SystemError)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .replayAndRecord: return "--replay and --record cannot be used together"
             case .replay(let error): return "cannot replay: \(error)"
@@ -23,7 +23,7 @@ public struct ProbeSession: Sendable {
         }
     }
 
-    public init(replay: String? = nil, record: String? = nil, live: any System = LiveSystem()) throws(Failure) {
+    package init(replay: String? = nil, record: String? = nil, live: any System = LiveSystem()) throws(Failure) {
         self.live = live
         switch (replay, record) {
         case (.some, .some):
@@ -45,7 +45,7 @@ public struct ProbeSession: Sendable {
     }
 
     /// Probes `wanted`; when recording, writes the recorded host afterwards.
-    public func probe(_ wanted: Set<FactGroup>, timeout: Duration = .seconds(5)) async throws(Failure) -> Facts {
+    package func probe(_ wanted: Set<FactGroup>, timeout: Duration = .seconds(5)) async throws(Failure) -> Facts {
         let facts = await ProbeRunner.probe(wanted, on: system, timeout: timeout)
         if let recorder, let recordDirectory {
             do { try recorder.save(to: recordDirectory, using: live) } catch { throw .record(error) }

@@ -2,7 +2,7 @@ import RigSpec
 import RigSystem
 /// One source of facts (a file, a tool): reads through `System`, never throws, and says what it
 /// could not see as `unknown` with a reason.
-public protocol Prober: Sendable {
+package protocol Prober: Sendable {
     /// The groups this prober fills; the runner starts it only when one of them is wanted.
     var groups: Set<FactGroup> { get }
     /// Gathers its facts; every command it runs gets `timeout`.
@@ -13,10 +13,10 @@ public protocol Prober: Sendable {
 
 /// A prober's result: an edit applied to `Facts` in the runner's fixed prober order, so the
 /// outcome does not depend on which prober finished first.
-public struct FactsUpdate: Sendable {
+package struct FactsUpdate: Sendable {
     let apply: @Sendable (inout Facts) -> Void
 
-    public init(_ apply: @escaping @Sendable (inout Facts) -> Void) {
+    package init(_ apply: @escaping @Sendable (inout Facts) -> Void) {
         self.apply = apply
     }
 }

@@ -6,18 +6,18 @@ import Darwin
 #endif
 
 /// One file of a set that `System.replaceFiles` writes all together.
-public struct FileReplacement: Sendable, Equatable {
+package struct FileReplacement: Sendable, Equatable {
     /// The file as the user names it; a symbolic link (even a dangling one) is followed and its target written.
-    public var path: String
+    package var path: String
     /// What the file held when it was read (nil: it was not there). Replacing fails when it holds something else by then.
-    public var expected: Data?
-    public var contents: Data
+    package var expected: Data?
+    package var contents: Data
     /// The mode of a new file; a file that exists keeps its own mode and owner.
-    public var mode: Int
+    package var mode: Int
     /// Where to keep the previous contents (byte for byte, mode 0600), when the file exists; `-2`, `-3`… is added when taken.
-    public var backup: String?
+    package var backup: String?
 
-    public init(path: String, expected: Data?, contents: Data, mode: Int = 0o644, backup: String? = nil) {
+    package init(path: String, expected: Data?, contents: Data, mode: Int = 0o644, backup: String? = nil) {
         self.path = path
         self.expected = expected
         self.contents = contents
@@ -27,13 +27,13 @@ public struct FileReplacement: Sendable, Equatable {
 }
 
 /// Where a replacement went.
-public struct ReplacedFile: Sendable, Equatable {
+package struct ReplacedFile: Sendable, Equatable {
     /// As named in the `FileReplacement`.
-    public var path: String
+    package var path: String
     /// The file actually written: `path` with its symbolic links followed.
-    public var target: String
+    package var target: String
     /// Where the previous contents were kept, when they were.
-    public var backup: String?
+    package var backup: String?
 }
 
 extension LiveSystem {
@@ -42,7 +42,7 @@ extension LiveSystem {
     /// ready are they put in place, each by one `rename`, so a file is at any moment either its old or its
     /// new self. Refuses read-only files, files that are not regular files, and (unless root) files owned
     /// by someone else, since a rename would change their owner.
-    public func replaceFiles(_ replacements: [FileReplacement]) throws(SystemError) -> [ReplacedFile] {
+    package func replaceFiles(_ replacements: [FileReplacement]) throws(SystemError) -> [ReplacedFile] {
         var staged: [StagedReplacement] = []
         var createdDirectories: [String] = []
         do throws(SystemError) {

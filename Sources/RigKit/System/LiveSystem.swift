@@ -6,19 +6,19 @@ import Darwin
 #endif
 
 /// The real machine.
-public struct LiveSystem: System {
+package struct LiveSystem: System {
     /// How long `readFile` waits on a pipe or device for data (a FIFO where `/proc` has a file
     /// would otherwise block for ever), in seconds.
-    public var readDeadline: Double
+    package var readDeadline: Double
 
-    public init(readDeadline: Double = 5) {
+    package init(readDeadline: Double = 5) {
         self.readDeadline = readDeadline
     }
 
     /// The most bytes `readFile` returns; a larger file is refused (no spec, tool file or
     /// recording is near it, and `/dev/zero` never ends).
-    public static let readLimit = 64 * 1_048_576
-    public func readFile(_ path: String) throws(SystemError) -> Data {
+    package static let readLimit = 64 * 1_048_576
+    package func readFile(_ path: String) throws(SystemError) -> Data {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw SystemError(errno: errno, path: path) }
         defer { close(fd) }
@@ -54,7 +54,7 @@ public struct LiveSystem: System {
         return data
     }
 
-    public func listDirectory(_ path: String) throws(SystemError) -> [String] {
+    package func listDirectory(_ path: String) throws(SystemError) -> [String] {
         guard let dir = opendir(path) else { throw SystemError(errno: errno, path: path) }
         defer { closedir(dir) }
         var names: [String] = []
@@ -67,12 +67,12 @@ public struct LiveSystem: System {
         return names.sorted()
     }
 
-    public func fileExists(_ path: String) -> Bool {
+    package func fileExists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
     }
 
-    public func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
+    package func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(returning: ProcessRunner.run(argv, input: input, timeout: timeout))
@@ -80,7 +80,7 @@ public struct LiveSystem: System {
         }
     }
 
-    public func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) {
+    package func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try createDirectory(directory) }
         Self.removeStaleTemporaries(of: path)
@@ -123,7 +123,7 @@ public struct LiveSystem: System {
         }
     }
 
-    public func createDirectory(_ path: String) throws(SystemError) {
+    package func createDirectory(_ path: String) throws(SystemError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
@@ -135,11 +135,11 @@ public struct LiveSystem: System {
         }
     }
 
-    public func removeFile(_ path: String) throws(SystemError) {
+    package func removeFile(_ path: String) throws(SystemError) {
         if unlink(path) != 0 && errno != ENOENT { throw SystemError(errno: errno, path: path) }
     }
 
-    public func environment(_ name: String) -> String? {
+    package func environment(_ name: String) -> String? {
         ProcessInfo.processInfo.environment[name]
     }
 }

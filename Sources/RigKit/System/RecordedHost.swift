@@ -8,36 +8,36 @@ import Foundation
 ///     DIR/commands/<name>.out|.err command output
 ///
 /// Small and hand-editable: users attach one to a bug report, tests build them from real outputs.
-public struct RecordedHost: Sendable, Equatable {
+package struct RecordedHost: Sendable, Equatable {
     /// `filesystem.json`.
-    public struct Filesystem: Sendable, Equatable, Codable {
-        public var format: Int? = 1
+    package struct Filesystem: Sendable, Equatable, Codable {
+        package var format: Int? = 1
         /// Directory → the names it listed, sorted.
-        public var directories: [String: [String]] = [:]
+        package var directories: [String: [String]] = [:]
         /// Paths `fileExists` saw that are neither a recorded file nor a listed directory.
-        public var present: [String] = []
+        package var present: [String] = []
         /// Path → why reading or listing it failed ("permission denied"); not-found paths are simply absent.
-        public var errors: [String: String] = [:]
-        public init() {}
+        package var errors: [String: String] = [:]
+        package init() {}
     }
 
     /// One entry of `commands/index.json`. Exactly one of `exit`, `notFound`, `timedOutAfter`,
     /// `failedToStart` says how it ended.
-    public struct Command: Sendable, Equatable, Codable {
-        public var argv: [String]
-        public var exit: Int32?
-        public var notFound: Bool?
-        public var timedOutAfter: Double?
-        public var failedToStart: String?
+    package struct Command: Sendable, Equatable, Codable {
+        package var argv: [String]
+        package var exit: Int32?
+        package var notFound: Bool?
+        package var timedOutAfter: Double?
+        package var failedToStart: String?
         /// The signal that killed it.
-        public var killedBy: Int32?
+        package var killedBy: Int32?
         /// Killed when its output passed this many bytes.
-        public var outputOverLimit: Int?
+        package var outputOverLimit: Int?
         /// File under `commands/` with standard output; absent means empty.
-        public var stdout: String?
-        public var stderr: String?
+        package var stdout: String?
+        package var stderr: String?
 
-        public init(argv: [String], exit: Int32? = nil, notFound: Bool? = nil, timedOutAfter: Double? = nil,
+        package init(argv: [String], exit: Int32? = nil, notFound: Bool? = nil, timedOutAfter: Double? = nil,
                     failedToStart: String? = nil, stdout: String? = nil, stderr: String? = nil) {
             self.argv = argv
             self.exit = exit
@@ -49,7 +49,7 @@ public struct RecordedHost: Sendable, Equatable {
         }
 
         /// The outcome this entry records; an entry that says nothing reads as exit status 0.
-        public var outcome: CommandResult.Outcome {
+        package var outcome: CommandResult.Outcome {
             if notFound == true { return .notFound }
             if let timedOutAfter { return .timedOut(seconds: timedOutAfter) }
             if let failedToStart { return .failedToStart(failedToStart) }
@@ -89,20 +89,20 @@ public struct RecordedHost: Sendable, Equatable {
     }
 
     /// `commands/index.json`.
-    public struct CommandIndex: Sendable, Equatable, Codable {
-        public var format: Int? = 1
+    package struct CommandIndex: Sendable, Equatable, Codable {
+        package var format: Int? = 1
         /// Sorted by argv.
-        public var commands: [Command] = []
-        public init() {}
+        package var commands: [Command] = []
+        package init() {}
     }
 
     /// Why a recorded host cannot be used.
-    public enum LoadError: Error, Equatable, CustomStringConvertible {
+    package enum LoadError: Error, Equatable, CustomStringConvertible {
         case notADirectory(String)
         case unreadable(file: String, reason: String)
         case malformed(file: String, reason: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notADirectory(let path): return "\(path): not a recorded host (no such directory)"
             case .unreadable(let file, let reason): return "\(file): \(UntrustedText.escaped(reason, limit: 300))"

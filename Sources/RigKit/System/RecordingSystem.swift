@@ -3,18 +3,18 @@ import Foundation
 /// Wraps another system, forwards every call, and remembers what was read (files, listings,
 /// existence checks, command results) so `save()` can write a recorded host (`--record DIR`).
 /// Safe to use from concurrent probers.
-public final class RecordingSystem: System, @unchecked Sendable {
+package final class RecordingSystem: System, @unchecked Sendable {
     private let base: any System
     private let lock = NSLock()
     private var files: [String: Data] = [:]
     private var filesystem = RecordedHost.Filesystem()
     private var commands: [[String]: CommandResult] = [:]
 
-    public init(recording base: any System) {
+    package init(recording base: any System) {
         self.base = base
     }
 
-    public func readFile(_ path: String) throws(SystemError) -> Data {
+    package func readFile(_ path: String) throws(SystemError) -> Data {
         do {
             let data = try base.readFile(path)
             locked { files[path] = data }
@@ -25,7 +25,7 @@ public final class RecordingSystem: System, @unchecked Sendable {
         }
     }
 
-    public func listDirectory(_ path: String) throws(SystemError) -> [String] {
+    package func listDirectory(_ path: String) throws(SystemError) -> [String] {
         do {
             let names = try base.listDirectory(path)
             locked { filesystem.directories[path] = names }
@@ -36,28 +36,28 @@ public final class RecordingSystem: System, @unchecked Sendable {
         }
     }
 
-    public func fileExists(_ path: String) -> Bool {
+    package func fileExists(_ path: String) -> Bool {
         let exists = base.fileExists(path)
         if exists { locked { if !filesystem.present.contains(path) { filesystem.present.append(path) } } }
         return exists
     }
 
-    public func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
+    package func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
         let result = await base.run(argv, input: input, timeout: timeout)
         locked { commands[argv] = result }
         return result
     }
 
-    public func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) { try base.writeFile(path, data, mode: mode) }
-    public func createDirectory(_ path: String) throws(SystemError) { try base.createDirectory(path) }
-    public func replaceFiles(_ replacements: [FileReplacement]) throws(SystemError) -> [ReplacedFile] {
+    package func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) { try base.writeFile(path, data, mode: mode) }
+    package func createDirectory(_ path: String) throws(SystemError) { try base.createDirectory(path) }
+    package func replaceFiles(_ replacements: [FileReplacement]) throws(SystemError) -> [ReplacedFile] {
         try base.replaceFiles(replacements)
     }
-    public func removeFile(_ path: String) throws(SystemError) { try base.removeFile(path) }
-    public func environment(_ name: String) -> String? { base.environment(name) }
+    package func removeFile(_ path: String) throws(SystemError) { try base.removeFile(path) }
+    package func environment(_ name: String) -> String? { base.environment(name) }
 
     /// Writes everything seen so far as a recorded host into `directory`, through `writer`.
-    public func save(to directory: String, using writer: any System) throws(SystemError) {
+    package func save(to directory: String, using writer: any System) throws(SystemError) {
         let (files, filesystem, commands) = locked { (self.files, self.filesystem, self.commands) }
         try writer.createDirectory(directory + "/commands")
         for (path, data) in files {

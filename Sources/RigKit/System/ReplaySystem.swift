@@ -5,8 +5,8 @@ import Glibc
 
 /// A recorded host (`rigctl … --replay DIR`): files, listings and command results come from
 /// the recording. Anything not recorded is absent, exactly as on a host without it; writes are refused.
-public struct ReplaySystem: System {
-    public let directory: String
+package struct ReplaySystem: System {
+    package let directory: String
     private let filesystem: RecordedHost.Filesystem
     private let commands: [[String]: RecordedHost.Command]
     /// Reads the recording itself.
@@ -16,7 +16,7 @@ public struct ReplaySystem: System {
     /// The recording's own folder with every link resolved: nothing outside it is ever read.
     private let root: String
 
-    public init(directory: String, storage: any System = LiveSystem()) throws(RecordedHost.LoadError) {
+    package init(directory: String, storage: any System = LiveSystem()) throws(RecordedHost.LoadError) {
         guard storage.fileExists(directory) else { throw .notADirectory(directory) }
         self.directory = directory
         self.storage = storage
@@ -29,7 +29,7 @@ public struct ReplaySystem: System {
         commands = Dictionary(index.commands.map { ($0.argv, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func readFile(_ path: String) throws(SystemError) -> Data {
+    package func readFile(_ path: String) throws(SystemError) -> Data {
         if let reason = filesystem.errors[path] { throw SystemError(recordedReason: reason, path: path) }
         let stored = try confined(path)
         do {
@@ -43,7 +43,7 @@ public struct ReplaySystem: System {
         }
     }
 
-    public func listDirectory(_ path: String) throws(SystemError) -> [String] {
+    package func listDirectory(_ path: String) throws(SystemError) -> [String] {
         if let reason = filesystem.errors[path] { throw SystemError(recordedReason: reason, path: path) }
         if let names = filesystem.directories[path] { return names }
         let stored = try confined(path)
@@ -54,7 +54,7 @@ public struct ReplaySystem: System {
         }
     }
 
-    public func fileExists(_ path: String) -> Bool {
+    package func fileExists(_ path: String) -> Bool {
         if filesystem.directories[path] != nil || filesystem.present.contains(path) { return true }
         guard let stored = try? confined(path) else { return false }
         return storage.fileExists(stored)
@@ -73,15 +73,15 @@ public struct ReplaySystem: System {
         return stored
     }
 
-    public func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
+    package func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
         guard let entry = commands[argv] else { return CommandResult(outcome: .notFound) }
         return CommandResult(outcome: entry.outcome, stdout: output(entry.stdout), stderr: output(entry.stderr))
     }
 
-    public func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) { throw .readOnly(path) }
-    public func createDirectory(_ path: String) throws(SystemError) { throw .readOnly(path) }
-    public func removeFile(_ path: String) throws(SystemError) { throw .readOnly(path) }
-    public func environment(_ name: String) -> String? { nil }
+    package func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) { throw .readOnly(path) }
+    package func createDirectory(_ path: String) throws(SystemError) { throw .readOnly(path) }
+    package func removeFile(_ path: String) throws(SystemError) { throw .readOnly(path) }
+    package func environment(_ name: String) -> String? { nil }
 
     private func output(_ name: String?) -> Data {
         guard let name, RecordedHost.isPlainName(name) else { return Data() }

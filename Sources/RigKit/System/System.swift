@@ -5,7 +5,7 @@ import Foundation
 /// Reads and mutations are two protocols: code that only looks (validate, diff, audit, plan, a
 /// dry run) takes a `SystemReader`, or a `ReadOnlySystem` where it needs a whole `System`, and so
 /// cannot write.
-public protocol SystemReader: Sendable {
+package protocol SystemReader: Sendable {
     /// The contents of a file.
     func readFile(_ path: String) throws(SystemError) -> Data
     /// The names in a directory, sorted.
@@ -20,7 +20,7 @@ public protocol SystemReader: Sendable {
 }
 
 /// A `SystemReader` that can also change files.
-public protocol System: SystemReader {
+package protocol System: SystemReader {
     /// Replaces `path` atomically (write a temporary file beside it, then rename), creating
     /// parent directories. `mode` is applied to the new file.
     func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError)
@@ -34,46 +34,46 @@ public protocol System: SystemReader {
 }
 
 /// Any system with its mutations refused: what read-only commands and dry runs run on.
-public struct ReadOnlySystem: System {
-    public let base: any SystemReader
+package struct ReadOnlySystem: System {
+    package let base: any SystemReader
 
-    public init(_ base: any SystemReader) { self.base = base }
+    package init(_ base: any SystemReader) { self.base = base }
 
-    public func readFile(_ path: String) throws(SystemError) -> Data { try base.readFile(path) }
-    public func listDirectory(_ path: String) throws(SystemError) -> [String] { try base.listDirectory(path) }
-    public func fileExists(_ path: String) -> Bool { base.fileExists(path) }
-    public func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
+    package func readFile(_ path: String) throws(SystemError) -> Data { try base.readFile(path) }
+    package func listDirectory(_ path: String) throws(SystemError) -> [String] { try base.listDirectory(path) }
+    package func fileExists(_ path: String) -> Bool { base.fileExists(path) }
+    package func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
         await base.run(argv, input: input, timeout: timeout)
     }
-    public func environment(_ name: String) -> String? { base.environment(name) }
-    public func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) { throw .readOnly(path) }
-    public func createDirectory(_ path: String) throws(SystemError) { throw .readOnly(path) }
-    public func removeFile(_ path: String) throws(SystemError) { throw .readOnly(path) }
+    package func environment(_ name: String) -> String? { base.environment(name) }
+    package func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) { throw .readOnly(path) }
+    package func createDirectory(_ path: String) throws(SystemError) { throw .readOnly(path) }
+    package func removeFile(_ path: String) throws(SystemError) { throw .readOnly(path) }
 }
 
 extension SystemReader {
-    public func run(_ argv: [String], timeout: Duration = .seconds(5)) async -> CommandResult {
+    package func run(_ argv: [String], timeout: Duration = .seconds(5)) async -> CommandResult {
         await run(argv, input: nil, timeout: timeout)
     }
 
-    public func readText(_ path: String) throws(SystemError) -> String {
+    package func readText(_ path: String) throws(SystemError) -> String {
         String(decoding: try readFile(path), as: UTF8.self)
     }
 }
 
 extension System {
-    public func writeText(_ path: String, _ text: String, mode: Int = 0o644) throws(SystemError) {
+    package func writeText(_ path: String, _ text: String, mode: Int = 0o644) throws(SystemError) {
         try writeFile(path, Data(text.utf8), mode: mode)
     }
 
     /// A system that cannot write (a replayed host, a test's fake) writes nothing.
-    public func replaceFiles(_ replacements: [FileReplacement]) throws(SystemError) -> [ReplacedFile] {
+    package func replaceFiles(_ replacements: [FileReplacement]) throws(SystemError) -> [ReplacedFile] {
         throw .readOnly(replacements.first?.path ?? "")
     }
 }
 
 /// Why a file operation failed, in words a person can act on.
-public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(String)
     case permissionDenied(String)
     case notADirectory(String)
@@ -81,7 +81,7 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
     case readOnly(String)
     case other(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notFound(let path): return "\(path): not found"
         case .permissionDenied(let path): return "\(path): permission denied"
@@ -93,7 +93,7 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The file the error is about.
-    public var path: String {
+    package var path: String {
         switch self {
         case .notFound(let path), .permissionDenied(let path), .notADirectory(let path), .isADirectory(let path), .readOnly(let path):
             return path
@@ -102,7 +102,7 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The short reason, without the path ("permission denied").
-    public var reason: String {
+    package var reason: String {
         switch self {
         case .notFound: return "not found"
         case .permissionDenied: return "permission denied"
@@ -115,8 +115,8 @@ public enum SystemError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// What running a command gave: its exit status and output, or why it did not run to the end.
-public struct CommandResult: Sendable, Equatable, Codable {
-    public enum Outcome: Sendable, Equatable, Codable {
+package struct CommandResult: Sendable, Equatable, Codable {
+    package enum Outcome: Sendable, Equatable, Codable {
         /// The program ran and exited with this status.
         case exited(Int32)
         /// The program is not installed (not on PATH, or not executable).
@@ -131,22 +131,22 @@ public struct CommandResult: Sendable, Equatable, Codable {
         case outputOverLimit(bytes: Int)
     }
 
-    public var outcome: Outcome
-    public var stdout: Data
-    public var stderr: Data
+    package var outcome: Outcome
+    package var stdout: Data
+    package var stderr: Data
 
-    public init(outcome: Outcome, stdout: Data = Data(), stderr: Data = Data()) {
+    package init(outcome: Outcome, stdout: Data = Data(), stderr: Data = Data()) {
         self.outcome = outcome
         self.stdout = stdout
         self.stderr = stderr
     }
 
-    public var succeeded: Bool { outcome == .exited(0) }
-    public var output: String { String(decoding: stdout, as: UTF8.self) }
-    public var errorOutput: String { String(decoding: stderr, as: UTF8.self) }
+    package var succeeded: Bool { outcome == .exited(0) }
+    package var output: String { String(decoding: stdout, as: UTF8.self) }
+    package var errorOutput: String { String(decoding: stderr, as: UTF8.self) }
 
     /// Why the command gave no usable output, for an `unknown` fact; nil when it succeeded.
-    public func failureReason(program: String) -> String? {
+    package func failureReason(program: String) -> String? {
         switch outcome {
         case .exited(0): return nil
         case .exited(let status):

@@ -1,10 +1,10 @@
 /// Text from outside (tool output, recordings, file contents) made safe to print or embed:
 /// control characters become visible escapes, so a carriage return cannot end a comment, an
 /// escape sequence cannot drive the terminal, and a 100 MB line cannot become a 100 MB message.
-public enum UntrustedText {
+package enum UntrustedText {
     /// `\r`, `\u{1b}` and the other C0/C1 controls (and DEL, U+2028/2029, BOM) as `\r`, `\x1b`, `\u{2028}`;
     /// at most `limit` characters, then `…`.
-    public static func escaped(_ text: some StringProtocol, limit: Int = 200) -> String {
+    package static func escaped(_ text: some StringProtocol, limit: Int = 200) -> String {
         var result = ""
         var count = 0
         for scalar in text.unicodeScalars {
@@ -16,7 +16,7 @@ public enum UntrustedText {
     }
 
     /// One scalar as it may be printed.
-    public static func escape(_ scalar: Unicode.Scalar) -> String {
+    package static func escape(_ scalar: Unicode.Scalar) -> String {
         switch scalar.value {
         case 0x09: return "\\t"
         case 0x0A: return "\\n"
@@ -29,7 +29,7 @@ public enum UntrustedText {
     }
 
     /// Whether `scalar` would be escaped.
-    public static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool { escape(scalar).unicodeScalars.count != 1 }
+    package static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool { escape(scalar).unicodeScalars.count != 1 }
 
     private static func hex(_ value: UInt32, digits: Int) -> String {
         let text = String(value, radix: 16)

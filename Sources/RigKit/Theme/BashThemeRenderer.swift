@@ -2,13 +2,13 @@ import RigSpec
 import RigSystem
 
 /// Renders the bash snippet (`~/.config/rigctl/theme.sh`) and the `~/.bashrc` block that sources it.
-public enum BashThemeRenderer {
+package enum BashThemeRenderer {
     /// Where the snippet goes, relative to HOME.
-    public static let snippetPath = ".config/rigctl/theme.sh"
+    package static let snippetPath = ".config/rigctl/theme.sh"
     /// The tmux hook slot the snippet uses (`client-attached[42]`), away from the user's own at 0.
-    public static let tmuxHookIndex = 42
+    package static let tmuxHookIndex = 42
 
-    public static func render(_ palette: Palette) -> [RenderedFile] {
+    package static func render(_ palette: Palette) -> [RenderedFile] {
         [
             RenderedFile(path: snippetPath, installation: .wholeFile(snippet(palette))),
             RenderedFile(path: ".bashrc", installation: .managedBlock(ManagedBlock(commentLeader: "#", body: bashrcBlock))),

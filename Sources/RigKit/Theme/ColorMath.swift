@@ -3,9 +3,9 @@ import RigSystem
 import RigSpec
 
 /// Colour arithmetic for themes: WCAG luminance and contrast, mixing, and the nearest xterm-256 colour.
-public enum ColorMath {
+package enum ColorMath {
     /// WCAG 2.x relative luminance, 0 (black) to 1 (white).
-    public static func relativeLuminance(_ color: Color) -> Double {
+    package static func relativeLuminance(_ color: Color) -> Double {
         func linear(_ component: UInt8) -> Double {
             let c = Double(component) / 255
             return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
@@ -14,13 +14,13 @@ public enum ColorMath {
     }
 
     /// WCAG contrast ratio between two colours, 1 to 21, whichever order they come in.
-    public static func contrastRatio(_ a: Color, _ b: Color) -> Double {
+    package static func contrastRatio(_ a: Color, _ b: Color) -> Double {
         let la = relativeLuminance(a), lb = relativeLuminance(b)
         return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
     }
 
     /// `from` moved `amount` (0…1) of the way towards `to`, per sRGB channel, rounded.
-    public static func mix(_ from: Color, _ to: Color, _ amount: Double) -> Color {
+    package static func mix(_ from: Color, _ to: Color, _ amount: Double) -> Color {
         let t = min(max(amount, 0), 1)
         func channel(_ a: UInt8, _ b: UInt8) -> UInt8 {
             UInt8((Double(a) + (Double(b) - Double(a)) * t).rounded())
@@ -29,17 +29,17 @@ public enum ColorMath {
     }
 
     /// `color` moved `amount` of the way towards white.
-    public static func lighten(_ color: Color, _ amount: Double) -> Color {
+    package static func lighten(_ color: Color, _ amount: Double) -> Color {
         mix(color, Color(red: 255, green: 255, blue: 255), amount)
     }
 
     /// `color` moved `amount` of the way towards black.
-    public static func darken(_ color: Color, _ amount: Double) -> Color {
+    package static func darken(_ color: Color, _ amount: Double) -> Color {
         mix(color, Color(red: 0, green: 0, blue: 0), amount)
     }
 
     /// Whichever of `candidates` reads best on `background` (highest contrast; the first on a tie).
-    public static func mostReadable(on background: Color, among candidates: [Color]) -> Color {
+    package static func mostReadable(on background: Color, among candidates: [Color]) -> Color {
         var best = candidates.first ?? background
         var bestRatio = -1.0
         for candidate in candidates {
@@ -54,7 +54,7 @@ public enum ColorMath {
 
     /// The xterm-256 palette index (16…255: the 6×6×6 cube or the grey ramp) closest to `color`.
     /// The 16 system colours are skipped because terminals redefine them.
-    public static func nearestXterm256(_ color: Color) -> Int {
+    package static func nearestXterm256(_ color: Color) -> Int {
         var bestIndex = 16
         var bestDistance = Int.max
         for (offset, candidate) in xterm256Colors.enumerated() {
@@ -77,7 +77,7 @@ public enum ColorMath {
     /// distance, if less) from the index of every *different* colour placed before it; `pinned` colours keep
     /// theirs and are placed first. Equal colours share an index. When no index is that far, the nearest one
     /// no other colour holds.
-    public static func distinctXterm256(_ colors: [(name: String, color: Color)],
+    package static func distinctXterm256(_ colors: [(name: String, color: Color)],
                                         pinned: [(name: String, color: Color, index: Int)] = []) -> [String: Int] {
         var result: [String: Int] = [:]
         var placed: [(color: Color, index: Int)] = []
@@ -114,7 +114,7 @@ public enum ColorMath {
     private static let cubeSteps: [UInt8] = [0, 95, 135, 175, 215, 255]
 
     /// The colour xterm shows for palette index 16…255.
-    public static func xterm256(_ index: Int) -> Color {
+    package static func xterm256(_ index: Int) -> Color {
         if index >= 232 {
             let level = UInt8(8 + 10 * (index - 232))
             return Color(red: level, green: level, blue: level)
@@ -124,7 +124,7 @@ public enum ColorMath {
     }
 
     /// A ratio as people read it, rounded down to one decimal so a failing 4.49 never prints as 4.5: "4.4:1".
-    public static func formatRatio(_ ratio: Double) -> String {
+    package static func formatRatio(_ ratio: Double) -> String {
         let tenths = Int((ratio * 10).rounded(.down))
         return "\(tenths / 10).\(tenths % 10):1"
     }

@@ -5,10 +5,10 @@ import RigSpec
 /// behaviour as the bash snippet; the prompt is coloured the fish way, through the colour variables the
 /// default prompt and most themes draw the host with (`fish_color_host`, `fish_color_host_remote` over
 /// ssh, `fish_color_user`), set globally so the user's universal choices are not overwritten on disk.
-public enum FishThemeRenderer {
-    public static let confPath = ".config/fish/conf.d/rigctl-theme.fish"
+package enum FishThemeRenderer {
+    package static let confPath = ".config/fish/conf.d/rigctl-theme.fish"
 
-    public static func render(_ palette: Palette) -> [RenderedFile] {
+    package static func render(_ palette: Palette) -> [RenderedFile] {
         [RenderedFile(path: confPath, installation: .wholeFile(conf(palette)))]
     }
 

@@ -78,12 +78,12 @@ struct JSONCDocument {
 }
 
 /// Why a settings file could not be read as JSON with comments, at line:column.
-public struct JSONCError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
-    public var message: String
+package struct JSONCError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var line: Int
+    package var column: Int
+    package var message: String
 
-    public var description: String { "\(line):\(column): \(message)" }
+    package var description: String { "\(line):\(column): \(message)" }
 }
 
 /// A recursive-descent reader for JSONCDocument.

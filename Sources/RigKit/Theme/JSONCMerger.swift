@@ -2,19 +2,19 @@ import RigSpec
 import RigSystem
 /// Sets keys inside one object of a JSON-with-comments settings file by editing the text in place:
 /// comments, trailing commas, key order, formatting and every other key stay byte-for-byte.
-public enum JSONCMerger {
+package enum JSONCMerger {
     /// `text` with `settings` (string values) set inside the object at top-level `key`; the object is created
     /// when missing, keys in it that are not in `settings` are kept. Nil or blank `text` gives a new document.
     /// The largest settings file rigctl edits (each setting re-reads the document; real ones are
     /// kilobytes, and a 20 MB one would take seconds).
-    public static let sizeLimit = 4 * 1_048_576
+    package static let sizeLimit = 4 * 1_048_576
 
-    public static func set(_ settings: [JSONSetting], inObjectAt key: String, of text: String?) throws(JSONCError) -> String {
+    package static func set(_ settings: [JSONSetting], inObjectAt key: String, of text: String?) throws(JSONCError) -> String {
         String(decoding: try set(settings, inObjectAt: key, of: text.map { Array($0.utf8) }), as: UTF8.self)
     }
 
     /// The same on bytes: every byte outside the edited values is kept, whatever the file's encoding.
-    public static func set(_ settings: [JSONSetting], inObjectAt key: String, of bytes: [UInt8]?) throws(JSONCError) -> [UInt8] {
+    package static func set(_ settings: [JSONSetting], inObjectAt key: String, of bytes: [UInt8]?) throws(JSONCError) -> [UInt8] {
         var bytes = bytes ?? []
         guard bytes.count <= sizeLimit else {
             throw JSONCError(line: 1, column: 1, message: "the settings file is over \(sizeLimit / 1_048_576) MiB; rigctl does not edit it")
@@ -33,7 +33,7 @@ public enum JSONCMerger {
     }
 
     /// A new settings document holding only the object at `key`.
-    public static func freshDocument(_ settings: [JSONSetting], inObjectAt key: String) -> String {
+    package static func freshDocument(_ settings: [JSONSetting], inObjectAt key: String) -> String {
         "{\n    \(quote(key)): \(renderObject(settings, indent: "    ", unit: "    "))\n}\n"
     }
 
@@ -145,35 +145,35 @@ public enum JSONCMerger {
 }
 
 /// A key and its string value inside a JSON settings object.
-public struct JSONSetting: Sendable, Equatable {
-    public var key: String
-    public var value: String
-    public init(key: String, value: String) {
+package struct JSONSetting: Sendable, Equatable {
+    package var key: String
+    package var value: String
+    package init(key: String, value: String) {
         self.key = key
         self.value = value
     }
 }
 
 /// Keys to set inside the object at `key` of a settings.json (`workbench.colorCustomizations`).
-public struct JSONSettingsEdit: Sendable, Equatable {
-    public var key: String
-    public var settings: [JSONSetting]
+package struct JSONSettingsEdit: Sendable, Equatable {
+    package var key: String
+    package var settings: [JSONSetting]
 
-    public init(key: String, settings: [JSONSetting]) {
+    package init(key: String, settings: [JSONSetting]) {
         self.key = key
         self.settings = settings
     }
 
     /// `existing` with the settings merged in.
-    public func apply(to existing: String?) throws(JSONCError) -> String {
+    package func apply(to existing: String?) throws(JSONCError) -> String {
         try JSONCMerger.set(settings, inObjectAt: key, of: existing)
     }
 
     /// `existing` bytes with the settings merged in.
-    public func apply(to existing: [UInt8]?) throws(JSONCError) -> [UInt8] {
+    package func apply(to existing: [UInt8]?) throws(JSONCError) -> [UInt8] {
         try JSONCMerger.set(settings, inObjectAt: key, of: existing)
     }
 
     /// A settings file holding only these settings.
-    public var freshDocument: String { JSONCMerger.freshDocument(settings, inObjectAt: key) }
+    package var freshDocument: String { JSONCMerger.freshDocument(settings, inObjectAt: key) }
 }

@@ -5,34 +5,34 @@ import RigSystem
 /// A block of lines rigctl owns inside a file the user owns, between a begin and an end marker.
 /// Installing replaces the block where it is, or appends it; every byte outside it is kept as it was,
 /// whatever the encoding (the file is handled as bytes, never decoded) or line endings.
-public struct ManagedBlock: Sendable, Equatable {
+package struct ManagedBlock: Sendable, Equatable {
     /// Starts the marker lines: `#` for bash and tmux, `"` for vim.
-    public var commentLeader: String
+    package var commentLeader: String
     /// The lines between the markers, each ending in a newline.
-    public var body: String
+    package var body: String
     /// Goes above the block when the file does not exist yet (vim's defaults, which a new ~/.vimrc would switch off).
-    public var newFilePreamble: String
+    package var newFilePreamble: String
 
-    public init(commentLeader: String, body: String, newFilePreamble: String = "") {
+    package init(commentLeader: String, body: String, newFilePreamble: String = "") {
         self.commentLeader = commentLeader
         self.body = body.hasSuffix("\n") || body.isEmpty ? body : body + "\n"
         self.newFilePreamble = newFilePreamble
     }
 
-    public var beginMarker: String { "\(commentLeader) >>> rigctl theme >>>" }
-    public var endMarker: String { "\(commentLeader) <<< rigctl theme <<<" }
+    package var beginMarker: String { "\(commentLeader) >>> rigctl theme >>>" }
+    package var endMarker: String { "\(commentLeader) <<< rigctl theme <<<" }
 
     /// The block with its markers.
-    public var text: String { "\(beginMarker)\n\(body)\(endMarker)\n" }
+    package var text: String { "\(beginMarker)\n\(body)\(endMarker)\n" }
 
     /// `existing` with this block in place: replaced where the markers are, else appended after a blank line.
-    public func apply(to existing: String?, path: String) throws(InstallError) -> String {
+    package func apply(to existing: String?, path: String) throws(InstallError) -> String {
         String(decoding: try apply(to: existing.map { Array($0.utf8) }, path: path), as: UTF8.self)
     }
 
     /// The same on bytes. A marker line is found with or without a `\r` before its newline (a CRLF file);
     /// the block itself is written with `\n` endings, which is what bash, tmux and vim read as lines.
-    public func apply(to existing: [UInt8]?, path: String) throws(InstallError) -> [UInt8] {
+    package func apply(to existing: [UInt8]?, path: String) throws(InstallError) -> [UInt8] {
         guard let existing, !existing.isEmpty else { return Array((newFilePreamble + text).utf8) }
         let lines = ByteLines(existing)
         let begins = lines.indices(matching: beginMarker)

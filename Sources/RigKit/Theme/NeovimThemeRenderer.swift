@@ -5,11 +5,11 @@ import RigSpec
 /// picks the machine's scheme. Neovim sources every `plugin/*.vim` of its runtime path after the user's
 /// init.vim or init.lua (`:help load-plugins`), so no init file is edited: a user with init.lua and one
 /// with init.vim are treated alike, and neither gets the E5422 clash of having both.
-public enum NeovimThemeRenderer {
-    public static let colorsDirectory = ".config/nvim/colors"
-    public static let pluginPath = ".config/nvim/plugin/rigctl-theme.vim"
+package enum NeovimThemeRenderer {
+    package static let colorsDirectory = ".config/nvim/colors"
+    package static let pluginPath = ".config/nvim/plugin/rigctl-theme.vim"
 
-    public static func render(_ palette: Palette) -> [RenderedFile] {
+    package static func render(_ palette: Palette) -> [RenderedFile] {
         [
             RenderedFile(path: "\(colorsDirectory)/rigctl.vim", installation: .wholeFile(VimThemeRenderer.baseScheme)),
             RenderedFile(path: "\(colorsDirectory)/\(VimThemeRenderer.schemeName(palette)).vim",

@@ -2,35 +2,35 @@ import RigSpec
 import RigSystem
 
 /// One machine's colours: the spec's four plus the shades each tool needs, validated once.
-public struct Palette: Sendable, Equatable {
+package struct Palette: Sendable, Equatable {
     /// WCAG AA for normal text.
-    public static let minimumContrast = 4.5
+    package static let minimumContrast = 4.5
 
-    public let machine: String
-    public let role: MachineSpec.Role
-    public let background: Color
-    public let foreground: Color
-    public let accent: Color
+    package let machine: String
+    package let role: MachineSpec.Role
+    package let background: Color
+    package let foreground: Color
+    package let accent: Color
     /// The text cursor; the accent when the spec names none.
-    public let cursor: Color
+    package let cursor: Color
     /// Text drawn on the accent: the background or the foreground, whichever reads better.
-    public let onAccent: Color
+    package let onAccent: Color
     /// Bars and status lines: the background tinted towards the accent.
-    public let surface: Color
+    package let surface: Color
     /// The current line: the background a shade lighter.
-    public let lineHighlight: Color
+    package let lineHighlight: Color
     /// Selected text: the background well towards the accent.
-    public let selection: Color
+    package let selection: Color
     /// Secondary text (line numbers, inactive tabs): the foreground faded into the background.
-    public let muted: Color
+    package let muted: Color
     /// Pane and window borders.
-    public let border: Color
+    package let border: Color
     /// `theme.vim`: base-scheme variable → colour.
-    public let vimOverrides: [String: Color]
+    package let vimOverrides: [String: Color]
     /// `theme.vscode`: VS Code colour key → colour.
-    public let vscodeOverrides: [String: Color]
+    package let vscodeOverrides: [String: Color]
     /// `theme.shells`: the shells whose files are rendered.
-    public let shells: [MachineSpec.Theme.Shell]
+    package let shells: [MachineSpec.Theme.Shell]
 
     /// `[A-Za-z0-9][A-Za-z0-9._-]{0,63}`, by bytes (a Swift `Regex` literal cost more than the rest of the palette).
     static func canNameFiles(_ machine: String) -> Bool {
@@ -41,7 +41,7 @@ public struct Palette: Sendable, Equatable {
     }
 
     /// The palette of `spec`, or an error naming the spec key at fault.
-    public init(spec: MachineSpec) throws(ThemeError) {
+    package init(spec: MachineSpec) throws(ThemeError) {
         guard let theme = spec.theme else {
             throw ThemeError(keyPath: "theme", message: "machine \(spec.name) has no theme: section",
                              location: spec.locations.nearest("theme"))
@@ -49,7 +49,7 @@ public struct Palette: Sendable, Equatable {
         try self.init(machine: spec.name, role: spec.role, theme: theme, locations: spec.locations)
     }
 
-    public init(machine: String, role: MachineSpec.Role, theme: MachineSpec.Theme,
+    package init(machine: String, role: MachineSpec.Role, theme: MachineSpec.Theme,
                 locations: SourceMap = SourceMap()) throws(ThemeError) {
         guard Palette.canNameFiles(machine) else {
             throw ThemeError(keyPath: "", message: "machine name \"\(machine)\" cannot name theme files; "
@@ -103,7 +103,7 @@ public struct Palette: Sendable, Equatable {
     }
 
     /// The palette's named colours in a fixed order, for swatches and previews.
-    public var swatches: [(name: String, color: Color)] {
+    package var swatches: [(name: String, color: Color)] {
         [("background", background), ("foreground", foreground), ("accent", accent), ("cursor", cursor),
          ("surface", surface), ("line", lineHighlight), ("selection", selection), ("muted", muted), ("border", border)]
     }

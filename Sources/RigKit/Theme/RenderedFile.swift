@@ -1,9 +1,9 @@
 import RigSpec
 import RigSystem
 /// One file a renderer produces, named relative to HOME, and how it is installed there.
-public struct RenderedFile: Sendable, Equatable {
+package struct RenderedFile: Sendable, Equatable {
     /// How the rendered text reaches the file at `path`.
-    public enum Installation: Sendable, Equatable {
+    package enum Installation: Sendable, Equatable {
         /// rigctl owns the whole file.
         case wholeFile(String)
         /// A block between marker lines inside a file the user owns (`~/.bashrc`).
@@ -13,23 +13,23 @@ public struct RenderedFile: Sendable, Equatable {
     }
 
     /// Relative to HOME, such as `.config/rigctl/theme.sh`.
-    public var path: String
-    public var mode: Int
-    public var installation: Installation
+    package var path: String
+    package var mode: Int
+    package var installation: Installation
 
-    public init(path: String, mode: Int = 0o644, installation: Installation) {
+    package init(path: String, mode: Int = 0o644, installation: Installation) {
         self.path = path
         self.mode = mode
         self.installation = installation
     }
 
     /// The file's text once installed over `existing` (nil: the file does not exist yet).
-    public func installedText(over existing: String?) throws(InstallError) -> String {
+    package func installedText(over existing: String?) throws(InstallError) -> String {
         String(decoding: try installedBytes(over: existing.map { Array($0.utf8) }), as: UTF8.self)
     }
 
     /// The file's bytes once installed over `existing`: every byte of the user's outside what rigctl sets is kept.
-    public func installedBytes(over existing: [UInt8]?) throws(InstallError) -> [UInt8] {
+    package func installedBytes(over existing: [UInt8]?) throws(InstallError) -> [UInt8] {
         switch installation {
         case .wholeFile(let text):
             return Array(text.utf8)
@@ -45,7 +45,7 @@ public struct RenderedFile: Sendable, Equatable {
     }
 
     /// What a fresh HOME gets at `path`: what `rigctl render --out` writes and the golden files hold.
-    public var freshContents: String {
+    package var freshContents: String {
         switch installation {
         case .wholeFile(let text): return text
         case .managedBlock(let block): return block.newFilePreamble + block.text
@@ -55,15 +55,15 @@ public struct RenderedFile: Sendable, Equatable {
 }
 
 /// A file that cannot be installed, and why; nothing was written.
-public struct InstallError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct InstallError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file, relative to HOME or absolute.
-    public var path: String
-    public var message: String
+    package var path: String
+    package var message: String
 
-    public init(path: String, message: String) {
+    package init(path: String, message: String) {
         self.path = path
         self.message = message
     }
 
-    public var description: String { "\(path): \(message)" }
+    package var description: String { "\(path): \(message)" }
 }

@@ -3,7 +3,7 @@ import RigSystem
 
 /// An SVG card of one machine's palette: the swatches, and the terminal with its tmux status line,
 /// vim and a VS Code window as they will look. Deterministic, for build logs and the README.
-public enum SVGSwatchCard {
+package enum SVGSwatchCard {
     static let width = 760
     static let height = 548
     /// The card's frame: a neutral near-black that sits well on light and dark pages.
@@ -17,7 +17,7 @@ public enum SVGSwatchCard {
     /// The advance of one character of the monospaced font at 13 px (0.6 em), for placing cursors.
     static func column(_ count: Int) -> Int { count * 78 / 10 }
 
-    public static func render(_ palette: Palette) -> String {
+    package static func render(_ palette: Palette) -> String {
         var svg = SVGWriter()
         let p = palette
         svg.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "width": "\(width)", "height": "\(height)",

@@ -3,8 +3,8 @@ import RigSystem
 
 /// The palette for a terminal: 24-bit colour swatches and a sample prompt, or, without colour
 /// (NO_COLOR, not a terminal), the same list with hex values only.
-public enum TerminalSwatches {
-    public static func render(_ palette: Palette, color: Bool) -> String {
+package enum TerminalSwatches {
+    package static func render(_ palette: Palette, color: Bool) -> String {
         var lines = ["\(palette.machine) (\(palette.role.rawValue))"]
         let width = palette.swatches.map(\.name.count).max() ?? 0
         for swatch in palette.swatches {

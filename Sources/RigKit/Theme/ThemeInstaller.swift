@@ -6,9 +6,9 @@ import RigSystem
 /// settings merged, all as bytes (nothing outside rigctl's part changes, whatever the encoding or line
 /// endings); a byte-exact backup of every user file it changes; then every file written at once through
 /// `System.replaceFiles` (links followed, modes and owners kept, all or nothing). A second install changes nothing.
-public enum ThemeInstaller {
+package enum ThemeInstaller {
     /// Installs `files` under `home`. Backups are named `<file>.rigctl-backup-<UTC time of now>`.
-    public static func install(_ files: [RenderedFile], home: String, system: any System,
+    package static func install(_ files: [RenderedFile], home: String, system: any System,
                                now: Date = Date()) throws(InstallError) -> InstallReport {
         // Work out every file's new bytes first, so a broken settings.json stops the install before any write.
         var entries: [InstallReport.Entry] = []
@@ -45,7 +45,7 @@ public enum ThemeInstaller {
     }
 
     /// The file's bytes through its links; nil when there is nothing (or a dangling link) there.
-    public static func read(_ path: String, system: any SystemReader) throws(InstallError) -> Data? {
+    package static func read(_ path: String, system: any SystemReader) throws(InstallError) -> Data? {
         do {
             return try system.readFile(path)
         } catch .notFound {
@@ -55,7 +55,7 @@ public enum ThemeInstaller {
         }
     }
 
-    public static func path(of file: RenderedFile, in home: String) -> String {
+    package static func path(of file: RenderedFile, in home: String) -> String {
         home.hasSuffix("/") ? home + file.path : home + "/" + file.path
     }
 
@@ -81,34 +81,34 @@ public enum ThemeInstaller {
 }
 
 /// What an install did to each file.
-public struct InstallReport: Sendable, Equatable, CustomStringConvertible {
-    public enum Change: String, Sendable, Equatable {
+package struct InstallReport: Sendable, Equatable, CustomStringConvertible {
+    package enum Change: String, Sendable, Equatable {
         case created, updated, unchanged
     }
 
-    public struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// The installed file's absolute path.
-        public var path: String
-        public var change: Change
+        package var path: String
+        package var change: Change
         /// Where the previous contents were saved, when they were.
-        public var backup: String?
+        package var backup: String?
 
-        public init(path: String, change: Change, backup: String? = nil) {
+        package init(path: String, change: Change, backup: String? = nil) {
             self.path = path
             self.change = change
             self.backup = backup
         }
     }
 
-    public var entries: [Entry]
+    package var entries: [Entry]
 
-    public init(entries: [Entry]) { self.entries = entries }
+    package init(entries: [Entry]) { self.entries = entries }
 
     /// The files that were created or updated.
-    public var changed: [Entry] { entries.filter { $0.change != .unchanged } }
+    package var changed: [Entry] { entries.filter { $0.change != .unchanged } }
 
     /// One line per file: `updated   /home/me/.bashrc (backup: …)`.
-    public var description: String {
+    package var description: String {
         entries.map { entry in
             let change = entry.change.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
             return "\(change) \(entry.path)" + (entry.backup.map { " (backup: \($0))" } ?? "")

@@ -3,19 +3,19 @@ import RigSystem
 
 /// Every theme file of one machine: its shells (bash, zsh, fish, as `theme.shells` chooses), tmux, vim,
 /// neovim and VS Code, each tool's files in that order.
-public enum ThemeRenderer {
+package enum ThemeRenderer {
     /// The files for `spec`'s theme, or an error naming the spec key at fault.
-    public static func render(_ spec: MachineSpec) throws(ThemeError) -> [RenderedFile] {
+    package static func render(_ spec: MachineSpec) throws(ThemeError) -> [RenderedFile] {
         try render(Palette(spec: spec))
     }
 
     /// The theme files for a machine's home: none when the spec has no `theme:`.
-    public static func homeFiles(for spec: MachineSpec) throws(ThemeError) -> [RenderedFile] {
+    package static func homeFiles(for spec: MachineSpec) throws(ThemeError) -> [RenderedFile] {
         spec.theme == nil ? [] : try render(spec)
     }
 
     /// Themes that cannot be rendered, as spec diagnostics (`file:line:col: error:`), for `validate` and `generate`.
-    public static func diagnostics(for specs: [MachineSpec]) -> [Diagnostic] {
+    package static func diagnostics(for specs: [MachineSpec]) -> [Diagnostic] {
         specs.compactMap { spec -> Diagnostic? in
             do throws(ThemeError) {
                 _ = try homeFiles(for: spec)
@@ -26,7 +26,7 @@ public enum ThemeRenderer {
         }
     }
 
-    public static func render(_ palette: Palette) -> [RenderedFile] {
+    package static func render(_ palette: Palette) -> [RenderedFile] {
         let shells = palette.shells.flatMap { shell -> [RenderedFile] in
             switch shell {
             case .bash: return BashThemeRenderer.render(palette)
@@ -42,7 +42,7 @@ public enum ThemeRenderer {
 extension ThemeRenderer {
     /// Writes each file as a fresh HOME would get it under `directory` (`rigctl render --out`);
     /// returns the paths written.
-    public static func write(_ files: [RenderedFile], under directory: String, system: any System) throws(InstallError) -> [String] {
+    package static func write(_ files: [RenderedFile], under directory: String, system: any System) throws(InstallError) -> [String] {
         var written: [String] = []
         for file in files {
             let path = (directory.hasSuffix("/") ? directory : directory + "/") + file.path
@@ -57,7 +57,7 @@ extension ThemeRenderer {
     }
 
     /// How `file` is installed, in a few words: "whole file", "block in", "merged into".
-    public static func installationSummary(_ file: RenderedFile) -> String {
+    package static func installationSummary(_ file: RenderedFile) -> String {
         switch file.installation {
         case .wholeFile: return "file"
         case .managedBlock: return "block"

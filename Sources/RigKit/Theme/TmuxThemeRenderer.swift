@@ -3,11 +3,11 @@ import RigSystem
 
 /// Renders `~/.config/rigctl/tmux.conf` (status line, window list, pane borders, messages in the machine's
 /// colours) and the `~/.tmux.conf` block that loads it.
-public enum TmuxThemeRenderer {
+package enum TmuxThemeRenderer {
     /// Where the theme config goes, relative to HOME.
-    public static let configPath = ".config/rigctl/tmux.conf"
+    package static let configPath = ".config/rigctl/tmux.conf"
 
-    public static func render(_ palette: Palette) -> [RenderedFile] {
+    package static func render(_ palette: Palette) -> [RenderedFile] {
         [
             RenderedFile(path: configPath, installation: .wholeFile(config(palette))),
             RenderedFile(path: ".tmux.conf", installation: .managedBlock(ManagedBlock(commentLeader: "#", body: tmuxConfBlock))),

@@ -3,21 +3,21 @@ import RigSystem
 
 /// Renders `workbench.colorCustomizations` (title bar, activity bar, status bar, tab and focus accents) for
 /// the user settings on a desktop, or the remote machine settings of VS Code Server on a headless machine.
-public enum VSCodeThemeRenderer {
-    public static let settingsKey = "workbench.colorCustomizations"
+package enum VSCodeThemeRenderer {
+    package static let settingsKey = "workbench.colorCustomizations"
     /// VS Code's user settings on Linux.
-    public static let desktopSettingsPath = ".config/Code/User/settings.json"
+    package static let desktopSettingsPath = ".config/Code/User/settings.json"
     /// The remote machine settings VS Code Server reads when a window is connected to this machine.
-    public static let remoteSettingsPath = ".vscode-server/data/Machine/settings.json"
+    package static let remoteSettingsPath = ".vscode-server/data/Machine/settings.json"
 
-    public static func render(_ palette: Palette) -> [RenderedFile] {
+    package static func render(_ palette: Palette) -> [RenderedFile] {
         let path = palette.role == .desktop ? desktopSettingsPath : remoteSettingsPath
         let settings = colors(palette).map { JSONSetting(key: $0.key, value: $0.color.hex) }
         return [RenderedFile(path: path, installation: .jsonSettings(JSONSettingsEdit(key: settingsKey, settings: settings)))]
     }
 
     /// The colour keys in a fixed order; `theme.vscode` replaces a key in place or adds it (sorted) after.
-    public static func colors(_ p: Palette) -> [(key: String, color: Color)] {
+    package static func colors(_ p: Palette) -> [(key: String, color: Color)] {
         var colors: [(key: String, color: Color)] = [
             ("titleBar.activeBackground", p.background),
             ("titleBar.activeForeground", p.foreground),
@@ -54,7 +54,7 @@ public enum VSCodeThemeRenderer {
     }
 
     /// Whether `key` looks like a VS Code colour key: dot-separated identifiers, such as `statusBar.background`.
-    public static func isColorKey(_ key: String) -> Bool {
+    package static func isColorKey(_ key: String) -> Bool {
         key.wholeMatch(of: /[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+/) != nil
     }
 }

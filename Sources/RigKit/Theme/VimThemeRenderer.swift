@@ -4,10 +4,10 @@ import RigSystem
 /// Renders the rigctl vim family: one shared base scheme (`~/.vim/colors/rigctl.vim`, dark and wombat-like)
 /// whose colours are variables, one small per-machine scheme (`~/.vim/colors/rigctl-<machine>.vim`) that sets
 /// them and loads the base, and the `~/.vimrc` block that picks the machine's scheme.
-public enum VimThemeRenderer {
+package enum VimThemeRenderer {
     /// The base scheme's variables in order (`ThemeVocabulary`, which the schema reads too).
-    public static let variableOrder: [String] = ThemeVocabulary.vimVariableNames
-    public static let variables: [String: String] = Dictionary(uniqueKeysWithValues: ThemeVocabulary.vimVariables.map { ($0.name, $0.meaning) })
+    package static let variableOrder: [String] = ThemeVocabulary.vimVariableNames
+    package static let variables: [String: String] = Dictionary(uniqueKeysWithValues: ThemeVocabulary.vimVariables.map { ($0.name, $0.meaning) })
 
     /// The wombat-like syntax colours every machine shares (unless its spec overrides them).
     private static let syntaxColors: [String: Color] = [
@@ -20,12 +20,12 @@ public enum VimThemeRenderer {
                                  foreground: Color(red: 0xf6, green: 0xf3, blue: 0xe8),
                                  accent: Color(red: 0x8a, green: 0xc6, blue: 0xf2), cursor: nil)
 
-    public static let basePath = ".vim/colors/rigctl.vim"
+    package static let basePath = ".vim/colors/rigctl.vim"
 
-    public static func schemeName(_ palette: Palette) -> String { "rigctl-\(palette.machine)" }
-    public static func schemePath(_ palette: Palette) -> String { ".vim/colors/\(schemeName(palette)).vim" }
+    package static func schemeName(_ palette: Palette) -> String { "rigctl-\(palette.machine)" }
+    package static func schemePath(_ palette: Palette) -> String { ".vim/colors/\(schemeName(palette)).vim" }
 
-    public static func render(_ palette: Palette) -> [RenderedFile] {
+    package static func render(_ palette: Palette) -> [RenderedFile] {
         [
             RenderedFile(path: basePath, installation: .wholeFile(baseScheme)),
             RenderedFile(path: schemePath(palette), installation: .wholeFile(machineScheme(palette))),

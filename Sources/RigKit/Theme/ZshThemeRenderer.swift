@@ -2,10 +2,10 @@ import RigSystem
 import RigSpec
 /// Renders the zsh snippet (`~/.config/rigctl/theme.zsh`) and the `~/.zshrc` block that sources it: the
 /// same behaviour as the bash one (OSC 10/11/12, prompt host in the accent, tmux re-apply, restore after ssh).
-public enum ZshThemeRenderer {
-    public static let snippetPath = ".config/rigctl/theme.zsh"
+package enum ZshThemeRenderer {
+    package static let snippetPath = ".config/rigctl/theme.zsh"
 
-    public static func render(_ palette: Palette) -> [RenderedFile] {
+    package static func render(_ palette: Palette) -> [RenderedFile] {
         [
             RenderedFile(path: snippetPath, installation: .wholeFile(snippet(palette))),
             RenderedFile(path: ".zshrc", installation: .managedBlock(ManagedBlock(commentLeader: "#", body: zshrcBlock))),

@@ -8,10 +8,10 @@ import RigSpec
 /// an active IOMMU, and BAR1 size against VRAM for above-4G decoding and resizable BAR.
 /// Every other setting (XMP, fan curves, …) is a manual checklist item: `ok` only when the
 /// machine's build log records it as confirmed (the `confirmations` given to `audit`).
-public struct BIOSCheck: SpecComparison {
-    public init() {}
+package struct BIOSCheck: SpecComparison {
+    package init() {}
 
-    public func groups(for spec: MachineSpec) -> Set<FactGroup> {
+    package func groups(for spec: MachineSpec) -> Set<FactGroup> {
         guard let bios = spec.bios else { return [] }
         var groups: Set<FactGroup> = bios.version == nil ? [] : [.board]
         for setting in bios.settings {
@@ -25,7 +25,7 @@ public struct BIOSCheck: SpecComparison {
         return groups
     }
 
-    public func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
+    package func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
         guard let bios = spec.bios else { return [] }
         var findings: [Finding] = []
         if let version = bios.version, let board = facts.board {

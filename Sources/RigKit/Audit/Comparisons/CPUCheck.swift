@@ -4,12 +4,12 @@ import RigProbe
 
 /// `parts.cpu` model (see `CPUName`), cores, threads and sockets against lscpu.
 /// Frequency and power are not compared: the kernel reports boost clocks, and no probe sees watts.
-public struct CPUCheck: SpecComparison {
-    public init() {}
+package struct CPUCheck: SpecComparison {
+    package init() {}
 
-    public func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.parts.cpu == nil ? [] : [.cpu] }
+    package func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.parts.cpu == nil ? [] : [.cpu] }
 
-    public func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
+    package func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
         guard let cpu = spec.parts.cpu, let seen = facts.cpu else { return [] }
         var findings = [
             context.compare("parts.cpu.model", expected: cpu.model, fact: seen.model, what: "the CPU",

@@ -4,12 +4,12 @@ import RigProbe
 
 /// `drivers.cuda` (`12.8` = any 12.8.x, or `>=12.4`) against the toolkits installed under
 /// /usr/local, else the nvcc on PATH. One satisfying toolkit is enough: several may be installed.
-public struct CUDACheck: SpecComparison {
-    public init() {}
+package struct CUDACheck: SpecComparison {
+    package init() {}
 
-    public func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.drivers?.cuda == nil ? [] : [.cuda] }
+    package func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.drivers?.cuda == nil ? [] : [.cuda] }
 
-    public func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
+    package func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
         guard let wanted = spec.drivers?.cuda, let cuda = facts.cuda else { return [] }
         return [finding(wanted, cuda, context)]
     }

@@ -4,12 +4,12 @@ import RigProbe
 
 /// `drivers.nvidia.version` (a branch `570`, an exact `570.124.06`, or `>=570`) and
 /// `drivers.nvidia.flavor` (open or proprietary kernel modules) against the loaded module.
-public struct DriverCheck: SpecComparison {
-    public init() {}
+package struct DriverCheck: SpecComparison {
+    package init() {}
 
-    public func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.drivers?.nvidia == nil ? [] : [.nvidiaDriver] }
+    package func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.drivers?.nvidia == nil ? [] : [.nvidiaDriver] }
 
-    public func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
+    package func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
         guard let nvidia = spec.drivers?.nvidia, let driver = facts.nvidiaDriver else { return [] }
         let wanted = nvidia.version
         return [

@@ -7,17 +7,17 @@ import RigProbe
 /// beyond the spec are one drift finding on `parts.gpus` (NVIDIA or catalogued GPUs only: a
 /// board's BMC VGA or a CPU's integrated graphics is not a drift). Board power is not compared:
 /// partner cards ship other defaults, and the spec's figure feeds the power budget.
-public struct GPUCheck: SpecComparison {
+package struct GPUCheck: SpecComparison {
     /// Reported VRAM may differ from the label by this fraction (drivers hide reserved and ECC memory).
-    public static let vramTolerance = 0.06
+    package static let vramTolerance = 0.06
 
     let catalog: GPUCatalog
 
-    public init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
+    package init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
 
-    public func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.parts.gpus.isEmpty ? [] : [.gpus] }
+    package func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.parts.gpus.isEmpty ? [] : [.gpus] }
 
-    public func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
+    package func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
         guard !spec.parts.gpus.isEmpty, let gpus = facts.gpus else { return [] }
         guard case .value(let seen) = gpus else {
             let reason = gpus.reason ?? ""

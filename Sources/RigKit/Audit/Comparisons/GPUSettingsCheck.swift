@@ -4,15 +4,15 @@ import RigProbe
 
 /// `gpu-settings.power-limit` and `gpu-settings.persistence` against every NVIDIA GPU, as
 /// nvidia-smi reports them (the limit may differ by up to 1 W: nvidia-smi prints centiwatts).
-public struct GPUSettingsCheck: SpecComparison {
-    public init() {}
+package struct GPUSettingsCheck: SpecComparison {
+    package init() {}
 
-    public func groups(for spec: MachineSpec) -> Set<FactGroup> {
+    package func groups(for spec: MachineSpec) -> Set<FactGroup> {
         guard let settings = spec.gpuSettings, settings.powerLimit != nil || settings.persistence != nil else { return [] }
         return [.gpus]
     }
 
-    public func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
+    package func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
         guard let settings = spec.gpuSettings, let gpus = facts.gpus else { return [] }
         var findings: [Finding] = []
         if let limit = settings.powerLimit {

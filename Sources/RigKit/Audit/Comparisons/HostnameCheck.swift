@@ -3,12 +3,12 @@ import RigSystem
 import RigProbe
 
 /// `hostname` against the live hostname; host names are case-insensitive (RFC 4343).
-public struct HostnameCheck: SpecComparison {
-    public init() {}
+package struct HostnameCheck: SpecComparison {
+    package init() {}
 
-    public func groups(for spec: MachineSpec) -> Set<FactGroup> { [.hostname] }
+    package func groups(for spec: MachineSpec) -> Set<FactGroup> { [.hostname] }
 
-    public func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
+    package func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
         guard let hostname = facts.hostname else { return [] }
         return [context.compare("hostname", expected: spec.hostname, fact: hostname, what: "the hostname",
                                 show: { $0 }, matches: { $0.lowercased() == spec.hostname.lowercased() })]

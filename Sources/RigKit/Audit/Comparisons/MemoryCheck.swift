@@ -8,18 +8,18 @@ import RigProbe
 /// their total must equal the spec. Without them it falls back to `MemTotal`, which is always a
 /// little lower than what is installed because firmware and kernel reserve memory; it must lie
 /// within `MemoryCheck.reserveTolerance` below the spec (and never above it).
-public struct MemoryCheck: SpecComparison {
-    public init() {}
+package struct MemoryCheck: SpecComparison {
+    package init() {}
 
     /// The most `MemTotal` may fall short of the installed size: 4 % plus 512 MiB
     /// (observed: 4.7 % on a 4 GiB VM, 1.6 % on a 256 GiB server; one missing module is far more).
-    public static func reserveTolerance(forInstalled bytes: Double) -> Double {
+    package static func reserveTolerance(forInstalled bytes: Double) -> Double {
         bytes * 0.04 + 512 * 1_048_576
     }
 
-    public func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.parts.memory == nil ? [] : [.memory] }
+    package func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.parts.memory == nil ? [] : [.memory] }
 
-    public func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
+    package func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
         guard let memory = spec.parts.memory, let seen = facts.memory else { return [] }
         var findings = [size(memory, seen, context)]
         if let modules = memory.modules {

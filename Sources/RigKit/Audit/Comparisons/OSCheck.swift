@@ -3,12 +3,12 @@ import RigSystem
 import RigProbe
 
 /// `os.distro` against os-release `ID` and `os.release` against `VERSION_ID`.
-public struct OSCheck: SpecComparison {
-    public init() {}
+package struct OSCheck: SpecComparison {
+    package init() {}
 
-    public func groups(for spec: MachineSpec) -> Set<FactGroup> { [.os] }
+    package func groups(for spec: MachineSpec) -> Set<FactGroup> { [.os] }
 
-    public func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
+    package func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
         guard let os = facts.os else { return [] }
         let distro = spec.os.distro.rawValue
         return [

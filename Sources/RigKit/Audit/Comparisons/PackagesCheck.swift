@@ -4,12 +4,12 @@ import RigProbe
 
 /// `packages.apt`: each package installed (dpkg status `installed`), at the pinned version when
 /// the spec pins one (`tmux=3.2a-4`). One finding per listed package, keyed `packages.apt[i]`.
-public struct PackagesCheck: SpecComparison {
-    public init() {}
+package struct PackagesCheck: SpecComparison {
+    package init() {}
 
-    public func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.packages.apt.isEmpty ? [] : [.packages] }
+    package func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.packages.apt.isEmpty ? [] : [.packages] }
 
-    public func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
+    package func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
         guard !spec.packages.apt.isEmpty, let packages = facts.packages else { return [] }
         let installed: [String: String]
         switch packages {

@@ -8,7 +8,7 @@ import RigProbe
 /// a report can say "12 ok, 1 drift"; a fact group that was not probed (nil in `Facts`) yields
 /// no finding at all; a fact that is `unknown` yields status `unknown` with the fact's reason.
 /// Manual checklist items need no facts and are always reported.
-public protocol SpecComparison: Sendable {
+package protocol SpecComparison: Sendable {
     /// The fact groups this comparison reads for `spec`; empty when the spec names nothing it checks.
     func groups(for spec: MachineSpec) -> Set<FactGroup>
     /// The findings for `spec` against `facts`.
@@ -17,39 +17,39 @@ public protocol SpecComparison: Sendable {
 
 /// What every comparison shares: the spec, the manual items a person confirmed, and the
 /// constructors that give each status its severity.
-public struct AuditContext: Sendable {
-    public let spec: MachineSpec
+package struct AuditContext: Sendable {
+    package let spec: MachineSpec
     /// Manual checklist items confirmed in the build log, keyed by spec key path (`bios.settings.xmp`).
-    public let confirmations: Set<SpecKeyPath>
+    package let confirmations: Set<SpecKeyPath>
 
-    public init(spec: MachineSpec, confirmations: Set<SpecKeyPath> = []) {
+    package init(spec: MachineSpec, confirmations: Set<SpecKeyPath> = []) {
         self.spec = spec
         self.confirmations = confirmations
     }
 
     /// The machine matches: severity info.
-    public func ok(_ keyPath: SpecKeyPath, expected: String?, actual: String?, _ message: String) -> Finding {
+    package func ok(_ keyPath: SpecKeyPath, expected: String?, actual: String?, _ message: String) -> Finding {
         Finding(spec: spec, keyPath: keyPath, expected: expected, actual: actual, status: .ok, severity: .info, message: message)
     }
 
     /// The machine has something else: severity error.
-    public func drift(_ keyPath: SpecKeyPath, expected: String?, actual: String?, _ message: String) -> Finding {
+    package func drift(_ keyPath: SpecKeyPath, expected: String?, actual: String?, _ message: String) -> Finding {
         Finding(spec: spec, keyPath: keyPath, expected: expected, actual: actual, status: .drift, severity: .error, message: message)
     }
 
     /// The machine lacks what the spec wants: severity error.
-    public func missing(_ keyPath: SpecKeyPath, expected: String?, actual: String? = nil, _ message: String) -> Finding {
+    package func missing(_ keyPath: SpecKeyPath, expected: String?, actual: String? = nil, _ message: String) -> Finding {
         Finding(spec: spec, keyPath: keyPath, expected: expected, actual: actual, status: .missing, severity: .error, message: message)
     }
 
     /// The fact could not be seen: severity warning, the reason in the message.
-    public func unknown(_ keyPath: SpecKeyPath, expected: String?, what: String, reason: String) -> Finding {
+    package func unknown(_ keyPath: SpecKeyPath, expected: String?, what: String, reason: String) -> Finding {
         Finding(spec: spec, keyPath: keyPath, expected: expected, actual: nil, status: .unknown, severity: .warning,
                 message: "cannot check \(what): \(reason)")
     }
 
     /// Only a person can tell: `ok` when the build log records a confirmation, else `manual` (warning).
-    public func manual(_ keyPath: SpecKeyPath, expected: String, what: String) -> Finding {
+    package func manual(_ keyPath: SpecKeyPath, expected: String, what: String) -> Finding {
         if confirmations.contains(keyPath) {
             return Finding(spec: spec, keyPath: keyPath, expected: expected, actual: "confirmed", status: .ok, severity: .info,
                            message: "\(what) is \(expected) (confirmed in the build log)")
@@ -60,7 +60,7 @@ public struct AuditContext: Sendable {
 
     /// The usual shape: unknown when the fact is, else ok or drift by `matches`.
     /// Messages read "<what> is <actual>" and "<what> is <actual>, the spec wants <expected>".
-    public func compare<T>(_ keyPath: SpecKeyPath, expected: String, fact: Fact<T>, what: String,
+    package func compare<T>(_ keyPath: SpecKeyPath, expected: String, fact: Fact<T>, what: String,
                            show: (T) -> String, matches: (T) -> Bool) -> Finding {
         switch fact {
         case .unknown(let reason):

@@ -5,15 +5,15 @@ import RigProbe
 /// `parts.storage`: each disk found by model (case, spacing and `_` ignored; lsblk may shorten
 /// it, so either name may contain the other), then its size and interface. Sizes must agree
 /// within `sizeTolerance`, tight enough that a 1 TB disk is not a 1 TiB one (they differ by 10 %).
-public struct StorageCheck: SpecComparison {
+package struct StorageCheck: SpecComparison {
     /// Vendors round labels: a "1 TB" disk has 1,000,204,886,016 bytes.
-    public static let sizeTolerance = 0.02
+    package static let sizeTolerance = 0.02
 
-    public init() {}
+    package init() {}
 
-    public func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.parts.storage.isEmpty ? [] : [.storage] }
+    package func groups(for spec: MachineSpec) -> Set<FactGroup> { spec.parts.storage.isEmpty ? [] : [.storage] }
 
-    public func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
+    package func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
         guard !spec.parts.storage.isEmpty, let storage = facts.storage else { return [] }
         guard case .value(let disks) = storage else {
             return spec.parts.storage.indices.map {

@@ -7,22 +7,22 @@ import RigProbe
 /// Sources (docs/compatibility.md §2): pytorch/pytorch `cmake/Modules_CUDA_fix/upstream/FindCUDA/select_compute_arch.cmake`
 /// (commit 00afc038…) for the toolkit that added each `sm`; NVIDIA CUTLASS Blackwell docs for sm_100/103/120/121;
 /// CUDA 13.0 release notes "Deprecated Architectures": Maxwell, Pascal and Volta (below 7.5) dropped for offline compilation.
-public struct CUDAArchitectureSupport: Sendable {
-    public struct Entry: Sendable, Equatable {
-        public let capability: ComputeCapability
+package struct CUDAArchitectureSupport: Sendable {
+    package struct Entry: Sendable, Equatable {
+        package let capability: ComputeCapability
         /// The first toolkit that can target it; nil when older than every toolkit rigctl knows.
-        public let minimumCUDA: Version?
+        package let minimumCUDA: Version?
         /// The first toolkit that no longer targets it.
-        public let droppedIn: Version?
-        public let source: String
+        package let droppedIn: Version?
+        package let source: String
     }
 
-    public let entries: [Entry]
+    package let entries: [Entry]
 
-    public init(entries: [Entry]) { self.entries = entries }
+    package init(entries: [Entry]) { self.entries = entries }
 
     /// The entry for `capability`, or nil when the table does not know it.
-    public func entry(for capability: ComputeCapability) -> Entry? {
+    package func entry(for capability: ComputeCapability) -> Entry? {
         entries.first(where: { $0.capability == capability })
     }
 
@@ -31,7 +31,7 @@ public struct CUDAArchitectureSupport: Sendable {
     private static let dropped = "CUDA 13.0 release notes, Deprecated Architectures"
 
     /// The table from docs/compatibility.md §2.
-    public static let standard = CUDAArchitectureSupport(entries: [
+    package static let standard = CUDAArchitectureSupport(entries: [
         Entry(capability: ComputeCapability(5, 0), minimumCUDA: nil, droppedIn: v("13.0"), source: dropped),
         Entry(capability: ComputeCapability(5, 2), minimumCUDA: nil, droppedIn: v("13.0"), source: dropped),
         Entry(capability: ComputeCapability(6, 0), minimumCUDA: nil, droppedIn: v("13.0"), source: dropped),

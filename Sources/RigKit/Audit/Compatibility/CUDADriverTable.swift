@@ -10,25 +10,25 @@ import RigProbe
 /// - Driver bundled in each `.run` installer: spack/spack-packages `repos/spack_repo/builtin/packages/cuda/package.py`
 ///   (commit 0cd1d466…). 12.3 Update 2 is not in Table 3; its runfile driver is used as its minimum.
 /// - Family floors (minor-version compatibility): NVIDIA CUDA Compatibility guide, Table 1, and Release Notes Table 2.
-public struct CUDADriverTable: Sendable {
-    public struct Entry: Sendable, Equatable {
+package struct CUDADriverTable: Sendable {
+    package struct Entry: Sendable, Equatable {
         /// `12.8.1`; a GA release is `x.y.0` (11.0 GA is 11.0.2).
-        public let toolkit: Version
+        package let toolkit: Version
         /// `12.8 Update 1`, as the release notes name it.
-        public let release: String
-        public let minimumDriver: Version
+        package let release: String
+        package let minimumDriver: Version
         /// The driver in the `.run` installer, where it differs from or completes Table 3.
-        public let bundledDriver: Version?
+        package let bundledDriver: Version?
     }
 
     /// The oldest driver that runs a CUDA major family under minor-version compatibility.
-    public struct FamilyFloor: Sendable, Equatable {
-        public let major: Int
-        public let minimumDriver: Version
+    package struct FamilyFloor: Sendable, Equatable {
+        package let major: Int
+        package let minimumDriver: Version
     }
 
     /// What a CUDA pin needs from the driver.
-    public enum Requirement: Sendable, Equatable {
+    package enum Requirement: Sendable, Equatable {
         /// The release is in Table 3.
         case release(Entry, floor: FamilyFloor?)
         /// The release is not in the table, but its major family is.
@@ -37,17 +37,17 @@ public struct CUDADriverTable: Sendable {
         case unknown
     }
 
-    public let entries: [Entry]
-    public let floors: [FamilyFloor]
+    package let entries: [Entry]
+    package let floors: [FamilyFloor]
 
-    public init(entries: [Entry], floors: [FamilyFloor]) {
+    package init(entries: [Entry], floors: [FamilyFloor]) {
         self.entries = entries
         self.floors = floors
     }
 
     /// The requirement of the newest release a CUDA pin admits at the precision it is written:
     /// `12.8` installs 12.8 Update 1, `12.8.0` the GA, `>=12.8` at least the newest 12.8.
-    public func requirement(for cuda: VersionConstraint) -> Requirement {
+    package func requirement(for cuda: VersionConstraint) -> Requirement {
         let floor = floors.first(where: { $0.major == cuda.version.components[0] })
         if let entry = entries.filter({ $0.toolkit.hasPrefix(cuda.version) }).max(by: { $0.toolkit < $1.toolkit }) {
             return .release(entry, floor: floor)
@@ -66,7 +66,7 @@ public struct CUDADriverTable: Sendable {
     }
 
     /// Table 3 (incl. updates) with the runfile drivers, and the 11.x/12.x/13.x floors.
-    public static let standard = CUDADriverTable(entries: [
+    package static let standard = CUDADriverTable(entries: [
         entry("13.2.2", "13.2 Update 2", "595.71.05"),
         entry("13.2.1", "13.2 Update 1", "595.58.03"),
         entry("13.2.0", "13.2 GA", "595.45.04"),

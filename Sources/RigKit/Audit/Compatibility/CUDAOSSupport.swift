@@ -21,20 +21,20 @@ import RigProbe
 /// - Debian 11: installers seen from `cuda-repo-debian11-11-7-local_11.7.1-515.65.01` to `…-12-6-local_12.6.2-560.35.03`.
 /// - Debian 12: installers seen from `cuda-repo-debian12-12-3-local_12.3.0-545.23.06` to `…-13-0-local_13.0.2-580.95.05`.
 /// The CUDA Installation Guide's "supported distributions" table could not be read in full from the sources consulted.
-public struct CUDAOSSupport: Sendable {
-    public struct Entry: Sendable, Equatable {
+package struct CUDAOSSupport: Sendable {
+    package struct Entry: Sendable, Equatable {
         /// Ubuntu or Debian (Pop!_OS is judged as the Ubuntu release it is built on).
-        public let distro: MachineSpec.OperatingSystem.Distro
-        public let release: String
+        package let distro: MachineSpec.OperatingSystem.Distro
+        package let release: String
         /// The first CUDA minor release that supports this OS release, where a source says so.
-        public let firstCUDA: Version?
+        package let firstCUDA: Version?
         /// The CUDA minor releases seen with packages for this OS release.
-        public let verified: ClosedRange<Version>
-        public let source: String
+        package let verified: ClosedRange<Version>
+        package let source: String
     }
 
     /// The answer for one OS release and one CUDA minor release.
-    public enum Verdict: Sendable, Equatable {
+    package enum Verdict: Sendable, Equatable {
         case supported(Entry)
         /// Older than the first CUDA release that supports the OS release.
         case tooOld(Entry, firstCUDA: Version)
@@ -42,12 +42,12 @@ public struct CUDAOSSupport: Sendable {
         case unknown(reason: String)
     }
 
-    public let entries: [Entry]
+    package let entries: [Entry]
 
-    public init(entries: [Entry]) { self.entries = entries }
+    package init(entries: [Entry]) { self.entries = entries }
 
     /// Judges `cuda` (compared as `major.minor`) on `os`.
-    public func verdict(os: MachineSpec.OperatingSystem, cuda: Version) -> Verdict {
+    package func verdict(os: MachineSpec.OperatingSystem, cuda: Version) -> Verdict {
         let distro: MachineSpec.OperatingSystem.Distro = os.distro == .pop ? .ubuntu : os.distro
         let minor = cuda.truncated(to: 2)
         guard let entry = entries.first(where: { $0.distro == distro && $0.release == os.release }) else {
@@ -67,7 +67,7 @@ public struct CUDAOSSupport: Sendable {
     }
 
     /// The table described above.
-    public static let standard = CUDAOSSupport(entries: [
+    package static let standard = CUDAOSSupport(entries: [
         entry(.ubuntu, "24.04", first: "12.5", "12.5", "13.2", "Bendabir/cuda README; cuda-repo-ubuntu2404 local installers"),
         entry(.ubuntu, "22.04", first: "11.7", "11.7", "13.2", "Bendabir/cuda README; cuda-repo-ubuntu2204 local installers"),
         entry(.ubuntu, "20.04", first: nil, "11.0", "12.9", "Bendabir/cuda README; cuda-repo-ubuntu2004 local installers"),

@@ -3,9 +3,9 @@ import RigSystem
 import RigProbe
 
 /// Every compatibility rule, in the order their findings are grouped when locations tie.
-public enum CompatibilityCheck {
+package enum CompatibilityCheck {
     /// The rules `validate` and `audit` run.
-    public static let standardRules: [any CompatibilityRule] = [
+    package static let standardRules: [any CompatibilityRule] = [
         UnknownGPU(),
         GPUMinimumCUDA(),
         CUDAMinimumDriver(),
@@ -17,7 +17,7 @@ public enum CompatibilityCheck {
 }
 
 /// Runs every compatibility rule over `spec` (no machine needed); findings in report order.
-public func checkCompatibility(_ spec: MachineSpec,
+package func checkCompatibility(_ spec: MachineSpec,
                                rules: [any CompatibilityRule] = CompatibilityCheck.standardRules) -> [Finding] {
     rules.flatMap { $0.check(spec) }.sortedForReport()
 }

@@ -3,7 +3,7 @@ import RigSystem
 import RigProbe
 
 /// A check over the spec alone (no machine needed) that parts and versions work together.
-public protocol CompatibilityRule: Sendable {
+package protocol CompatibilityRule: Sendable {
     /// Stable id shown with each finding (`cuda-min-driver`).
     var id: String { get }
     /// One line saying what the rule checks.

@@ -10,9 +10,9 @@ import RigProbe
 /// - Compute capability per family: pytorch `select_compute_arch.cmake`, NVIDIA CUTLASS Blackwell docs,
 ///   `compute_cap` fields in captures (docs/compatibility.md §2).
 /// Only numbers with a source are filled in; anything else is left empty rather than guessed.
-public struct GPUCatalog: Sendable {
+package struct GPUCatalog: Sendable {
     /// A name pattern over normalised names (`GPUName.normalize`).
-    public enum NamePattern: Sendable, Equatable {
+    package enum NamePattern: Sendable, Equatable {
         /// The name starts with these words: `["H100"]` matches `H100 PCIE`.
         case leadingWords([String])
         /// `word` followed by a model number `series` + `digits` digits, optionally with a letter
@@ -34,34 +34,34 @@ public struct GPUCatalog: Sendable {
         }
     }
 
-    public struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// Normalised names that mean exactly this model.
-        public let aliases: [String]
-        public let model: GPUModel
+        package let aliases: [String]
+        package let model: GPUModel
     }
 
-    public struct Family: Sendable, Equatable {
-        public let pattern: NamePattern
-        public let model: GPUModel
+    package struct Family: Sendable, Equatable {
+        package let pattern: NamePattern
+        package let model: GPUModel
     }
 
-    public let entries: [Entry]
-    public let families: [Family]
+    package let entries: [Entry]
+    package let families: [Family]
 
-    public init(entries: [Entry], families: [Family]) {
+    package init(entries: [Entry], families: [Family]) {
         self.entries = entries
         self.families = families
     }
 
     /// The model named `name` (any spelling `GPUName.normalize` unifies), else its family, else nil.
-    public func lookup(_ name: String) -> GPUModel? {
+    package func lookup(_ name: String) -> GPUModel? {
         let normalized = GPUName.normalize(name)
         if let entry = entries.first(where: { $0.aliases.contains(normalized) }) { return entry.model }
         return families.first(where: { $0.pattern.matches(normalized) })?.model
     }
 
     /// The catalog built from docs/compatibility.md and the recorded tool outputs.
-    public static let standard = GPUCatalog(entries: knownModels, families: knownFamilies)
+    package static let standard = GPUCatalog(entries: knownModels, families: knownFamilies)
 
     private static func model(_ names: [String], _ model: GPUModel) -> Entry {
         Entry(aliases: names.map(GPUName.normalize), model: model)

@@ -3,13 +3,13 @@ import RigSystem
 import RigProbe
 /// Puts GPU model names into one comparable form, so that `NVIDIA GeForce RTX 3090`,
 /// `GeForce RTX 3090` and `RTX 3090` are the same card (the catalog and `diff` both use it).
-public enum GPUName {
+package enum GPUName {
     /// Vendor and brand words that tools print in front of the model and specs may leave out.
     private static let leadingNoise: Set<String> = ["NVIDIA", "AMD", "ATI", "GEFORCE", "TESLA", "RADEON", "CORPORATION"]
 
     /// Upper case, `-`/`_` as spaces, `(R)`/`(TM)` dropped, single spaces, vendor and brand
     /// words stripped from the front: `NVIDIA A100-SXM4-80GB` → `A100 SXM4 80GB`.
-    public static func normalize(_ name: String) -> String {
+    package static func normalize(_ name: String) -> String {
         var text = name.uppercased()
         if text.contains(where: { $0 == "(" || $0 == "®" || $0 == "™" }) {   // rare: skip Foundation's search otherwise
             for mark in ["(R)", "(TM)", "®", "™"] { text = text.replacingOccurrences(of: mark, with: " ") }

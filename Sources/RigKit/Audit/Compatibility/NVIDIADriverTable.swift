@@ -13,24 +13,24 @@ import RigProbe
 ///   (https://developer.nvidia.com/blog/nvidia-transitions-fully-towards-open-source-gpu-kernel-modules/):
 ///   Blackwell must use the open modules; Maxwell, Pascal and Volta are not supported by them.
 ///   Also docs/compatibility.md §2 (Start9Labs/start-technologies#3465, getsolus/packages#5575).
-public struct NVIDIADriverTable: Sendable {
-    public enum FlavorRule: String, Sendable, Equatable {
+package struct NVIDIADriverTable: Sendable {
+    package enum FlavorRule: String, Sendable, Equatable {
         case any
         case openOnly = "open modules only"
         case proprietaryOnly = "proprietary modules only"
     }
 
-    public struct Requirement: Sendable, Equatable {
+    package struct Requirement: Sendable, Equatable {
         /// The oldest driver branch (`570`) that supports the GPU, where known.
-        public let minimumBranch: Int?
-        public let flavor: FlavorRule
-        public let source: String
+        package let minimumBranch: Int?
+        package let flavor: FlavorRule
+        package let source: String
     }
 
-    public init() {}
+    package init() {}
 
     /// What a GPU needs from the driver; nil when the table has nothing to require.
-    public func requirement(for model: GPUModel) -> Requirement? {
+    package func requirement(for model: GPUModel) -> Requirement? {
         guard model.vendor == .nvidia, let architecture = model.architecture else { return nil }
         let blog = "NVIDIA blog: open-source GPU kernel modules"
         switch architecture {

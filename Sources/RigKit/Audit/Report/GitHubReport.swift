@@ -8,8 +8,8 @@ import RigSpec
 /// `--strict`) are `::error`, other warnings `::warning`; ok and info findings print nothing.
 /// Escaping follows the runner (actions/toolkit `command.ts`): in the message `%`, CR and LF
 /// become `%25`, `%0D`, `%0A`; in properties also `:` and `,` become `%3A` and `%2C`.
-public enum GitHubReport {
-    public static func render(_ report: AuditReport, strict: Bool = false) -> String {
+package enum GitHubReport {
+    package static func render(_ report: AuditReport, strict: Bool = false) -> String {
         var lines: [String] = []
         for diagnostic in report.diagnostics {
             lines.append(command("error", location: diagnostic.location, title: "rigctl: invalid spec", message: diagnostic.message))

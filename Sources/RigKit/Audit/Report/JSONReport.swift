@@ -6,9 +6,9 @@ import RigSpec
 /// The machine-readable report: `{format, exitCode, machines: [{name, summary, findings}], diagnostics}`,
 /// keys sorted so the output is stable. Every `--format json` of rigctl carries `format` and writes
 /// a place as the same `location` object (`EncodedLocation`).
-public enum JSONReport {
+package enum JSONReport {
     /// The version of rigctl's JSON shapes; raised when a key changes meaning or goes away.
-    public static let format = 1
+    package static let format = 1
 
     struct Document: Encodable {
         var format = JSONReport.format
@@ -24,34 +24,34 @@ public enum JSONReport {
     }
 
     /// `{file, line, column}`: how every rigctl JSON document writes a place.
-    public struct EncodedLocation: Codable, Sendable, Equatable {
-        public var file: String
-        public var line: Int
-        public var column: Int
+    package struct EncodedLocation: Codable, Sendable, Equatable {
+        package var file: String
+        package var line: Int
+        package var column: Int
 
-        public init(_ location: SourceLocation) {
+        package init(_ location: SourceLocation) {
             file = location.file
             line = location.line
             column = location.column
         }
 
-        public var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+        package var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
     }
 
     /// A spec problem: `{location, severity, message}`.
-    public struct EncodedDiagnostic: Encodable, Sendable {
-        public var location: EncodedLocation
-        public var severity: String
-        public var message: String
+    package struct EncodedDiagnostic: Encodable, Sendable {
+        package var location: EncodedLocation
+        package var severity: String
+        package var message: String
 
-        public init(_ diagnostic: Diagnostic) {
+        package init(_ diagnostic: Diagnostic) {
             location = EncodedLocation(diagnostic.location)
             severity = diagnostic.severity.rawValue
             message = diagnostic.message
         }
     }
 
-    public static func render(_ report: AuditReport, strict: Bool = false) throws -> String {
+    package static func render(_ report: AuditReport, strict: Bool = false) throws -> String {
         let document = Document(
             exitCode: report.exitCode(strict: strict).rawValue,
             machines: report.sections.map { name in

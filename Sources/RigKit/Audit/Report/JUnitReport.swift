@@ -7,8 +7,8 @@ import RigProbe
 /// are `<failure>`; other warnings are `<skipped>` with their message; specs that cannot be
 /// understood are `<error>` test cases in a `specs` suite. The format follows the common
 /// JUnit schema (testsuites/testsuite/testcase with failure, error, skipped, system-out).
-public enum JUnitReport {
-    public static func render(_ report: AuditReport, strict: Bool = false) -> String {
+package enum JUnitReport {
+    package static func render(_ report: AuditReport, strict: Bool = false) -> String {
         var suites: [String] = []
         var totals = (tests: 0, failures: 0, errors: 0, skipped: 0)
         if !report.diagnostics.isEmpty {

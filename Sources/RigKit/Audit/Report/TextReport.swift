@@ -4,8 +4,8 @@ import RigProbe
 /// The readable report, like `terraform plan`: one block per machine with a line per finding
 /// that needs attention (`~ drift`, `+ missing`, `? unknown`, `! manual`, `x incompatible`; `=`
 /// ok lines only when verbose), then a summary line per machine and one for the run.
-public enum TextReport {
-    public static func render(_ report: AuditReport, colored: Bool = false, verbose: Bool = false, strict: Bool = false) -> String {
+package enum TextReport {
+    package static func render(_ report: AuditReport, colored: Bool = false, verbose: Bool = false, strict: Bool = false) -> String {
         // Every text from a spec, a fact or a tool is escaped before rigctl adds its own colours.
         let paint = { (code: String, text: String) in colored ? "\u{1B}[\(code)m\(clean(text))\u{1B}[0m" : clean(text) }
         var lines: [String] = []

@@ -5,12 +5,12 @@ import RigSystem
 /// A toolkit's `version.json` (`/usr/local/cuda-12.8/version.json`): the toolkit version and,
 /// when the installer bundled one, its driver. Older toolkits have `version.txt` instead
 /// ("CUDA Version 10.1.243").
-public struct CUDAVersionJSON: Sendable, Equatable {
-    public var version: String
-    public var nvccVersion: String?
-    public var bundledDriverVersion: String?
+package struct CUDAVersionJSON: Sendable, Equatable {
+    package var version: String
+    package var nvccVersion: String?
+    package var bundledDriverVersion: String?
 
-    public static func parse(_ data: Data) -> CUDAVersionJSON? {
+    package static func parse(_ data: Data) -> CUDAVersionJSON? {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let version = (object["cuda"] as? [String: Any])?["version"] as? String else { return nil }
         return CUDAVersionJSON(
@@ -20,7 +20,7 @@ public struct CUDAVersionJSON: Sendable, Equatable {
     }
 
     /// `version.txt` of toolkits before 11.1.
-    public static func parseText(_ text: String) -> CUDAVersionJSON? {
+    package static func parseText(_ text: String) -> CUDAVersionJSON? {
         guard let line = text.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("CUDA Version ") }) else { return nil }
         return CUDAVersionJSON(version: String(line.dropFirst("CUDA Version ".count)).trimmed)
     }

@@ -4,18 +4,18 @@ import RigSystem
 
 /// `/proc/cpuinfo` (x86 layout): one block per logical CPU. Sockets and cores come from the
 /// distinct `physical id` and (`physical id`, `core id`) pairs.
-public struct Cpuinfo: Sendable, Equatable {
-    public var vendor: String?
-    public var modelName: String?
+package struct Cpuinfo: Sendable, Equatable {
+    package var vendor: String?
+    package var modelName: String?
     /// Logical CPUs.
-    public var processors: Int
+    package var processors: Int
     /// Nil when the blocks carry no `physical id` (most ARM kernels).
-    public var sockets: Int?
-    public var cores: Int?
+    package var sockets: Int?
+    package var cores: Int?
     /// Flags of the first CPU.
-    public var flags: Set<String>
+    package var flags: Set<String>
 
-    public static func parse(_ text: String) -> Cpuinfo {
+    package static func parse(_ text: String) -> Cpuinfo {
         var info = Cpuinfo(processors: 0, flags: [])
         var packages = Set<String>(), cores = Set<String>()
         var physicalID: String?
@@ -39,7 +39,7 @@ public struct Cpuinfo: Sendable, Equatable {
     }
 
     /// `vmx` (Intel VT-x), `svm` (AMD-V) or `none`.
-    public var virtualizationFlag: String {
+    package var virtualizationFlag: String {
         flags.contains("vmx") ? "vmx" : flags.contains("svm") ? "svm" : "none"
     }
 }

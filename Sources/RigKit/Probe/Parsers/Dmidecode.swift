@@ -4,35 +4,35 @@ import RigSystem
 
 /// `dmidecode` output (any `-t` selection, dmidecode 3.x): records by DMI type, fields by name.
 /// Placeholders vendors leave in the tables ("To Be Filled By O.E.M.", "Default string") read as nil.
-public struct Dmidecode: Sendable, Equatable {
-    public struct Record: Sendable, Equatable {
-        public var type: Int
-        public var title: String
+package struct Dmidecode: Sendable, Equatable {
+    package struct Record: Sendable, Equatable {
+        package var type: Int
+        package var title: String
         /// `Key: Value` lines directly under the record; list items (double tab) are left out.
-        public var fields: [String: String]
+        package var fields: [String: String]
 
         /// A field's value, nil when absent or a known placeholder.
-        public subscript(_ key: String) -> String? {
+        package subscript(_ key: String) -> String? {
             guard let value = fields[key], !Dmidecode.isPlaceholder(value) else { return nil }
             return value
         }
     }
 
-    public struct MemoryDevice: Sendable, Equatable {
-        public var locator: String
-        public var bankLocator: String?
+    package struct MemoryDevice: Sendable, Equatable {
+        package var locator: String
+        package var bankLocator: String?
         /// Nil for an empty slot.
-        public var sizeBytes: UInt64?
+        package var sizeBytes: UInt64?
         /// The size as printed when it is neither a size nor an empty-slot marker (garbage, past 16 EiB).
-        public var unreadableSize: String?
-        public var type: String?
-        public var ratedSpeedMTs: Int?
-        public var configuredSpeedMTs: Int?
+        package var unreadableSize: String?
+        package var type: String?
+        package var ratedSpeedMTs: Int?
+        package var configuredSpeedMTs: Int?
     }
 
-    public var records: [Record]
+    package var records: [Record]
 
-    public static func parse(_ text: String) -> Dmidecode {
+    package static func parse(_ text: String) -> Dmidecode {
         var records: [Record] = []
         var current: Record?
         var expectTitle = false
@@ -58,15 +58,15 @@ public struct Dmidecode: Sendable, Equatable {
         return Dmidecode(records: records)
     }
 
-    public func records(ofType type: Int) -> [Record] { records.filter { $0.type == type } }
+    package func records(ofType type: Int) -> [Record] { records.filter { $0.type == type } }
 
     /// Type 0.
-    public var bios: Record? { records(ofType: 0).first }
+    package var bios: Record? { records(ofType: 0).first }
     /// Type 2.
-    public var baseBoard: Record? { records(ofType: 2).first }
+    package var baseBoard: Record? { records(ofType: 2).first }
 
     /// Type 17, one per slot, empty slots included (size nil).
-    public var memoryDevices: [MemoryDevice] {
+    package var memoryDevices: [MemoryDevice] {
         records(ofType: 17).map { record in
             MemoryDevice(
                 locator: record.fields["Locator"] ?? "",

@@ -4,35 +4,35 @@ import RigSystem
 
 /// `lsblk -J` with `-b` (sizes in bytes, as numbers or, before util-linux 2.33, as strings) or
 /// without (human sizes like `476.9G`), any column set, nested `children` kept as a tree.
-public struct Lsblk: Sendable, Equatable {
-    public struct Device: Sendable, Equatable {
-        public var name: String
+package struct Lsblk: Sendable, Equatable {
+    package struct Device: Sendable, Equatable {
+        package var name: String
         /// disk, part, crypt, lvm, loop, rom, …
-        public var type: String?
-        public var sizeBytes: UInt64?
+        package var type: String?
+        package var sizeBytes: UInt64?
         /// The size as printed when it is not a byte count (negative, fractional, past 16 EiB, garbage).
-        public var unreadableSize: String?
-        public var model: String?
-        public var rotational: Bool?
-        public var transport: String?
-        public var children: [Device]
+        package var unreadableSize: String?
+        package var model: String?
+        package var rotational: Bool?
+        package var transport: String?
+        package var children: [Device]
     }
 
-    public var devices: [Device]
+    package var devices: [Device]
 
-    public enum ParseError: Error, Equatable, CustomStringConvertible {
+    package enum ParseError: Error, Equatable, CustomStringConvertible {
         case notLsblkJSON
-        public var description: String { "not lsblk JSON output (no \"blockdevices\" array)" }
+        package var description: String { "not lsblk JSON output (no \"blockdevices\" array)" }
     }
 
-    public static func parse(_ data: Data) throws(ParseError) -> Lsblk {
+    package static func parse(_ data: Data) throws(ParseError) -> Lsblk {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let devices = object["blockdevices"] as? [[String: Any]] else { throw .notLsblkJSON }
         return Lsblk(devices: devices.map(device))
     }
 
     /// Whole disks, physical ones only (loop, zram and RAM disks left out).
-    public var disks: [Device] {
+    package var disks: [Device] {
         devices.filter { $0.type == "disk" && !$0.name.hasPrefix("zram") && !$0.name.hasPrefix("ram") }
     }
 

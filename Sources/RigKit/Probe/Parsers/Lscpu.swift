@@ -4,11 +4,11 @@ import RigSystem
 
 /// `lscpu` as plain text (old and new util-linux layouts) or `lscpu -J` (flat, and the nested
 /// `children` form of util-linux ≥ 2.37). Fields are looked up by label, never by line number.
-public struct Lscpu: Sendable, Equatable {
+package struct Lscpu: Sendable, Equatable {
     /// Label without the colon (`Model name`) → value, trimmed.
-    public var fields: [String: String]
+    package var fields: [String: String]
 
-    public static func parseText(_ text: String) -> Lscpu {
+    package static func parseText(_ text: String) -> Lscpu {
         var fields: [String: String] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
             guard let colon = line.firstIndex(of: ":") else { continue }
@@ -18,7 +18,7 @@ public struct Lscpu: Sendable, Equatable {
         return Lscpu(fields: fields)
     }
 
-    public static func parseJSON(_ data: Data) -> Lscpu? {
+    package static func parseJSON(_ data: Data) -> Lscpu? {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let entries = object["lscpu"] as? [[String: Any]] else { return nil }
         var fields: [String: String] = [:]
@@ -35,25 +35,25 @@ public struct Lscpu: Sendable, Equatable {
         return Lscpu(fields: fields)
     }
 
-    public var architecture: String? { fields["Architecture"] }
-    public var vendor: String? { fields["Vendor ID"] }
-    public var modelName: String? { fields["Model name"] }
-    public var cpus: Int? { count("CPU(s)") }
-    public var sockets: Int? { count("Socket(s)") }
-    public var coresPerSocket: Int? { count("Core(s) per socket") }
-    public var threadsPerCore: Int? { count("Thread(s) per core") }
+    package var architecture: String? { fields["Architecture"] }
+    package var vendor: String? { fields["Vendor ID"] }
+    package var modelName: String? { fields["Model name"] }
+    package var cpus: Int? { count("CPU(s)") }
+    package var sockets: Int? { count("Socket(s)") }
+    package var coresPerSocket: Int? { count("Core(s) per socket") }
+    package var threadsPerCore: Int? { count("Thread(s) per core") }
     /// A positive count; nil for garbage, negatives and numbers past `Int`.
     private func count(_ key: String) -> Int? {
         fields[key].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
     }
     /// Physical cores over all sockets.
-    public var cores: Int? {
+    package var cores: Int? {
         guard let sockets, let coresPerSocket else { return nil }
         let (cores, overflow) = sockets.multipliedReportingOverflow(by: coresPerSocket)
         return overflow || cores <= 0 ? nil : cores
     }
-    public var maxMHz: Double? { fields["CPU max MHz"].flatMap { Double($0) }.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } }
+    package var maxMHz: Double? { fields["CPU max MHz"].flatMap { Double($0) }.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } }
     /// `VT-x` or `AMD-V` when the CPU shows the flag.
-    public var virtualization: String? { fields["Virtualization"] }
-    public var flags: Set<String> { Set((fields["Flags"] ?? "").split(separator: " ").map(String.init)) }
+    package var virtualization: String? { fields["Virtualization"] }
+    package var flags: Set<String> { Set((fields["Flags"] ?? "").split(separator: " ").map(String.init)) }
 }

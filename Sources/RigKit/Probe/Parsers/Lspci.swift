@@ -4,36 +4,36 @@ import RigSystem
 
 /// `lspci -vmm -nn` (records of `Key:\tValue`, ids in brackets), `lspci -vmm` (names only),
 /// and `lspci -nn` single lines (`03:00.0 VGA compatible controller [0300]: … [1002:744c] (rev c8)`).
-public struct Lspci: Sendable, Equatable {
-    public struct Device: Sendable, Equatable {
-        public var slot: String
-        public var className: String
+package struct Lspci: Sendable, Equatable {
+    package struct Device: Sendable, Equatable {
+        package var slot: String
+        package var className: String
         /// `0300`; nil without `-nn`.
-        public var classID: String?
+        package var classID: String?
         /// Vendor name; for `-nn` single lines, vendor and device together.
-        public var vendorName: String
-        public var vendorID: String?
-        public var deviceName: String
-        public var deviceID: String?
-        public var revision: String?
+        package var vendorName: String
+        package var vendorID: String?
+        package var deviceName: String
+        package var deviceID: String?
+        package var revision: String?
 
         /// A display controller: VGA (0300), XGA (0301), 3D (0302) or other display (0380).
-        public var isDisplayController: Bool {
+        package var isDisplayController: Bool {
             if let classID { return classID.hasPrefix("03") }
             return ["VGA compatible controller", "3D controller", "Display controller", "XGA compatible controller"].contains(className)
         }
 
         /// The marketing name: the bracketed part of `GA102 [GeForce RTX 3090]`, else the whole name.
-        public var marketingName: String {
+        package var marketingName: String {
             guard deviceName.hasSuffix("]"), let open = deviceName.lastIndex(of: "[") else { return deviceName }
             return String(deviceName[deviceName.index(after: open)..<deviceName.index(before: deviceName.endIndex)])
         }
     }
 
-    public var devices: [Device]
+    package var devices: [Device]
 
     /// `-vmm` records, with or without `-nn`.
-    public static func parseMachineReadable(_ text: String) -> Lspci {
+    package static func parseMachineReadable(_ text: String) -> Lspci {
         var devices: [Device] = []
         for block in text.components(separatedBy: "\n\n") {
             var fields: [String: String] = [:]
@@ -52,7 +52,7 @@ public struct Lspci: Sendable, Equatable {
     }
 
     /// `lspci -nn` lines.
-    public static func parseNumeric(_ text: String) -> Lspci {
+    package static func parseNumeric(_ text: String) -> Lspci {
         var devices: [Device] = []
         for line in text.split(whereSeparator: \.isNewline) {
             guard let space = line.firstIndex(of: " "), let colon = line.range(of: ": ", range: space..<line.endIndex) else { continue }

@@ -3,13 +3,13 @@ import Foundation
 import RigSystem
 
 /// `/proc/meminfo`: `Key:   value kB` lines (9-digit values overflow the padding; split on the colon).
-public struct Meminfo: Sendable, Equatable {
+package struct Meminfo: Sendable, Equatable {
     /// Key → bytes (kB values × 1024; counts such as `HugePages_Total` as they are).
-    public var values: [String: UInt64]
+    package var values: [String: UInt64]
     /// Keys whose value does not fit a byte count (more than 16 EiB); not in `values`.
-    public var outOfRange: Set<String> = []
+    package var outOfRange: Set<String> = []
 
-    public static func parse(_ text: String) -> Meminfo {
+    package static func parse(_ text: String) -> Meminfo {
         var values: [String: UInt64] = [:], outOfRange: Set<String> = []
         for line in text.split(whereSeparator: \.isNewline) {
             guard let colon = line.firstIndex(of: ":") else { continue }
@@ -27,5 +27,5 @@ public struct Meminfo: Sendable, Equatable {
         return Meminfo(values: values, outOfRange: outOfRange)
     }
 
-    public var totalBytes: UInt64? { values["MemTotal"] }
+    package var totalBytes: UInt64? { values["MemTotal"] }
 }

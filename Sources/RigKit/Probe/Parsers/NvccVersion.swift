@@ -3,13 +3,13 @@ import Foundation
 import RigSystem
 
 /// `nvcc --version`: "Cuda compilation tools, release 12.5, V12.5.82".
-public struct NvccVersion: Sendable, Equatable {
+package struct NvccVersion: Sendable, Equatable {
     /// `12.5`.
-    public var release: String
+    package var release: String
     /// `12.5.82`.
-    public var version: String
+    package var version: String
 
-    public static func parse(_ text: String) -> NvccVersion? {
+    package static func parse(_ text: String) -> NvccVersion? {
         guard let line = text.split(whereSeparator: \.isNewline).first(where: { $0.contains("Cuda compilation tools, release") })
         else { return nil }
         let parts = line.split(separator: ",").map { String($0).trimmed }

@@ -4,22 +4,22 @@ import RigSystem
 /// `nvidia-smi --query-gpu=… --format=csv`: one row per GPU, read by field name, never by
 /// position (the set of fields differs between driver branches). Values nvidia-smi cannot give
 /// (`[N/A]`, `[Not Supported]`, `[Requested functionality has been deprecated]`) read as nil.
-public struct NvidiaSMICSV: Sendable, Equatable {
+package struct NvidiaSMICSV: Sendable, Equatable {
     /// One GPU: field name (units dropped: `memory.total`) → raw value (`81559 MiB`).
-    public struct Row: Sendable, Equatable {
-        public var fields: [String: String]
+    package struct Row: Sendable, Equatable {
+        package var fields: [String: String]
 
         /// The value of `field`, nil when absent or not available.
-        public subscript(_ field: String) -> String? {
+        package subscript(_ field: String) -> String? {
             guard let raw = fields[field], NvidiaSMICSV.isAvailable(raw) else { return nil }
             return raw
         }
     }
 
-    public var rows: [Row]
+    package var rows: [Row]
 
     /// Parses output with a header line.
-    public static func parse(_ text: String) -> NvidiaSMICSV {
+    package static func parse(_ text: String) -> NvidiaSMICSV {
         var lines = nonEmptyLines(text)
         guard !lines.isEmpty else { return NvidiaSMICSV(rows: []) }
         let header = cells(lines.removeFirst()).map(fieldName)
@@ -27,7 +27,7 @@ public struct NvidiaSMICSV: Sendable, Equatable {
     }
 
     /// Parses `--format=csv,noheader` output, naming the columns by the query's field order.
-    public static func parse(_ text: String, fields: [String]) -> NvidiaSMICSV {
+    package static func parse(_ text: String, fields: [String]) -> NvidiaSMICSV {
         let header = fields.map(fieldName)
         return NvidiaSMICSV(rows: nonEmptyLines(text).map { row(header: header, values: cells($0)) })
     }

@@ -5,28 +5,28 @@ import RigSystem
 /// `nvidia-smi -q` as text (any `-d` selection): the header (`Driver Version`, `CUDA Version`)
 /// and, per GPU, every `Key : Value` by its section path (`BAR1 Memory Usage/Total`,
 /// `GPU Power Readings/Current Power Limit`). Sections nest by indentation.
-public struct NvidiaSMIQueryText: Sendable, Equatable {
-    public struct GPU: Sendable, Equatable {
+package struct NvidiaSMIQueryText: Sendable, Equatable {
+    package struct GPU: Sendable, Equatable {
         /// As printed after `GPU `: `00000000:00:06.0`.
-        public var busID: String
+        package var busID: String
         /// Section path → value, `N/A` left in.
-        public var fields: [String: String]
+        package var fields: [String: String]
 
         /// A value, nil when absent or `N/A`/`[Not Supported]`-like.
-        public subscript(_ path: String) -> String? {
+        package subscript(_ path: String) -> String? {
             guard let value = fields[path], NvidiaSMICSV.isAvailable(value) else { return nil }
             return value
         }
     }
 
     /// Top-level `Key : Value` lines.
-    public var header: [String: String]
-    public var gpus: [GPU]
+    package var header: [String: String]
+    package var gpus: [GPU]
 
-    public var driverVersion: String? { header["Driver Version"] }
-    public var cudaVersion: String? { header["CUDA Version"].flatMap { NvidiaSMICSV.isAvailable($0) ? $0 : nil } }
+    package var driverVersion: String? { header["Driver Version"] }
+    package var cudaVersion: String? { header["CUDA Version"].flatMap { NvidiaSMICSV.isAvailable($0) ? $0 : nil } }
 
-    public static func parse(_ text: String) -> NvidiaSMIQueryText {
+    package static func parse(_ text: String) -> NvidiaSMIQueryText {
         var result = NvidiaSMIQueryText(header: [:], gpus: [])
         var sections: [(indent: Int, name: String)] = []
         for raw in text.split(whereSeparator: \.isNewline) {

@@ -4,27 +4,27 @@ import RigSystem
 /// The default `nvidia-smi` table, for bug reports and old hosts: header versions and one entry
 /// per GPU. Both the old 79-column layout and the wide one (with `KMD Version`/`CUDA UMD Version`
 /// headers in newer branches) are read by labels and cell boundaries, never by column offsets.
-public struct NvidiaSMITable: Sendable, Equatable {
-    public struct GPU: Sendable, Equatable {
-        public var index: Int
+package struct NvidiaSMITable: Sendable, Equatable {
+    package struct GPU: Sendable, Equatable {
+        package var index: Int
         /// As printed; long names are cut and end in `...`.
-        public var name: String
-        public var persistenceMode: Bool?
-        public var busID: String
-        public var powerCapWatts: Double?
-        public var memoryTotalBytes: UInt64?
+        package var name: String
+        package var persistenceMode: Bool?
+        package var busID: String
+        package var powerCapWatts: Double?
+        package var memoryTotalBytes: UInt64?
         /// Nil when the MIG column says N/A.
-        public var migEnabled: Bool?
+        package var migEnabled: Bool?
     }
 
-    public var smiVersion: String?
-    public var driverVersion: String?
+    package var smiVersion: String?
+    package var driverVersion: String?
     /// Kernel-mode driver version, printed by newer branches instead of or beside "Driver Version".
-    public var kmdVersion: String?
-    public var cudaVersion: String?
-    public var gpus: [GPU]
+    package var kmdVersion: String?
+    package var cudaVersion: String?
+    package var gpus: [GPU]
 
-    public static func parse(_ text: String) -> NvidiaSMITable {
+    package static func parse(_ text: String) -> NvidiaSMITable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var table = NvidiaSMITable(gpus: [])
         if let header = lines.first(where: { $0.contains("NVIDIA-SMI") }) {

@@ -6,34 +6,34 @@ import RigSystem
 /// (BAR1 size). Read by element names; DTD v12 (`power_readings/power_limit`) and v13
 /// (`gpu_power_readings/current_power_limit`) both work. MIG instances' own memory blocks are
 /// nested under `mig_devices` and never mistaken for the GPU's.
-public struct NvidiaSMIXML: Sendable, Equatable {
-    public struct GPU: Sendable, Equatable {
-        public var busID: String
-        public var name: String?
-        public var architecture: String?
-        public var deviceID: String?
-        public var memoryTotalBytes: UInt64?
-        public var bar1TotalBytes: UInt64?
-        public var powerLimitWatts: Double?
-        public var defaultPowerLimitWatts: Double?
-        public var persistenceMode: Bool?
-        public var migEnabled: Bool?
+package struct NvidiaSMIXML: Sendable, Equatable {
+    package struct GPU: Sendable, Equatable {
+        package var busID: String
+        package var name: String?
+        package var architecture: String?
+        package var deviceID: String?
+        package var memoryTotalBytes: UInt64?
+        package var bar1TotalBytes: UInt64?
+        package var powerLimitWatts: Double?
+        package var defaultPowerLimitWatts: Double?
+        package var persistenceMode: Bool?
+        package var migEnabled: Bool?
     }
 
-    public var driverVersion: String?
-    public var cudaVersion: String?
+    package var driverVersion: String?
+    package var cudaVersion: String?
     /// What the header claims; may exceed `gpus.count` in trimmed captures.
-    public var attachedGPUs: Int?
-    public var gpus: [GPU]
+    package var attachedGPUs: Int?
+    package var gpus: [GPU]
 
-    public enum ParseError: Error, Equatable, CustomStringConvertible {
+    package enum ParseError: Error, Equatable, CustomStringConvertible {
         case notNvidiaSMIXML(String)
-        public var description: String {
+        package var description: String {
             switch self { case .notNvidiaSMIXML(let why): return "not nvidia-smi XML: \(why)" }
         }
     }
 
-    public static func parse(_ text: String) throws(ParseError) -> NvidiaSMIXML {
+    package static func parse(_ text: String) throws(ParseError) -> NvidiaSMIXML {
         let root: XMLNode
         do { root = try XMLNode.parse(text) } catch { throw .notNvidiaSMIXML("\(error)") }
         guard root.name == "nvidia_smi_log" else { throw .notNvidiaSMIXML("root element is <\(root.name)>") }

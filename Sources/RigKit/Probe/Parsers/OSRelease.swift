@@ -4,10 +4,10 @@ import RigSystem
 
 /// `/etc/os-release`: `KEY=value` lines, values optionally in single or double quotes with
 /// backslash escapes (os-release(5)).
-public struct OSRelease: Sendable, Equatable {
-    public var values: [String: String]
+package struct OSRelease: Sendable, Equatable {
+    package var values: [String: String]
 
-    public static func parse(_ text: String) -> OSRelease {
+    package static func parse(_ text: String) -> OSRelease {
         var values: [String: String] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -17,10 +17,10 @@ public struct OSRelease: Sendable, Equatable {
         return OSRelease(values: values)
     }
 
-    public var id: String? { values["ID"] }
-    public var versionID: String? { values["VERSION_ID"] }
-    public var prettyName: String? { values["PRETTY_NAME"] }
-    public var codename: String? { values["VERSION_CODENAME"] }
+    package var id: String? { values["ID"] }
+    package var versionID: String? { values["VERSION_ID"] }
+    package var prettyName: String? { values["PRETTY_NAME"] }
+    package var codename: String? { values["VERSION_CODENAME"] }
 
     private static func unquote(_ raw: Substring) -> String {
         guard let quote = raw.first, quote == "\"" || quote == "'", raw.count >= 2, raw.last == quote else { return String(raw) }

@@ -5,16 +5,16 @@ import RigSystem
 /// `/proc/driver/nvidia/version` (or `/sys/module/nvidia/version`, which holds only the number).
 /// The open kernel modules say "Open Kernel Module for x86_64"; the proprietary ones
 /// "x86_64 Kernel Module".
-public struct ProcDriverNvidiaVersion: Sendable, Equatable {
-    public enum Flavor: String, Sendable { case open, proprietary }
+package struct ProcDriverNvidiaVersion: Sendable, Equatable {
+    package enum Flavor: String, Sendable { case open, proprietary }
 
-    public var version: String
-    public var flavor: Flavor
+    package var version: String
+    package var flavor: Flavor
     /// The GCC line, when present.
-    public var compiler: String?
+    package var compiler: String?
 
     /// Nil when the text has no NVRM line with a version.
-    public static func parse(_ text: String) -> ProcDriverNvidiaVersion? {
+    package static func parse(_ text: String) -> ProcDriverNvidiaVersion? {
         let lines = text.split(whereSeparator: \.isNewline).map(String.init)
         guard let nvrm = lines.first(where: { $0.hasPrefix("NVRM version:") }),
               let module = nvrm.range(of: "Kernel Module") else { return nil }
@@ -27,7 +27,7 @@ public struct ProcDriverNvidiaVersion: Sendable, Equatable {
     }
 
     /// `/sys/module/nvidia/version`: just `550.144.03`.
-    public static func moduleVersion(_ text: String) -> String? {
+    package static func moduleVersion(_ text: String) -> String? {
         let version = text.trimmed
         return isVersion(Substring(version)) ? version : nil
     }

@@ -4,22 +4,22 @@ import RigSystem
 
 /// `rocm-smi … --json` (keys differ between ROCm releases: `Device ID` or `GPU ID`,
 /// `Card series` or `Device Name`) and the plain concise table of older releases.
-public struct RocmSMI: Sendable, Equatable {
-    public struct Card: Sendable, Equatable {
+package struct RocmSMI: Sendable, Equatable {
+    package struct Card: Sendable, Equatable {
         /// `card0` → 0; the table's GPU column.
-        public var index: Int
-        public var busID: String?
-        public var name: String?
-        public var deviceID: String?
-        public var vramBytes: UInt64?
+        package var index: Int
+        package var busID: String?
+        package var name: String?
+        package var deviceID: String?
+        package var vramBytes: UInt64?
         /// Max graphics package power (JSON) or PwrCap (table), watts.
-        public var powerCapWatts: Double?
+        package var powerCapWatts: Double?
     }
 
-    public var cards: [Card]
-    public var driverVersion: String?
+    package var cards: [Card]
+    package var driverVersion: String?
 
-    public static func parseJSON(_ data: Data) -> RocmSMI? {
+    package static func parseJSON(_ data: Data) -> RocmSMI? {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
         var cards: [Card] = []
         for (key, value) in object {
@@ -39,7 +39,7 @@ public struct RocmSMI: Sendable, Equatable {
     }
 
     /// The concise default table: a header row starting with `GPU`, then one row per card.
-    public static func parseTable(_ text: String) -> RocmSMI {
+    package static func parseTable(_ text: String) -> RocmSMI {
         var header: [String] = []
         var cards: [Card] = []
         for line in text.split(whereSeparator: \.isNewline) {

@@ -2,12 +2,12 @@ import RigSpec
 import RigSystem
 /// Board and BIOS from `/sys/class/dmi/id`, else `dmidecode -t 0 -t 2` when root.
 /// Vendor placeholders ("To Be Filled By O.E.M.") read as unknown.
-public struct BoardProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.board] }
+package struct BoardProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.board] }
     static let dmi = "/sys/class/dmi/id"
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         if system.fileExists(Self.dmi) {
             func read(_ name: String) -> Fact<String> {
                 switch system.readTextResult("\(Self.dmi)/\(name)") {
@@ -41,7 +41,7 @@ public struct BoardProber: Prober {
         return FactsUpdate { $0.board = found }
     }
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { facts in
             facts.board?.vendor = .unknown(reason)
             facts.board?.name = .unknown(reason)

@@ -3,13 +3,13 @@ import RigSystem
 /// CPU from `/proc/cpuinfo` and `/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq`;
 /// `lscpu -J` only when those leave something out (ARM kernels print no model name or sockets;
 /// VMs have no cpufreq). Both JSON layouts (flat, and nested `children`) are read.
-public struct CPUProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.cpu] }
+package struct CPUProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.cpu] }
     static let lscpuArgv = ["lscpu", "-J"]
     static let maxFrequencyPath = "/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq"
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         var cpu = CPUFacts()
         var cpuinfoReason = "/proc/cpuinfo: not read"
         switch system.readTextResult("/proc/cpuinfo") {
@@ -39,7 +39,7 @@ public struct CPUProber: Prober {
         return FactsUpdate { $0.cpu = result }
     }
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         let cpu = unknownCPU(reason)
         return FactsUpdate { $0.cpu = cpu }
     }

@@ -3,11 +3,11 @@ import RigSystem
 /// CUDA toolkits under `/usr/local` (`cuda-X.Y/version.json`, `version.txt` before 11.1, else the
 /// directory name) and
 /// the nvcc on PATH (else `/usr/local/cuda/bin/nvcc`). The driver's CUDA version comes from nvidia-smi.
-public struct CUDAProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.cuda] }
+package struct CUDAProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.cuda] }
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         let toolkits = Self.toolkits(system)
         var result = await system.run(["nvcc", "--version"], timeout: timeout)
         if result.outcome == .notFound, system.fileExists("/usr/local/cuda/bin/nvcc") {
@@ -21,7 +21,7 @@ public struct CUDAProber: Prober {
         }
     }
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { facts in
             facts.cuda?.toolkits = .unknown(reason)
             facts.cuda?.nvcc = .unknown(reason)

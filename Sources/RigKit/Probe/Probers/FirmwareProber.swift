@@ -4,12 +4,12 @@ import RigSystem
 
 /// Boot mode (`/sys/firmware/efi`), Secure Boot (the last byte of the SecureBoot EFI variable)
 /// and whether an IOMMU is active (`/sys/class/iommu` or `/sys/kernel/iommu_groups` non-empty).
-public struct FirmwareProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.firmware] }
+package struct FirmwareProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.firmware] }
     static let secureBootVariable = "/sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-e98c0333c3b8"
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         var firmware = FirmwareFacts()
         let uefi = system.fileExists("/sys/firmware/efi")
         firmware.bootMode = .value(uefi ? "uefi" : "legacy")
@@ -27,7 +27,7 @@ public struct FirmwareProber: Prober {
         return FactsUpdate { $0.firmware = result }
     }
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { facts in
             facts.firmware?.bootMode = .unknown(reason)
             facts.firmware?.secureBoot = .unknown(reason)

@@ -1,18 +1,18 @@
 import RigSpec
 import RigSystem
 /// The hostname the kernel holds (`/proc/sys/kernel/hostname`), else `/etc/hostname`.
-public struct HostnameProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.hostname] }
+package struct HostnameProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.hostname] }
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         let hostname = Self.read(on: system)
         return FactsUpdate { $0.hostname = hostname }
     }
 
     /// The hostname without the probe machinery: the one way every command reads it
     /// (`plan`, `render` and `apply` pick the machine by it).
-    public static func read(on system: any System) -> Fact<String> {
+    package static func read(on system: any System) -> Fact<String> {
         switch system.readTextResult("/proc/sys/kernel/hostname") {
         case .success(let text): return Fact(text.trimmed.nonEmpty, else: "the kernel hostname is empty")
         case .failure(let error):
@@ -20,7 +20,7 @@ public struct HostnameProber: Prober {
         }
     }
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { $0.hostname = .unknown(reason) }
     }
 }

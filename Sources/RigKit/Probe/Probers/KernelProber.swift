@@ -2,11 +2,11 @@ import RigSpec
 import RigSystem
 /// Kernel release from `/proc/sys/kernel/osrelease`; architecture from `/proc/sys/kernel/arch`
 /// (Linux ≥ 6.1), else `uname -m`.
-public struct KernelProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.os] }
+package struct KernelProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.os] }
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         let kernel: Fact<String>
         switch system.readTextResult("/proc/sys/kernel/osrelease") {
         case .success(let text): kernel = .value(text.trimmed)
@@ -25,7 +25,7 @@ public struct KernelProber: Prober {
         }
     }
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { facts in
             facts.os?.kernel = .unknown(reason)
             facts.os?.architecture = .unknown(reason)

@@ -1,11 +1,11 @@
 import RigSpec
 import RigSystem
 /// Total memory from `/proc/meminfo`; the modules from `dmidecode -t 17`, which needs root.
-public struct MemoryProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.memory] }
+package struct MemoryProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.memory] }
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         var memory = MemoryFacts()
         switch system.readTextResult("/proc/meminfo") {
         case .success(let text):
@@ -42,7 +42,7 @@ public struct MemoryProber: Prober {
         return FactsUpdate { $0.memory = result }
     }
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { facts in
             facts.memory?.totalBytes = .unknown(reason)
             facts.memory?.dimms = .unknown(reason)

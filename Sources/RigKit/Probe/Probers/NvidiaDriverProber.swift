@@ -2,11 +2,11 @@ import RigSpec
 import RigSystem
 /// The loaded NVIDIA kernel module: `/proc/driver/nvidia/version` (version and open/proprietary),
 /// else `/sys/module/nvidia/version` (version only). Never starts nvidia-smi.
-public struct NvidiaDriverProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.nvidiaDriver] }
+package struct NvidiaDriverProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.nvidiaDriver] }
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         var driver = NvidiaDriverFacts()
         let proc = system.readTextResult("/proc/driver/nvidia/version")
         if case .success(let text) = proc, let parsed = ProcDriverNvidiaVersion.parse(text) {
@@ -30,7 +30,7 @@ public struct NvidiaDriverProber: Prober {
         return FactsUpdate { $0.nvidiaDriver = result }
     }
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { facts in
             facts.nvidiaDriver?.version = .unknown(reason)
             facts.nvidiaDriver?.flavor = .unknown(reason)

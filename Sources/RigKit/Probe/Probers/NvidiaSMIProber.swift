@@ -5,9 +5,9 @@ import RigSystem
 /// version the driver supports (24 ms on an H100, where `-q -x` takes 116 ms). Either alone still
 /// fills what it can. Drivers too old for `compute_cap` get the query again without it;
 /// hosts recorded before `-q -d MEMORY` was used replay their `-q -x` instead.
-public struct NvidiaSMIProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.gpus, .cuda] }
+package struct NvidiaSMIProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.gpus, .cuda] }
 
     static let fields = ["index", "pci.bus_id", "name", "memory.total", "compute_cap", "power.limit",
                          "power.default_limit", "persistence_mode", "mig.mode.current", "driver_version"]
@@ -20,7 +20,7 @@ public struct NvidiaSMIProber: Prober {
         ["nvidia-smi", "--query-gpu=" + fields.joined(separator: ","), "--format=csv"]
     }
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         async let queried = system.run(Self.queryArgv, timeout: timeout)
         async let described = system.run(Self.memoryArgv, timeout: timeout)
         var (query, memory) = await (queried, described)
@@ -81,7 +81,7 @@ public struct NvidiaSMIProber: Prober {
         do { return .found(try NvidiaSMIXML.parse(result.output)) } catch { return .failed("nvidia-smi -q -x: \(error)") }
     }
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { facts in
             facts.cuda?.driverSupports = .unknown(reason)
             facts.gpus = GPUMerge.updateEach(facts.gpus, vendor: "nvidia") { gpu in

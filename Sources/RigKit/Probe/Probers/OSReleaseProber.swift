@@ -1,11 +1,11 @@
 import RigSpec
 import RigSystem
 /// Distro id, version and pretty name from `/etc/os-release` (or `/usr/lib/os-release`).
-public struct OSReleaseProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.os] }
+package struct OSReleaseProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.os] }
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         let text: String
         switch system.readTextResult("/etc/os-release") {
         case .success(let found): text = found
@@ -21,7 +21,7 @@ public struct OSReleaseProber: Prober {
         }
     }
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { facts in
             facts.os?.id = .unknown(reason)
             facts.os?.version = .unknown(reason)

@@ -3,14 +3,14 @@ import RigSystem
 /// Every display controller (PCI class 0x03xxxx) from `/sys/bus/pci/devices`, with vendor and
 /// device ids, AMD VRAM from `mem_info_vram_total`, and names from `lspci -vmm -nn` when present.
 /// nvidia-smi and rocm-smi add what only they know.
-public struct PCIProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.gpus] }
+package struct PCIProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.gpus] }
     static let devices = "/sys/bus/pci/devices"
     /// The reason when this host has no PCI sysfs at all.
     static let noSysfsReason = SystemError.notFound(devices).description
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         let addresses: [String]
         do { addresses = try system.listDirectory(Self.devices) } catch { return unavailable(error.description) }
         var gpus: [GPUFacts] = []
@@ -29,7 +29,7 @@ public struct PCIProber: Prober {
         return FactsUpdate { $0.gpus = .value(found) }
     }
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { $0.gpus = .unknown(reason) }
     }
 

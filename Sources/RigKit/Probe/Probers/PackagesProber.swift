@@ -1,13 +1,13 @@
 import RigSpec
 import RigSystem
 /// Installed Debian packages and versions from `dpkg-query` (only when asked: the slow one).
-public struct PackagesProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.packages] }
+package struct PackagesProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.packages] }
 
     static let argv = ["dpkg-query", "-W", "-f", "${Package}\t${Version}\t${db:Status-Status}\n"]
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         let result = await system.run(Self.argv, timeout: timeout)
         if let reason = result.failureReason(program: "dpkg-query") { return unavailable(reason) }
         var packages: [String: PackageFacts] = [:]
@@ -29,7 +29,7 @@ public struct PackagesProber: Prober {
     static let statuses: Set<String> = ["not-installed", "config-files", "half-installed", "unpacked", "half-configured",
                                          "triggers-awaited", "triggers-pending", "installed"]
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { $0.packages = .unknown(reason) }
     }
 }

@@ -1,13 +1,13 @@
 import RigSpec
 import RigSystem
 /// AMD GPUs' names, VRAM and power caps from `rocm-smi --json`, merged by PCI bus id.
-public struct RocmSMIProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.gpus] }
+package struct RocmSMIProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.gpus] }
 
     static let argv = ["rocm-smi", "--showproductname", "--showbus", "--showmeminfo", "vram", "--showmaxpower", "--json"]
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         let result = await system.run(Self.argv, timeout: timeout)
         if let reason = result.failureReason(program: "rocm-smi") { return unavailable(reason) }
         guard let parsed = RocmSMI.parseJSON(result.stdout) else { return unavailable("rocm-smi printed no JSON") }
@@ -27,7 +27,7 @@ public struct RocmSMIProber: Prober {
         }
     }
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { facts in
             facts.gpus = GPUMerge.updateEach(facts.gpus, vendor: "amd") { gpu in
                 gpu.powerLimitWatts = .unknown(reason)

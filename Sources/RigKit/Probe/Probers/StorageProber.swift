@@ -1,13 +1,13 @@
 import RigSpec
 import RigSystem
 /// Whole disks from `lsblk -J -b -o NAME,MODEL,SIZE,ROTA,TRAN,TYPE`.
-public struct StorageProber: Prober {
-    public init() {}
-    public var groups: Set<FactGroup> { [.storage] }
+package struct StorageProber: Prober {
+    package init() {}
+    package var groups: Set<FactGroup> { [.storage] }
 
     static let argv = ["lsblk", "-J", "-b", "-o", "NAME,MODEL,SIZE,ROTA,TRAN,TYPE"]
 
-    public func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
+    package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         let result = await system.run(Self.argv, timeout: timeout)
         if let reason = result.failureReason(program: "lsblk") { return unavailable(reason) }
         let disks: Fact<[DiskFacts]>
@@ -29,7 +29,7 @@ public struct StorageProber: Prober {
         return FactsUpdate { $0.storage = disks }
     }
 
-    public func unavailable(_ reason: String) -> FactsUpdate {
+    package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { $0.storage = .unknown(reason) }
     }
 }

@@ -6,14 +6,14 @@ import RigProbe
 /// Facts: `CUDADriverTable` (Release Notes Table 3 and the 11.x/12.x/13.x family floors, docs/compatibility.md §1).
 /// Below Table 3 but at or above the family floor, CUDA runs under minor-version compatibility
 /// (no PTX JIT of newer code, some features missing): a warning. Below the floor: an error.
-public struct CUDAMinimumDriver: CompatibilityRule {
-    public let id = "cuda-min-driver"
-    public let summary = "the NVIDIA driver is new enough for the CUDA toolkit"
-    public var table: CUDADriverTable
+package struct CUDAMinimumDriver: CompatibilityRule {
+    package let id = "cuda-min-driver"
+    package let summary = "the NVIDIA driver is new enough for the CUDA toolkit"
+    package var table: CUDADriverTable
 
-    public init(table: CUDADriverTable = .standard) { self.table = table }
+    package init(table: CUDADriverTable = .standard) { self.table = table }
 
-    public func check(_ spec: MachineSpec) -> [Finding] {
+    package func check(_ spec: MachineSpec) -> [Finding] {
         guard let cuda = spec.drivers?.cuda, let driver = spec.drivers?.nvidia?.version else { return [] }
         let keyPath: SpecKeyPath = "drivers.nvidia.version"
         switch table.requirement(for: cuda) {

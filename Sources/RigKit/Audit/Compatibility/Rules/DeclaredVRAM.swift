@@ -7,17 +7,17 @@ import RigProbe
 /// Vendors print GDDR/HBM sizes in binary units as "GB", and `nvidia-smi` reports a little less than the
 /// nominal size (ECC, reserved memory), so a declared size within 3 % of either N GiB or N GB matches.
 /// A mismatch is an error when the catalog lists every variant of the model, else a warning.
-public struct DeclaredVRAM: CompatibilityRule {
-    public let id = "declared-vram"
-    public let summary = "declared VRAM matches the known VRAM of the GPU model"
-    public var catalog: GPUCatalog
+package struct DeclaredVRAM: CompatibilityRule {
+    package let id = "declared-vram"
+    package let summary = "declared VRAM matches the known VRAM of the GPU model"
+    package var catalog: GPUCatalog
 
     /// Relative tolerance when comparing sizes.
-    public static let tolerance = 0.03
+    package static let tolerance = 0.03
 
-    public init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
+    package init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
 
-    public func check(_ spec: MachineSpec) -> [Finding] {
+    package func check(_ spec: MachineSpec) -> [Finding] {
         spec.catalogedGPUs(catalog).compactMap { entry -> Finding? in
             guard let declared = entry.gpu.vram, let model = entry.model, !model.isFamily, !model.vramGiB.isEmpty else { return nil }
             if model.vramGiB.contains(where: { Self.matches(declared.value, nominalGiB: $0) }) { return nil }

@@ -5,18 +5,18 @@ import RigProbe
 /// The pinned CUDA toolkit can compile for every GPU: new enough for the newest architecture
 /// (RTX 50 / sm_120 needs 12.8) and not so new that it dropped an old one (13.0 drops sm < 7.5).
 /// Facts: `CUDAArchitectureSupport` (docs/compatibility.md §2).
-public struct GPUMinimumCUDA: CompatibilityRule {
-    public let id = "gpu-min-cuda"
-    public let summary = "the CUDA toolkit supports each GPU's architecture"
-    public var catalog: GPUCatalog
-    public var table: CUDAArchitectureSupport
+package struct GPUMinimumCUDA: CompatibilityRule {
+    package let id = "gpu-min-cuda"
+    package let summary = "the CUDA toolkit supports each GPU's architecture"
+    package var catalog: GPUCatalog
+    package var table: CUDAArchitectureSupport
 
-    public init(catalog: GPUCatalog = .standard, table: CUDAArchitectureSupport = .standard) {
+    package init(catalog: GPUCatalog = .standard, table: CUDAArchitectureSupport = .standard) {
         self.catalog = catalog
         self.table = table
     }
 
-    public func check(_ spec: MachineSpec) -> [Finding] {
+    package func check(_ spec: MachineSpec) -> [Finding] {
         guard let cuda = spec.drivers?.cuda else { return [] }
         return spec.catalogedGPUs(catalog).compactMap { entry -> Finding? in
             guard let model = entry.nvidia, let capability = model.computeCapability,

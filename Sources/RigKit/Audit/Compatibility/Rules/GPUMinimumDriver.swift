@@ -5,18 +5,18 @@ import RigProbe
 /// The pinned driver branch and kernel-module flavour support every GPU: RTX 50-series needs
 /// R570+ with the open modules; Maxwell/Pascal/Volta need the proprietary ones.
 /// Facts: `NVIDIADriverTable` (docs/compatibility.md §2, NVIDIA's open-module announcement).
-public struct GPUMinimumDriver: CompatibilityRule {
-    public let id = "gpu-min-driver"
-    public let summary = "the NVIDIA driver branch and module flavour support each GPU"
-    public var catalog: GPUCatalog
-    public var table: NVIDIADriverTable
+package struct GPUMinimumDriver: CompatibilityRule {
+    package let id = "gpu-min-driver"
+    package let summary = "the NVIDIA driver branch and module flavour support each GPU"
+    package var catalog: GPUCatalog
+    package var table: NVIDIADriverTable
 
-    public init(catalog: GPUCatalog = .standard, table: NVIDIADriverTable = NVIDIADriverTable()) {
+    package init(catalog: GPUCatalog = .standard, table: NVIDIADriverTable = NVIDIADriverTable()) {
         self.catalog = catalog
         self.table = table
     }
 
-    public func check(_ spec: MachineSpec) -> [Finding] {
+    package func check(_ spec: MachineSpec) -> [Finding] {
         guard let driver = spec.drivers?.nvidia else { return [] }
         var findings: [Finding] = []
         for entry in spec.catalogedGPUs(catalog) {

@@ -5,14 +5,14 @@ import RigProbe
 /// The OS release is one the pinned CUDA release supports.
 /// Facts: `CUDAOSSupport` (NVIDIA local-repo installers per OS release; see its sources).
 /// A combination the table does not cover is a warning, never a guess.
-public struct OSSupportsCUDA: CompatibilityRule {
-    public let id = "os-supports-cuda"
-    public let summary = "the OS release is supported by the CUDA release"
-    public var table: CUDAOSSupport
+package struct OSSupportsCUDA: CompatibilityRule {
+    package let id = "os-supports-cuda"
+    package let summary = "the OS release is supported by the CUDA release"
+    package var table: CUDAOSSupport
 
-    public init(table: CUDAOSSupport = .standard) { self.table = table }
+    package init(table: CUDAOSSupport = .standard) { self.table = table }
 
-    public func check(_ spec: MachineSpec) -> [Finding] {
+    package func check(_ spec: MachineSpec) -> [Finding] {
         guard let cuda = spec.drivers?.cuda else { return [] }
         let os = "\(spec.os.distro.rawValue) \(spec.os.release)"
         let basis = spec.os.distro == .pop ? " (judged as Ubuntu \(spec.os.release), which Pop!_OS is built on)" : ""

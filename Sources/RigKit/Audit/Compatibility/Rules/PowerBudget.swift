@@ -12,22 +12,22 @@ import RigProbe
 /// - Rest: 75 W for motherboard, memory, fans and USB, plus 10 W per drive (`parts.storage` counts).
 /// - Headroom: 20 % on top, because GPUs draw short spikes above their limit and PSUs age.
 /// Multiple PSUs add up. Without any PSU in the spec there is nothing to compare, so no finding.
-public struct PowerBudget: CompatibilityRule {
-    public let id = "power-budget"
-    public let summary = "the power supplies cover GPUs + CPU + rest with headroom"
-    public var catalog: GPUCatalog
+package struct PowerBudget: CompatibilityRule {
+    package let id = "power-budget"
+    package let summary = "the power supplies cover GPUs + CPU + rest with headroom"
+    package var catalog: GPUCatalog
 
     /// Used when the spec gives no CPU power.
-    public static let defaultCPUWatts = 150.0
+    package static let defaultCPUWatts = 150.0
     /// Motherboard, memory, fans and USB.
-    public static let baseWatts = 75.0
-    public static let wattsPerDrive = 10.0
+    package static let baseWatts = 75.0
+    package static let wattsPerDrive = 10.0
     /// Percent added on top of the sum.
-    public static let headroomPercent = 20
+    package static let headroomPercent = 20
 
-    public init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
+    package init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
 
-    public func check(_ spec: MachineSpec) -> [Finding] {
+    package func check(_ spec: MachineSpec) -> [Finding] {
         let psus = spec.parts.psus
         guard !psus.isEmpty else { return [] }
         var terms: [String] = []

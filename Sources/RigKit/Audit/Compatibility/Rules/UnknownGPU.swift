@@ -4,14 +4,14 @@ import RigProbe
 
 /// A GPU the catalog does not know is a warning (never a crash): the other rules skip it,
 /// and the message says what was not checked. Facts: `GPUCatalog`.
-public struct UnknownGPU: CompatibilityRule {
-    public let id = "unknown-gpu"
-    public let summary = "every GPU is one rigctl's tables know"
-    public var catalog: GPUCatalog
+package struct UnknownGPU: CompatibilityRule {
+    package let id = "unknown-gpu"
+    package let summary = "every GPU is one rigctl's tables know"
+    package var catalog: GPUCatalog
 
-    public init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
+    package init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
 
-    public func check(_ spec: MachineSpec) -> [Finding] {
+    package func check(_ spec: MachineSpec) -> [Finding] {
         spec.catalogedGPUs(catalog).compactMap { entry -> Finding? in
             guard entry.model == nil else { return nil }
             return Finding(spec: spec, keyPath: entry.keyPath("model"), expected: nil, actual: entry.gpu.model,
