@@ -68,7 +68,8 @@ import Testing
         let text = try String(contentsOfFile: spec, encoding: .utf8)
         try text.replacingOccurrences(of: "foreground: \"#e6eef7\"", with: "foreground: \"#0b2540\"").write(toFile: spec, atomically: true, encoding: .utf8)
         let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("foreground:") }) + 1
-        let expected = "\(repo)/machines/compute-node.yaml:\(line):15: error: theme.foreground #0b2540 on theme.background #0b2540 has contrast 1.0:1; needs at least 4.5:1"
+        // Relative (machines/…) or absolute, the same place and message.
+        let expected = "compute-node.yaml:\(line):3: error: theme.foreground #0b2540 on theme.background #0b2540 has contrast 1.0:1; needs at least 4.5:1"
         let commands: [[String]] = [
             ["validate", "--repo", repo], ["generate", "--repo", repo], ["plan", "compute-node", "--repo", repo],
             ["diff", "compute-node", "--replay", host(repo, "compute-node"), "--repo", repo], ["audit", "--repo", repo],
@@ -78,8 +79,7 @@ import Testing
         for command in commands {
             let run = await Rigctl.run(command)
             #expect(run.status == 2, "\(command[0]): \(run.stdout) \(run.stderr)")
-            let said = (run.stdout + run.stderr).replacingOccurrences(of: "machines/compute-node.yaml:\(line):15: error:", with: "\(repo)/machines/compute-node.yaml:\(line):15: error:")
-            #expect(said.components(separatedBy: expected.split(separator: " ", maxSplits: 1)[1]).count == 2,
+            #expect((run.stdout + run.stderr).components(separatedBy: expected).count == 2,
                     "\(command[0]) must report the theme error exactly once: \(run.stdout) \(run.stderr)")
             #expect(!run.stdout.split(separator: "\n").contains { $0.hasPrefix("valid compute-node") }, "\(command[0]): \(run.stdout)")
         }

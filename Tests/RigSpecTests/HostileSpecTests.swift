@@ -55,7 +55,7 @@ import Testing
 
     @Test func stacksInsideTheRepositoryStillWork() {
         #expect(SpecLoader.isInside(SpecLoader.join("/r/machines/a.yaml", "stacks/b.yaml"), "/r"))
-        #expect(SpecLoader.isInside(SpecLoader.join("/r/machines/a.yaml", "../shared/c.yaml"), "/r"))
+        #expect(SpecLoader.isInside(SpecLoader.join("/r/machines/a.yaml", "../common/c.yaml"), "/r"))
         #expect(!SpecLoader.isInside(SpecLoader.join("/r/machines/a.yaml", "../../c.yaml"), "/r"))
         #expect(SpecLoader.isInside(SpecLoader.join("machines/a.yaml", "stacks/b.yaml"), SpecLoader.includeRoot(of: "machines/a.yaml")))
         #expect(!SpecLoader.isInside(SpecLoader.join("machines/a.yaml", "../../b.yaml"), SpecLoader.includeRoot(of: "machines/a.yaml")))

@@ -71,7 +71,7 @@ package struct ApplyRun: Sendable {
                 return .failure(Refusal("\(mismatch); nothing was changed\n  if this is a fresh machine that is to become \(spec.name), "
                     + "run again with --force: the hostname step sets it"))
             }
-            progress("--force: \(mismatch.prefix { $0 != "," }); the hostname step will set it to '\(spec.hostname)'")
+            progress("--force: \(HostnameGate.seen(liveHostname)); the hostname step will set it to '\(spec.hostname)'")
         }
         // A dry run changes nothing, so it neither needs nor takes the lock.
         var lock: ApplyLock?

@@ -168,8 +168,12 @@ package enum HostnameGate {
     /// Why `live` is not `spec`'s machine, or nil when it is.
     package static func mismatch(spec: MachineSpec, live: Fact<String>, file: String) -> String? {
         if let name = live.value, HostnameMatch.matches(spec: spec.hostname, live: name) { return nil }
-        let seen = live.value.map { "this machine's hostname is '\($0)'" } ?? "this machine's hostname is unknown (\(live.reason ?? "not read"))"
-        return "\(seen), but \(file) is for '\(spec.hostname)'"
+        return "\(seen(live)), but \(file) is for '\(spec.hostname)'"
+    }
+
+    /// `this machine's hostname is 'vm'`, or why it is unknown.
+    package static func seen(_ live: Fact<String>) -> String {
+        live.value.map { "this machine's hostname is '\($0)'" } ?? "this machine's hostname is unknown (\(live.reason ?? "not read"))"
     }
 }
 

@@ -26,11 +26,11 @@ package enum PlaybookSyncCheck {
         }
         if !verdict.invalidMachines.isEmpty {
             // Generated from every machine, these cannot be checked while one spec is invalid.
-            let skipped = Set(verdict.invalidMachines.map { "\($0).yml" } + PlaybookGenerator.sharedFiles)
+            let notChecked = (verdict.invalidMachines.map { "\($0).yml" } + PlaybookGenerator.sharedFiles).sorted()
+            let skipped = Set(notChecked)
             let others = PlaybookSyncReport(missing: report.missing.filter { !skipped.contains($0) },
                                             stale: report.stale.filter { !skipped.contains($0) },
                                             extra: report.extra.filter { !skipped.contains($0) })
-            let notChecked = (verdict.invalidMachines.map { "\($0).yml" } + PlaybookGenerator.sharedFiles).sorted()
             return differences(others, shown: shown, clean: nil)
                 + [finding(status: .unknown, severity: .info,
                            message: "\(notChecked.map { "\(shown)/\($0)" }.joined(separator: ", ")): not checked: generated only once every spec is valid")]
