@@ -21,6 +21,10 @@ import Testing
 
     @Test(.enabled(if: getuid() == 0, "the end-to-end apply installs a package and adds an apt source: run the tests as root (CI does)"))
     func applyConvergesThisHostAndAnsibleAgrees() throws {
+        try MachineStateLock.holding { try convergeThisHost() }
+    }
+
+    private func convergeThisHost() throws {
         let host = try Self.thisHost()
         let repo = try Subprocess.temporaryDirectory("rigctl-e2e-repo")
         let home = try Subprocess.temporaryDirectory("rigctl-e2e-home")
