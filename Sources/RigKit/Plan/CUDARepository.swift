@@ -1,3 +1,4 @@
+import RigText
 import RigSpec
 import RigSystem
 import RigProbe
@@ -22,7 +23,7 @@ package struct CUDARepository: Sendable, Equatable {
     package init(os: MachineSpec.OperatingSystem) {
         switch os.distro {
         case .ubuntu, .pop:
-            self.init(directory: "ubuntu" + os.release.replacingOccurrences(of: ".", with: ""))
+            self.init(directory: "ubuntu" + os.release.replacingEvery(".", with: ""))
         case .debian:
             self.init(directory: "debian" + (os.release.split(separator: ".").first.map(String.init) ?? os.release))
         }

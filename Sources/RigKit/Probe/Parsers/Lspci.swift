@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 
 /// `lspci -vmm -nn` (records of `Key:\tValue`, ids in brackets), `lspci -vmm` (names only),
@@ -55,12 +55,12 @@ package struct Lspci: Sendable, Equatable {
     package static func parseNumeric(_ text: String) -> Lspci {
         var devices: [Device] = []
         for line in text.split(whereSeparator: \.isNewline) {
-            guard let space = line.firstIndex(of: " "), let colon = line.range(of: ": ", range: space..<line.endIndex) else { continue }
+            guard let space = line.firstIndex(of: " "), let colon = line[space...].firstRange(of: ": ") else { continue }
             let slot = String(line[..<space])
             let (className, classID) = splitID(String(line[line.index(after: space)..<colon.lowerBound]))
             var rest = String(line[colon.upperBound...])
             var revision: String?
-            if let rev = rest.range(of: " (rev ", options: .backwards), rest.hasSuffix(")") {
+            if let rev = rest.ranges(of: " (rev ").last, rest.hasSuffix(")") {
                 revision = String(rest[rev.upperBound..<rest.index(before: rest.endIndex)])
                 rest = String(rest[..<rev.lowerBound])
             }

@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 /// The default `nvidia-smi` table, for bug reports and old hosts: header versions and one entry
 /// per GPU. Both the old 79-column layout and the wide one (with `KMD Version`/`CUDA UMD Version`
@@ -77,7 +77,7 @@ package struct NvidiaSMITable: Sendable, Equatable {
 
     /// The first word after `label` in `line`.
     private static func value(after label: String, in line: String) -> String? {
-        guard let range = line.range(of: label) else { return nil }
+        guard let range = line.firstRange(of: label) else { return nil }
         return line[range.upperBound...].split(separator: " ").first.map(String.init).flatMap { $0 == "|" ? nil : $0 }
     }
 }
