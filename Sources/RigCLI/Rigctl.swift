@@ -30,6 +30,7 @@ package struct Rigctl: AsyncParsableCommand {
         version: RigctlVersion.current,
         subcommands: [
             Validate.self,
+            FitCommand.self,
             Schema.self,
             ProbeCommand.self,
             InitCommand.self,
