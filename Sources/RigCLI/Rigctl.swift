@@ -29,6 +29,7 @@ package struct Rigctl: AsyncParsableCommand {
         """,
         version: RigctlVersion.current,
         subcommands: [
+            NewCommand.self,
             Validate.self,
             FitCommand.self,
             Schema.self,
