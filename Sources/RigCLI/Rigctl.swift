@@ -1,5 +1,8 @@
 import ArgumentParser
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import RigText
 import RigKit
 import RigSystem
@@ -62,10 +65,13 @@ extension Rigctl {
             let message = TerminalSafeText.sanitized(fullMessage(for: error))
             let code = exitCode(for: error)
             if !message.isEmpty {
-                let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
-                handle.write(Data((message + "\n").utf8))
+                (code == .success ? StandardStream.output : StandardStream.error).write(message + "\n")
             }
-            Foundation.exit(code.rawValue)
+            #if canImport(Glibc)
+            Glibc.exit(code.rawValue)
+            #else
+            Darwin.exit(code.rawValue)
+            #endif
         }
     }
 
