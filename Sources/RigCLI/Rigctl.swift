@@ -1,5 +1,8 @@
 import ArgumentParser
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import RigText
 import RigKit
 import RigSystem
@@ -30,7 +33,9 @@ package struct Rigctl: AsyncParsableCommand {
         """,
         version: RigctlVersion.current,
         subcommands: [
+            NewCommand.self,
             Validate.self,
+            FitCommand.self,
             Schema.self,
             ProbeCommand.self,
             InitCommand.self,
@@ -56,7 +61,17 @@ extension Rigctl {
         do {
             try await runCommand(Array(CommandLine.arguments.dropFirst()))
         } catch {
-            exit(withError: error)
+            // ArgumentParser's own message, with the user's argument in it, made safe like every other line.
+            let message = TerminalSafeText.sanitized(fullMessage(for: error))
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                (code == .success ? StandardStream.output : StandardStream.error).write(message + "\n")
+            }
+            #if canImport(Glibc)
+            Glibc.exit(code.rawValue)
+            #else
+            Darwin.exit(code.rawValue)
+            #endif
         }
     }
 
@@ -71,7 +86,7 @@ extension Rigctl {
                 try await runCommand(arguments)
                 return 0
             } catch {
-                let message = fullMessage(for: error)
+                let message = TerminalSafeText.sanitized(fullMessage(for: error))
                 let code = exitCode(for: error).rawValue
                 if !message.isEmpty { (code == 0 ? captured.append(out:) : captured.append(error:))(message + "\n") }
                 return code

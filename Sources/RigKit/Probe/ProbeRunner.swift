@@ -6,10 +6,11 @@ import RigSystem
 /// Runs the probers a command needs, concurrently, each bounded by the timeout.
 package enum ProbeRunner {
     /// Every prober, in the order their updates are applied (GPU sources merge in this order:
-    /// PCI first, then nvidia-smi and rocm-smi add what they know).
+    /// PCI first, then nvidia-smi and rocm-smi add what they know; the kernel module's driver
+    /// version comes before nvidia-smi's, which fills it only where the module said nothing).
     package static let probers: [any Prober] = [
         OSReleaseProber(), KernelProber(), HostnameProber(), CPUProber(), MemoryProber(),
-        PCIProber(), NvidiaSMIProber(), RocmSMIProber(), NvidiaDriverProber(), CUDAProber(),
+        PCIProber(), NvidiaDriverProber(), NvidiaSMIProber(), RocmSMIProber(), CUDAProber(),
         StorageProber(), BoardProber(), FirmwareProber(), PackagesProber(),
     ]
 

@@ -3,21 +3,13 @@ import FoundationEssentials
 import RigText
 import RigSystem
 
-/// `lscpu` as plain text (old and new util-linux layouts) or `lscpu -J` (flat, and the nested
-/// `children` form of util-linux ≥ 2.37). Fields are looked up by label, never by line number.
+/// `lscpu -J` (flat, and the nested `children` form of util-linux ≥ 2.37), the CPU prober's fallback
+/// for what /proc/cpuinfo leaves out. Fields are looked up by label, never by position. The plain-text
+/// layout is not read: every release rigctl supports has `-J` (util-linux 2.34 in Ubuntu 20.04 and
+/// 2.36 in Debian 11, and the Grace capture's flat layout is from util-linux ~2.34).
 package struct Lscpu: Sendable, Equatable {
     /// Label without the colon (`Model name`) → value, trimmed.
     package var fields: [String: String]
-
-    package static func parseText(_ text: String) -> Lscpu {
-        var fields: [String: String] = [:]
-        for line in text.split(whereSeparator: \.isNewline) {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmed(.whitespaces)
-            if fields[key] == nil { fields[key] = String(line[line.index(after: colon)...]).trimmed }
-        }
-        return Lscpu(fields: fields)
-    }
 
     package static func parseJSON(_ data: Data) -> Lscpu? {
         guard let object = try? JSONValue.parse(data), let entries = object["lscpu"]?.array else { return nil }

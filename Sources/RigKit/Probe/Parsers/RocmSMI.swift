@@ -4,16 +4,17 @@ import RigText
 import RigSystem
 
 /// `rocm-smi … --json` (keys differ between ROCm releases: `Device ID` or `GPU ID`,
-/// `Card series` or `Device Name`) and the plain concise table of older releases.
+/// `Card series` or `Device Name`). The plain concise table is not read: every rocm-smi that knows
+/// the GPUs rigctl plans for has `--json` (the captures run from ROCm 4.3 to 6.1).
 package struct RocmSMI: Sendable, Equatable {
     package struct Card: Sendable, Equatable {
-        /// `card0` → 0; the table's GPU column.
+        /// `card0` → 0.
         package var index: Int
         package var busID: String?
         package var name: String?
         package var deviceID: String?
         package var vramBytes: UInt64?
-        /// Max graphics package power (JSON) or PwrCap (table), watts.
+        /// Max graphics package power, watts.
         package var powerCapWatts: Double?
     }
 
@@ -49,19 +50,5 @@ package struct RocmSMI: Sendable, Equatable {
             fields[key] = text
         }
         return fields
-    }
-
-    /// The concise default table: a header row starting with `GPU`, then one row per card.
-    package static func parseTable(_ text: String) -> RocmSMI {
-        var header: [String] = []
-        var cards: [Card] = []
-        for line in text.split(whereSeparator: \.isNewline) {
-            let words = line.split(separator: " ").map(String.init)
-            if words.first == "GPU" { header = words; continue }
-            guard !header.isEmpty, let first = words.first, let index = Int(first), words.count == header.count else { continue }
-            let row = Dictionary(zip(header, words), uniquingKeysWith: { first, _ in first })
-            cards.append(Card(index: index, powerCapWatts: row["PwrCap"].flatMap(Units.watts)))
-        }
-        return RocmSMI(cards: cards)
     }
 }
