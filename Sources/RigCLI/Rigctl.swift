@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import RigText
 import RigKit
 import RigSystem
 import RigProbe
@@ -29,7 +30,9 @@ package struct Rigctl: AsyncParsableCommand {
         """,
         version: RigctlVersion.current,
         subcommands: [
+            NewCommand.self,
             Validate.self,
+            FitCommand.self,
             Schema.self,
             ProbeCommand.self,
             InitCommand.self,
@@ -98,7 +101,7 @@ extension Rigctl {
 
 /// Both streams of an in-process run.
 private final class Captured: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private(set) var out = ""
     private(set) var error = ""
 
