@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import FoundationEssentials
 import RigText
 import RigKit
@@ -62,10 +65,9 @@ extension Rigctl {
             let message = TerminalSafeText.sanitized(fullMessage(for: error))
             let code = exitCode(for: error)
             if !message.isEmpty {
-                let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
-                handle.write(Data((message + "\n").utf8))
+                (code == .success ? StandardStream.output : StandardStream.error).write(message + "\n")
             }
-            Foundation.exit(code.rawValue)
+            Glibc.exit(code.rawValue)
         }
     }
 

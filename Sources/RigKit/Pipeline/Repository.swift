@@ -85,7 +85,7 @@ package struct Repository: Sendable {
     package func loader() -> SpecLoader { Self.loader(system) }
 
     static func loader(_ system: any SystemReader) -> SpecLoader {
-        SpecLoader(read: specReader(system))
+        SpecLoader(read: specReader(system), realPath: { system.realPath($0) })
     }
 
     /// How the loader reads a spec file through `system`: UTF-8 text, or why not.
@@ -102,7 +102,7 @@ package struct Repository: Sendable {
                 default: return .failure(.init(error.reason))
                 }
             }
-        }, realPath: { system.realPath($0) })
+        }
     }
 }
 
