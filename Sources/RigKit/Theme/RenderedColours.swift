@@ -1,5 +1,4 @@
 import RigSpec
-import FoundationEssentials
 import RigText
 import RigSystem
 
@@ -114,9 +113,9 @@ package struct RenderedColours: Sendable, Equatable {
     }
 
     static func settingsColours(_ text: String, key: String) -> [String: String] {
-        guard let document = try? JSONValue.parse(text), let members = document[key]?.members else { return [:] }
+        guard let members = (try? JSONValue.parse(text))?[key]?.members else { return [:] }
         var colours: [String: String] = [:]
-        for (name, value) in members { if let colour = value.string { colours[name] = colour.lowercased() } }
+        for member in members { if let value = member.value.string { colours[member.key] = value.lowercased() } }
         return colours
     }
 }
