@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import RigText
 import RigSpec
 import RigSystem
 import RigProbe
@@ -116,7 +120,7 @@ extension FuzzTargets {
     static let selected: @Sendable (Data) -> Void = {
         let name = ProcessInfo.processInfo.environment["RIGCTL_FUZZ_TARGET"] ?? ""
         guard let target = all[name] else {
-            FileHandle.standardError.write(Data("RIGCTL_FUZZ_TARGET must be one of: \(all.keys.sorted().joined(separator: " "))\n".utf8))
+            StandardStream.error.write("RIGCTL_FUZZ_TARGET must be one of: \(all.keys.sorted().joined(separator: " "))\n")
             exit(64)
         }
         return target

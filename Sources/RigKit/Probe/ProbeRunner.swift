@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// Runs the probers a command needs, concurrently, each bounded by the timeout.
@@ -55,13 +56,13 @@ package enum ProbeRunner {
 
     static func seconds(_ duration: Duration) -> String {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return value.wholeNumberText ?? String(format: "%.1f", value)
+        return value.wholeNumberText ?? String(cFormat: "%.1f", value)
     }
 }
 
 /// Resumes a continuation with the first value offered; later ones are dropped.
 private final class Once<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     var continuation: CheckedContinuation<T, Never>?
 
     func resume(_ value: T) {

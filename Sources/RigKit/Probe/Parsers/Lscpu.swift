@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// `lscpu -J` (flat, and the nested `children` form of util-linux ≥ 2.37), the CPU prober's fallback
@@ -11,16 +12,15 @@ package struct Lscpu: Sendable, Equatable {
     package var fields: [String: String]
 
     package static func parseJSON(_ data: Data) -> Lscpu? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let entries = object["lscpu"] as? [[String: Any]] else { return nil }
+        guard let object = try? JSONValue.parse(data), let entries = object["lscpu"]?.array else { return nil }
         var fields: [String: String] = [:]
-        func add(_ entries: [[String: Any]]) {
+        func add(_ entries: [JSONValue]) {
             for entry in entries {
-                if let field = entry["field"] as? String, let data = entry["data"] as? String {
+                if let field = entry["field"]?.string, let data = entry["data"]?.string {
                     let key = field.hasSuffix(":") ? String(field.dropLast()) : field
                     if fields[key.trimmed] == nil { fields[key.trimmed] = data.trimmed }
                 }
-                if let children = entry["children"] as? [[String: Any]] { add(children) }
+                if let children = entry["children"]?.array { add(children) }
             }
         }
         add(entries)

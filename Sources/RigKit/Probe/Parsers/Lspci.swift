@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 
 /// `lspci -vmm -nn` (records of `Key:\tValue`, ids in brackets) and `lspci -vmm` (names only): the PCI

@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// `rocm-smi … --json` (keys differ between ROCm releases: `Device ID` or `GPU ID`,
@@ -21,10 +22,11 @@ package struct RocmSMI: Sendable, Equatable {
     package var driverVersion: String?
 
     package static func parseJSON(_ data: Data) -> RocmSMI? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        guard let object = try? JSONValue.parse(data), let members = object.members else { return nil }
         var cards: [Card] = []
-        for (key, value) in object {
-            guard key.hasPrefix("card"), let index = Int(key.dropFirst(4)), let card = value as? [String: String] else { continue }
+        // A repeated key counts once, with its last value (as a dictionary of the document would).
+        for (key, value) in Dictionary(members, uniquingKeysWith: { _, last in last }) {
+            guard key.hasPrefix("card"), let index = Int(key.dropFirst(4)), let card = stringFields(value) else { continue }
             let name = [card["Market Name"], card["Card series"], card["Device Name"]].compactMap { $0 }
                 .first { !$0.hasPrefix("0x") && $0 != "N/A" }
             cards.append(Card(
@@ -35,7 +37,18 @@ package struct RocmSMI: Sendable, Equatable {
                 vramBytes: card["VRAM Total Memory (B)"].flatMap { UInt64($0) },
                 powerCapWatts: card["Max Graphics Package Power (W)"].flatMap { Double($0) }.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }))
         }
-        let system = object["system"] as? [String: String]
+        let system = object["system"].flatMap(stringFields)
         return RocmSMI(cards: cards.sorted { $0.index < $1.index }, driverVersion: system?["Driver version"])
+    }
+
+    /// An object whose members are all strings (rocm-smi prints every value as one), else nil.
+    private static func stringFields(_ value: JSONValue) -> [String: String]? {
+        guard let members = value.members else { return nil }
+        var fields: [String: String] = [:]
+        for (key, value) in members {
+            guard let text = value.string else { return nil }
+            fields[key] = text
+        }
+        return fields
     }
 }

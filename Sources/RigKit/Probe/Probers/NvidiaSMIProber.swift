@@ -181,7 +181,7 @@ package struct NvidiaSMIProber: Prober {
 /// Merging a vendor tool's GPUs into the list the PCI prober found.
 enum GPUMerge {
     /// Replaces vendor-tool facts on the matching bus ids and adds GPUs sysfs did not show;
-    /// PCI device ids from sysfs are kept when the tool has none.
+    /// PCI device ids from sysfs are kept when the tool has none, and the PCIe link (only sysfs reads it).
     static func merge(_ found: [GPUFacts], into current: Fact<[GPUFacts]>?, vendor: String) -> Fact<[GPUFacts]>? {
         guard let current else { return nil }
         // The PCI list is unknown (its prober timed out, /sys unreadable): a vendor tool's GPUs
@@ -192,6 +192,7 @@ enum GPUMerge {
         for var gpu in found {
             if let index = list.firstIndex(where: { $0.busID == gpu.busID }) {
                 if gpu.deviceID.value == nil { gpu.deviceID = list[index].deviceID }
+                if gpu.pcieLink == nil { gpu.pcieLink = list[index].pcieLink }
                 list[index] = gpu
             } else {
                 if gpu.deviceID.value == nil { gpu.deviceID = .unknown("not in /sys/bus/pci") }
