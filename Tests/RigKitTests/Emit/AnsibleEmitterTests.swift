@@ -52,7 +52,8 @@ import RigSpec
                                cuda: PlanExamples.constraint("12.8.1"))
         var pinned = PlanExamples.bigRigPinned
         pinned.name = "big-rig-pinned"
-        let specs = PlanExamples.all + [debian, pinned]
+        // The committed arm64 (sbsa repository, NVIDIA-repository driver) and rented (ssh:) examples.
+        let specs = PlanExamples.all + [debian, pinned, try AuditSamples.machine("dgx-spark"), try AuditSamples.machine("rented-h100")]
         let temporary = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temporary) }
         // Named like the repository's directory: ansible-lint decides file kinds by path.
