@@ -56,7 +56,14 @@ extension Rigctl {
         do {
             try await runCommand(Array(CommandLine.arguments.dropFirst()))
         } catch {
-            exit(withError: error)
+            // ArgumentParser's own message, with the user's argument in it, made safe like every other line.
+            let message = TerminalSafeText.sanitized(fullMessage(for: error))
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                handle.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 
@@ -71,7 +78,7 @@ extension Rigctl {
                 try await runCommand(arguments)
                 return 0
             } catch {
-                let message = fullMessage(for: error)
+                let message = TerminalSafeText.sanitized(fullMessage(for: error))
                 let code = exitCode(for: error).rawValue
                 if !message.isEmpty { (code == 0 ? captured.append(out:) : captured.append(error:))(message + "\n") }
                 return code

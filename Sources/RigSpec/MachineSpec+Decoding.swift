@@ -14,7 +14,8 @@ extension MachineSpec {
             role: value["role"]?.string.flatMap(Role.init(rawValue:)) ?? .headless,
             os: OperatingSystem(
                 distro: os?["distro"]?.string.flatMap(OperatingSystem.Distro.init(rawValue:)) ?? .ubuntu,
-                release: os?["release"]?.string ?? ""),
+                release: os?["release"]?.string ?? "",
+                architecture: os?["arch"]?.string.flatMap(OperatingSystem.Architecture.init(rawValue:))),
             ssh: value["ssh"].map { SSH(host: $0["host"]?.string ?? "", user: $0["user"]?.string, port: $0["port"]?.integer) },
             parts: Parts(
                 cpu: parts?["cpu"].map {

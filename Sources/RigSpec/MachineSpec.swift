@@ -48,12 +48,30 @@ package struct MachineSpec: Sendable, Equatable {
 
     package struct OperatingSystem: Sendable, Equatable {
         package enum Distro: String, Sendable, CaseIterable { case ubuntu, debian, pop }
+        /// The CPU architecture as Debian names it (`dpkg --print-architecture`).
+        package enum Architecture: String, Sendable, CaseIterable {
+            case amd64, arm64
+            /// `uname -m` on this architecture, as the probe records it (`os.architecture`).
+            package var kernelName: String {
+                switch self {
+                case .amd64: "x86_64"
+                case .arm64: "aarch64"
+                }
+            }
+        }
         package var distro: Distro
         package var release: String
-        package init(distro: Distro, release: String) {
+        /// What the spec wrote; nil when it did not say (then amd64 is planned and nothing is compared).
+        package var declaredArchitecture: Architecture?
+        package init(distro: Distro, release: String, architecture: Architecture? = nil) {
             self.distro = distro
             self.release = release
+            self.declaredArchitecture = architecture
         }
+        /// The architecture plans are made for: amd64 unless the spec says otherwise.
+        package var architecture: Architecture { declaredArchitecture ?? .amd64 }
+        /// Everything rigctl knows about this distribution.
+        package var profile: DistributionProfile { DistributionProfile.of(distro) }
     }
 
     package struct SSH: Sendable, Equatable {

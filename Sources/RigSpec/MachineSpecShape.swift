@@ -22,6 +22,8 @@ package enum MachineSpecShape {
     static let os: Shape = .object([
         Field("distro", .choice(MachineSpec.OperatingSystem.Distro.allCases.map(\.rawValue)), required: true, "distribution id as in /etc/os-release"),
         Field("release", .string(SpecPatterns.osRelease), required: true, "VERSION_ID, quoted, e.g. \"22.04\""),
+        Field("arch", .choice(MachineSpec.OperatingSystem.Architecture.allCases.map(\.rawValue)),
+              "CPU architecture as Debian names it: amd64 (default) or arm64 (DGX Spark, Grace)"),
     ])
 
     static let ssh: Shape = .object([

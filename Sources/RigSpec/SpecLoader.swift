@@ -9,6 +9,9 @@ import Foundation
 /// scalar in another is an error.
 package final class SpecLoader {
     private let readFile: (String) -> Result<[UInt8], Diagnostic>
+    /// A path with its symbolic links resolved (nil: it does not exist), so an include cannot leave the
+    /// repository through a link; nil when the files have no links (a test's dictionary).
+    private let realPath: ((String) -> String?)?
     private let limits: YAMLLimits
     /// Files read and parsed, by path: a fragment shared by many machines is read once.
     private var texts: [String: Result<[UInt8], Diagnostic>] = [:]
@@ -25,8 +28,10 @@ package final class SpecLoader {
     /// A loader that reads files only through `read`: RigSpec never touches the disk itself
     /// (rigctl's `Repository` passes its `System`; tests pass a dictionary). A file over
     /// `limits.maxBytes` is refused before it is parsed.
-    package init(limits: YAMLLimits = .spec, read: @escaping (String) -> Result<[UInt8], ReadFailure>) {
+    package init(limits: YAMLLimits = .spec, read: @escaping (String) -> Result<[UInt8], ReadFailure>,
+                 realPath: ((String) -> String?)? = nil) {
         self.limits = limits
+        self.realPath = realPath
         self.readFile = { path in
             let origin = SourceLocation(file: path, line: 1, column: 1)
             switch read(path) {
@@ -136,6 +141,12 @@ package final class SpecLoader {
             let root = SpecLoader.includeRoot(of: chain.first ?? file)
             guard SpecLoader.isInside(target, root) else {
                 diagnostics.append(Diagnostic(at: item.location, "include: '\(relative)' leads out of \(root.isEmpty ? "the repository" : root) (includes stay inside the repository)"))
+                continue
+            }
+            // The names stay inside; the file they reach must too, whatever links lie on the way.
+            if let realPath, let real = realPath(target), let realRoot = realPath(root.isEmpty ? "." : root), !SpecLoader.isInside(real, realRoot) {
+                diagnostics.append(Diagnostic(at: item.location, "include: '\(relative)' leads out of \(root.isEmpty ? "the repository" : root) "
+                    + "through a symbolic link (it resolves to \(real); includes stay inside the repository)"))
                 continue
             }
             // Distinct paths can still loop (a directory link back to itself: loop/x.yaml, loop/loop/x.yaml, …).

@@ -70,6 +70,17 @@ package struct DotfilesInstall {
         }
     }
 
+    /// Takes the theme out of the home again (`ThemeUninstaller`); `dryRun` reports without writing.
+    package func uninstall(dryRun: Bool = false) -> Result<UninstallReport, InstallError> {
+        asOwner { () -> Result<UninstallReport, InstallError> in
+            do throws(InstallError) {
+                return .success(try ThemeUninstaller.uninstall(files, home: target.home, system: system, dryRun: dryRun))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
     /// Runs `body` as the home's owner when rigctl is root writing someone else's home: the `sudo` user
     /// (`target.owner`), or whoever owns the home directory (`sudo rigctl render --install --home /home/ana`).
     private func asOwner<T>(_ body: () -> Result<T, InstallError>) -> Result<T, InstallError> {

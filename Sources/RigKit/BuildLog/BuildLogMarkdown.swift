@@ -20,7 +20,7 @@ package enum BuildLogMarkdown {
         out.append("| started | \(BuildLogEntry.isoTime(entry.startedAt)) |")
         out.append("| rigctl | \(entry.rigctlVersion) |")
         out.append("| spec | `\(spec.file)` at commit \(entry.specCommit.map { "`\($0)`" } ?? "(not a Git checkout)") |")
-        out.append("| os | \(spec.os.distro.rawValue) \(spec.os.release) |")
+        out.append("| os | \(spec.os.summary) |")
         out.append("")
         out.append("## Parts")
         out.append("")

@@ -48,8 +48,13 @@ package enum StarterSpec {
             let reason = os?.id.reason ?? os?.version.reason ?? "not probed"
             return ["os: { distro: ubuntu, release: \"24.04\" }  # fill in: os-release unknown (\(comment(reason)))"]
         }
-        let supported = ["ubuntu", "debian", "pop"].contains(id)
-        return ["os: { distro: \(YAMLWriter.quote(id)), release: \(YAMLWriter.quote(version)) }" + (supported ? "" : "  # rigctl knows ubuntu, debian and pop")]
+        let supported = DistributionProfile.of(osReleaseID: id) != nil
+        let known = DistributionProfile.all.map(\.distro.rawValue)
+        let arch = os.architecture.value.flatMap { name in
+            MachineSpec.OperatingSystem.Architecture.allCases.first { $0.kernelName == name && $0 != .amd64 }
+        }.map { ", arch: \($0.rawValue)" } ?? ""
+        return ["os: { distro: \(YAMLWriter.quote(id)), release: \(YAMLWriter.quote(version))\(arch) }"
+                + (supported ? "" : "  # rigctl knows " + known.joined(separator: ", "))]
     }
 
     private static func partLines(_ facts: Facts) -> [String] {

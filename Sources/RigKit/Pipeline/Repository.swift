@@ -97,7 +97,7 @@ package struct Repository: Sendable {
                 default: return .failure(.init(error.reason))
                 }
             }
-        })
+        }, realPath: { system.realPath($0) })
     }
 }
 

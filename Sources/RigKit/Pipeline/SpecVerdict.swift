@@ -98,11 +98,7 @@ package struct SpecValidator: Sendable {
         } catch {
             return .failure(SpecError([Diagnostic(at: error.location ?? SourceLocation(file: spec.file, line: 1, column: 1), error.message)]))
         }
-        let compatibility = rules.flatMap { rule -> [Finding] in
-            let found = rule.check(spec)
-            if !found.isEmpty { return found }
-            return [Finding(machine: spec.name, keyPath: "", status: .ok, severity: .info, message: "passes: \(rule.summary)", rule: rule.id)]
-        }
-        return .success(MachineVerdict(spec: spec, themeFiles: themeFiles, compatibility: compatibility.sortedForReport()))
+        let compatibility = checkCompatibility(spec, rules: rules, passes: true)
+        return .success(MachineVerdict(spec: spec, themeFiles: themeFiles, compatibility: compatibility))
     }
 }

@@ -72,6 +72,12 @@ package struct LiveSystem: System {
         return stat(path, &info) == 0
     }
 
+    package func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     package func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {

@@ -55,6 +55,7 @@ package final class RecordingSystem: System, @unchecked Sendable {
     }
     package func removeFile(_ path: String) throws(SystemError) { try base.removeFile(path) }
     package func environment(_ name: String) -> String? { base.environment(name) }
+    package func realPath(_ path: String) -> String? { base.realPath(path) }
 
     /// Writes everything seen so far as a recorded host into `directory`, through `writer`.
     package func save(to directory: String, using writer: any System) throws(SystemError) {

@@ -40,8 +40,20 @@ package enum ThemeInstaller {
         }
         for file in replaced {
             if let index = entries.firstIndex(where: { $0.path == file.path }) { entries[index].backup = file.backup }
+            if file.backup != nil { pruneBackups(of: file.path, system: system) }
         }
         return InstallReport(entries: entries)
+    }
+
+    /// How many backups of one file installs keep: the first (the user's original, which `theme uninstall`
+    /// puts back) and the newest others; the generated shell script keeps as many (`RIG_BACKUPS_KEPT`).
+    package static let backupsKept = 5
+
+    /// Removes the backups of `path` beyond `backupsKept`, oldest first, never the very first.
+    static func pruneBackups(of path: String, system: any System) {
+        let backups = ThemeUninstaller.backupPaths(of: path, system: system)
+        guard backups.count > backupsKept else { return }
+        for backup in backups[1..<(backups.count - backupsKept + 1)] { try? system.removeFile(backup) }
     }
 
     /// The file's bytes through its links; nil when there is nothing (or a dangling link) there.

@@ -208,5 +208,13 @@ package struct GPUCatalog: Sendable {
         family(.leadingWords(["RTX", "PRO", "6000", "BLACKWELL"]), "RTX PRO 6000 Blackwell", .blackwell, ComputeCapability(12, 0),
                "Blackwell workstation = sm_120 (docs/compatibility.md §2)"),
         family(.leadingWords(["GB10"]), "GB10 (DGX Spark)", .blackwell, ComputeCapability(12, 1), "GB10 = sm_121 (docs/compatibility.md §2)"),
+        // Grace superchips (aarch64 hosts): developer.nvidia.com/cuda-gpus lists GH200 at 9.0 and GB200 at 10.0;
+        // the MIG user guide (r610, Supported GPUs) lists "H100 on GH200" 9.0 96GB and GB200 10.0 186GB.
+        family(.leadingWords(["GH200"]), "GH200 (Grace Hopper)", .hopper, ComputeCapability(9, 0),
+               "NVIDIA CUDA GPUs page: GH200 = 9.0; MIG user guide: H100 on GH200, 9.0 (docs/compatibility.md §2)"),
+        family(.leadingWords(["GB200"]), "GB200 (Grace Blackwell)", .blackwell, ComputeCapability(10, 0),
+               "NVIDIA CUDA GPUs page: GB200 = 10.0; MIG user guide: GB200, 10.0 (docs/compatibility.md §2)"),
+        family(.leadingWords(["GB300"]), "GB300 (Grace Blackwell Ultra)", .blackwell, ComputeCapability(10, 3),
+               "NVIDIA CUDA GPUs page: GB300 = 10.3 (docs/compatibility.md §2)"),
     ]
 }
