@@ -63,7 +63,8 @@ package enum FitPlanner {
         lines.append("needs \(FitFormat.bytes(whole)) with the reserve; the largest GPU, \(byMemory[0].place) \(byMemory[0].model), has \(FitFormat.bytes(byMemory[0].vramBytes))")
         // Split by layers over the n largest cards.
         let layers = max(1, w.architecture.layers)
-        if byMemory.count >= 2 {
+        // A model of one layer cannot be split by layers.
+        if byMemory.count >= 2, layers >= 2 {
             for n in 2...min(byMemory.count, layers) {
                 let share = perGPU(estimate, gpus: n, layers: layers, include: { _ in true })
                 let chosen = Array(byMemory.prefix(n))

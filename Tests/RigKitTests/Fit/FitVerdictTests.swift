@@ -87,6 +87,15 @@ import RigSpec
         }
     }
 
+    /// A one-layer custom model on two cards: nothing to split by layers, so offload or no fit, never a trap.
+    @Test func oneLayerModelDoesNotSplit() throws {
+        let tiny = ModelArchitecture(layers: 1, hidden: 262_144, heads: 2048, kvHeads: 2048, intermediate: 1_048_576, vocab: 4_194_304)
+        let w = ResolvedWorkload(name: "wide", modelName: "custom", architecture: tiny, mode: .inference, precision: .bf16)
+        let gpu = FitMachine.GPU(model: "RTX 4090", vramBytes: 24 * FitFormat.gib, place: "GPU 1")
+        let fit = FitPlanner.judge(MemoryEstimator.estimate(w), on: FitMachine(name: "two", gpus: [gpu, gpu], ramBytes: 8 * FitFormat.gib))
+        #expect(fit.outcome == .doesNotFit)
+    }
+
     /// A GPU without a known VRAM cannot hold anything: the verdict says which.
     @Test func unsizedGPUIsNamed() throws {
         var spec = try AuditSamples.machine("compute-node")
