@@ -51,9 +51,25 @@ package final class ApplyLock: @unchecked Sendable {
         self.descriptor = descriptor
     }
 
+    /// The default lock of a user who is not root: in `$XDG_RUNTIME_DIR` (`/run/user/UID`, theirs
+    /// alone, made by systemd-logind) when set, else `/tmp/rigctl-UID` (mode 0700; refused below
+    /// when another user made it first).
+    package static func userPath(runtimeDirectory: String? = ProcessInfo.processInfo.environment["XDG_RUNTIME_DIR"],
+                                 uid: uid_t = geteuid()) -> String {
+        if let runtimeDirectory, runtimeDirectory.hasPrefix("/"), !runtimeDirectory.contains("..") {
+            return (runtimeDirectory.hasSuffix("/") ? runtimeDirectory : runtimeDirectory + "/") + "rigctl-apply.lock"
+        }
+        return "/tmp/rigctl-\(uid)/apply.lock"
+    }
+
     /// Takes the lock without waiting. The default path's directory is created (mode 0700) when missing.
-    package static func acquire(at path: String = defaultPath) -> Result<ApplyLock, Failure> {
-        let directory = PathText.deletingLastComponent(path).isEmpty ? "." : PathText.deletingLastComponent(path)
+    package static func acquire(at requested: String = defaultPath) -> Result<ApplyLock, Failure> {
+        // Only root can make /run/rigctl: another user's apply (over SSH, say, installing only into
+        // their home) locks in a directory of their own instead.
+        let path = requested == defaultPath && geteuid() != 0 ? userPath() : requested
+        if path != requested { _ = mkdir(PathText.deletingLastComponent(path), 0o700) }
+        let parent = PathText.deletingLastComponent(path)
+        let directory = parent.isEmpty ? "." : parent
         if path == defaultPath { _ = mkdir(directory, 0o700) }
         if let problem = unsafeDirectory(directory) { return .failure(.cannotOpen(path: path, reason: problem)) }
         let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
