@@ -140,11 +140,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("apply.lock").path
         // A planted "pid" with escape sequences: neither kept out nor echoed, and never truncated.
-        let planted = "666\u{1b}]0;owned\u{07}\u{1b}[2J\n"
+        let planted = "planted-pid-666\u{1b}]0;owned\u{07}\u{1b}[2J\n"
         try planted.write(toFile: path, atomically: false, encoding: .utf8)
         var first: ApplyLock? = try ApplyLock.acquire(at: path).get()
         guard case .failure(let failure) = ApplyLock.acquire(at: path) else { Issue.record("granted twice"); return }
-        #expect(!failure.description.contains("666"))
+        #expect(!failure.description.contains("planted-pid"))   // not in any temporary path
         #expect(!failure.description.contains("\u{1b}"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == planted)
         first = nil
