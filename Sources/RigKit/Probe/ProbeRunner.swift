@@ -9,7 +9,7 @@ package enum ProbeRunner {
     package static let probers: [any Prober] = [
         OSReleaseProber(), KernelProber(), HostnameProber(), CPUProber(), MemoryProber(),
         PCIProber(), NvidiaSMIProber(), RocmSMIProber(), NvidiaDriverProber(), CUDAProber(),
-        StorageProber(), BoardProber(), FirmwareProber(), PackagesProber(),
+        StorageProber(), BoardProber(), FirmwareProber(), PackagesProber(), DriverHealthProber(),
     ]
 
     /// Gathers the `wanted` groups from `system`. A prober that does not finish within
