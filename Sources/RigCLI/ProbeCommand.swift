@@ -29,6 +29,9 @@ struct ProbeCommand: AsyncParsableCommand {
     @Flag(help: "Also list installed apt packages (slow).")
     var packages = false
 
+    @Flag(help: "Also probe the driver health: NVML library, DKMS, nouveau, Secure Boot signing, held packages, /usr/local/cuda.")
+    var health = false
+
     @Option(help: ArgumentHelp("Save everything the probers read into DIR (a recorded host).", valueName: "DIR"), completion: .directory)
     var record: String?
 
@@ -42,7 +45,9 @@ struct ProbeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let wanted = packages ? FactGroup.standard.union([.packages]) : FactGroup.standard
+        var wanted = FactGroup.standard
+        if packages { wanted.insert(.packages) }
+        if health { wanted.insert(.driverHealth) }
         let facts: Facts
         do {
             // Only a recording writes, and only into its own directory.

@@ -62,6 +62,13 @@ extension MachineSpec {
             },
             gpuSettings: value["gpu-settings"].map { GPUSettings(powerLimit: $0["power-limit"]?.quantity, persistence: $0["persistence"]?.boolean) },
             packages: Packages(apt: (value["packages"]?["apt"]?.list ?? []).compactMap { $0.string.flatMap(AptPackage.init) }),
+            python: value["python"].map { p in
+                Python(version: p["version"]?.string ?? "", path: p["path"]?.string ?? Python.defaultPath,
+                       torch: p["torch"].flatMap { t in
+                           t["version"]?.version.map { Python.Torch(version: $0, cuda: t["cuda"]?.string.flatMap { $0 == "cpu" ? nil : Version($0) }) }
+                       },
+                       packages: (p["packages"]?.list ?? []).compactMap(\.string))
+            },
             theme: theme.flatMap { t in
                 guard let background = t["background"]?.color, let foreground = t["foreground"]?.color, let accent = t["accent"]?.color else { return nil }
                 return Theme(background: background, foreground: foreground, accent: accent, cursor: t["cursor"]?.color,

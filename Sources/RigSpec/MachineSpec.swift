@@ -15,6 +15,7 @@ package struct MachineSpec: Sendable, Equatable {
     package var drivers: Drivers?
     package var gpuSettings: GPUSettings?
     package var packages: Packages
+    package var python: Python?
     package var theme: Theme?
     /// The jobs the machine is for (`workloads:`), in file order.
     package var workloads: [Workload]
@@ -24,7 +25,7 @@ package struct MachineSpec: Sendable, Equatable {
     package init(name: String, file: String, version: Int = 1, hostname: String, description: String? = nil,
                 role: Role = .headless, os: OperatingSystem, ssh: SSH? = nil, parts: Parts = Parts(),
                 bios: BIOS? = nil, drivers: Drivers? = nil, gpuSettings: GPUSettings? = nil,
-                packages: Packages = Packages(), theme: Theme? = nil, workloads: [Workload] = [], locations: SourceMap = SourceMap()) {
+                packages: Packages = Packages(), python: Python? = nil, theme: Theme? = nil, workloads: [Workload] = [], locations: SourceMap = SourceMap()) {
         self.name = name
         self.file = file
         self.version = version
@@ -38,6 +39,7 @@ package struct MachineSpec: Sendable, Equatable {
         self.drivers = drivers
         self.gpuSettings = gpuSettings
         self.packages = packages
+        self.python = python
         self.theme = theme
         self.workloads = workloads
         self.locations = locations
@@ -256,6 +258,41 @@ package struct MachineSpec: Sendable, Equatable {
     package struct Packages: Sendable, Equatable {
         package var apt: [AptPackage]
         package init(apt: [AptPackage] = []) { self.apt = apt }
+    }
+
+    /// One shared Python environment made with uv (docs/spec.md, `python`).
+    package struct Python: Sendable, Equatable {
+        /// Where the environment goes when the spec does not say.
+        package static let defaultPath = "/opt/ml/venv"
+        /// `3.12`: the interpreter uv finds or installs.
+        package var version: String
+        /// The environment's directory.
+        package var path: String
+        package var torch: Torch?
+        /// PyPI requirements, in the spec's order.
+        package var packages: [String]
+        package init(version: String, path: String = Python.defaultPath, torch: Torch? = nil, packages: [String] = []) {
+            self.version = version
+            self.path = path
+            self.torch = torch
+            self.packages = packages
+        }
+
+        /// PyTorch from the wheel index of one CUDA variant.
+        package struct Torch: Sendable, Equatable {
+            package var version: VersionConstraint
+            /// `12.8`, or nil for the CPU-only wheels (`cuda: cpu`).
+            package var cuda: Version?
+            package init(version: VersionConstraint, cuda: Version?) {
+                self.version = version
+                self.cuda = cuda
+            }
+            /// The index name: `cu128`, or `cpu`.
+            package var variant: String {
+                guard let cuda else { return "cpu" }
+                return "cu" + cuda.components.prefix(2).map(String.init).joined()
+            }
+        }
     }
 
     /// `tmux` or `tmux=3.2a-4` (a pinned version).

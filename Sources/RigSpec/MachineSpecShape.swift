@@ -15,6 +15,7 @@ package enum MachineSpecShape {
         Field("drivers", drivers, "NVIDIA driver and CUDA toolkit"),
         Field("gpu-settings", gpuSettings, "persistent GPU settings"),
         Field("packages", packages, "packages to install"),
+        Field("python", python, "one shared Python environment, made with uv"),
         Field("theme", theme, "the machine's colours"),
         Field("workloads", .list(workload, unique: false), "the models the machine should run or train (rigctl fit)"),
     ])
@@ -110,6 +111,16 @@ package enum MachineSpecShape {
 
     static let packages: Shape = .object([
         Field("apt", .list(.string(SpecPatterns.aptPackage), unique: true), "Debian packages, optionally pinned name=version"),
+    ])
+
+    static let python: Shape = .object([
+        Field("version", .string(SpecPatterns.pythonVersion), required: true, "interpreter version, e.g. \"3.12\" (uv's own, else the system's)"),
+        Field("path", .string(SpecPatterns.absolutePath), "the environment's directory (default /opt/ml/venv)"),
+        Field("torch", .object([
+            Field("version", .version, required: true, "PyTorch release, e.g. \"2.7\" (any 2.7.x) or \">=2.7\""),
+            Field("cuda", .string(SpecPatterns.torchVariant), required: true, "the wheels' CUDA variant, e.g. \"12.8\" (cu128), or \"cpu\""),
+        ]), "PyTorch, from the wheel index of its CUDA variant"),
+        Field("packages", .list(.string(SpecPatterns.pythonRequirement), unique: true), "PyPI requirements: a name, or a name with version specifiers"),
     ])
 
     /// Names of the base vim scheme's colour variables that a spec may override.

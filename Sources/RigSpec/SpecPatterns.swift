@@ -103,6 +103,47 @@ package enum SpecPatterns {
             guard let equals = s.firstIndex(of: 0x3D) else { return Scan.debianName(s[...]) }
             return Scan.debianName(s[..<equals]) && Scan.debianVersion(s[(equals + 1)...])
         }
+    /// A Python version for uv: `3.12` or `3.12.4`.
+    package static let pythonVersion = StringPattern(
+        "^[0-9]{1,3}(\\.[0-9]{1,3}){1,2}$",
+        meaning: "a Python version such as \"3.12\"") { Scan.pieces($0, by: 0x2E, count: 2...3) { (1...3).contains($0.count) && Scan.all($0, Scan.isDigit) } }
+    /// An absolute path of plain components (no `.` or `..`, none starting with `-`): `/opt/ml/venv`.
+    package static let absolutePath = StringPattern(
+        "^(/[A-Za-z0-9_][A-Za-z0-9._-]{0,63}){1,16}$",
+        meaning: "an absolute path such as /opt/ml/venv (components of letters, digits, '.', '_' and '-', not starting with '.' or '-')") { s in
+            guard s.first == 0x2F else { return false }
+            return Scan.pieces(UnsafeBufferPointer(rebasing: s.dropFirst()), by: 0x2F, count: 1...16) { piece in
+                guard (1...64).contains(piece.count), let head = piece.first, Scan.isAlnum(head) || head == 0x5F else { return false }
+                return piece.allSatisfy { Scan.isAlnum($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+            }
+        }
+    /// The CUDA variant of a PyTorch wheel: `12.8` (the `cu128` index) or `cpu`.
+    package static let torchVariant = StringPattern(
+        "^(cpu|[0-9]{2}\\.[0-9])$",
+        meaning: "a CUDA version of the PyTorch wheels such as \"12.8\", or \"cpu\"") { s in
+            if Array(s) == Array("cpu".utf8) { return true }
+            return s.count == 4 && Scan.isDigit(s[0]) && Scan.isDigit(s[1]) && s[2] == 0x2E && Scan.isDigit(s[3])
+        }
+    /// A PyPI requirement without spaces, markers or URLs: `numpy`, `accelerate>=1.0`, `transformers[torch]==4.51.3`.
+    package static let pythonRequirement = StringPattern(
+        "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}(\\[[A-Za-z0-9._,-]{1,128}\\])?([<>=!~][A-Za-z0-9.*+!,<>=~]{0,127})?$",
+        meaning: "a PyPI requirement such as numpy or \"accelerate>=1.0\" (a name, [extras], version specifiers; no spaces)") { s in
+            func isName(_ b: UInt8) -> Bool { Scan.isAlnum(b) || b == 0x2E || b == 0x5F || b == 0x2D }
+            func isOperator(_ b: UInt8) -> Bool { b == 0x3C || b == 0x3E || b == 0x3D || b == 0x21 || b == 0x7E }
+            var index = s.startIndex
+            guard index < s.endIndex, Scan.isAlnum(s[index]) else { return false }
+            while index < s.endIndex, isName(s[index]) { index += 1 }
+            guard index - s.startIndex <= 128 else { return false }
+            if index < s.endIndex, s[index] == 0x5B {
+                let start = index + 1
+                guard let close = s[start...].firstIndex(of: 0x5D), (1...128).contains(close - start),
+                      s[start..<close].allSatisfy({ isName($0) || $0 == 0x2C }) else { return false }
+                index = close + 1
+            }
+            guard index < s.endIndex else { return true }
+            guard isOperator(s[index]), s.endIndex - index <= 128 else { return false }
+            return s[(index + 1)...].allSatisfy { Scan.isAlnum($0) || $0 == 0x2E || $0 == 0x2A || $0 == 0x2B || $0 == 0x2C || isOperator($0) }
+        }
     /// POSIX portable user name.
     package static let userName = StringPattern(
         "^[a-z_][a-z0-9_-]{0,31}$",

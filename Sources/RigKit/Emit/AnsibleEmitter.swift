@@ -6,7 +6,9 @@ import RigAudit
 import RigPlan
 
 /// Plan → an Ansible playbook for one machine: fully qualified `ansible.builtin` modules only,
-/// no `shell`/`command`, so every task's `changed` comes from the module itself.
+/// no `shell`, so every task's `changed` comes from the module itself. The one exception is uv,
+/// which has no module: its `command` tasks run only when uv's own offline dry run says they would
+/// change something, and report `changed` exactly then.
 /// Dotfiles go to the connecting user's home (`become: false`); everything else runs as root.
 package struct AnsibleEmitter: Sendable {
     package init() {}
@@ -14,6 +16,7 @@ package struct AnsibleEmitter: Sendable {
     static let updateCacheHandler = "Update the apt cache"
     static let restartGPUSettingsHandler = "Restart GPU settings"
     static let rebootHandler = "Reboot notice"
+    static let initramfsHandler = "Rebuild the initramfs notice"
 
     /// The playbook text for `playbooks/<machine>.yml`.
     /// - Parameter inInventory: whether the machine has `ssh:` and so is a host of `inventory.yml`.
@@ -41,10 +44,15 @@ package struct AnsibleEmitter: Sendable {
             ("become", .bool(true)),
             ("gather_facts", .bool(false)),
         ]
+        var variables: [(String, YAMLNode)] = []
         if plan.steps.contains(where: { if case .dotfiles = $0.kind { true } else { false } }) {
             // Override with -e rigctl_home=/home/someone to theme another user's home.
-            entries.append(("vars", .map([(Self.homeVariable, .string("~"))])))
+            variables.append((Self.homeVariable, .string("~")))
         }
+        if plan.steps.contains(where: { if case .pythonEnvironment = $0.kind { true } else { false } }) {
+            variables.append((Self.uvHomeVariable, .string(PythonEnvironment.uvHome)))
+        }
+        if !variables.isEmpty { entries.append(("vars", .map(variables))) }
         entries.append(("tasks", .list(tasks)))
         let handlerTasks = handlerDefinitions().filter { handlers.contains($0.name) }.map(\.task)
         if !handlerTasks.isEmpty { entries.append(("handlers", .list(handlerTasks))) }
@@ -59,6 +67,10 @@ package struct AnsibleEmitter: Sendable {
             ])),
             (Self.rebootHandler, task(Self.rebootHandler, "ansible.builtin.debug", [
                 ("msg", .string("The NVIDIA driver changed: reboot this machine to load it.")),
+            ])),
+            // No ansible.builtin module runs update-initramfs; the shell script and `rigctl apply` do.
+            (Self.initramfsHandler, task(Self.initramfsHandler, "ansible.builtin.debug", [
+                ("msg", .string("nouveau is now blacklisted: run update-initramfs -u (or rigctl apply) and reboot.")),
             ])),
         ]
     }
@@ -78,9 +90,9 @@ package struct AnsibleEmitter: Sendable {
         return task(name, "ansible.builtin.apt", arguments, extra: extra)
     }
 
-    private func hold(_ names: [String]) -> YAMLNode {
+    private func hold(_ names: [String], title: String? = nil) -> YAMLNode {
         let arguments: [(String, YAMLNode)] = [("name", .string(names.count == 1 ? names[0] : "{{ item }}")), ("selection", .word("hold"))]
-        let title = "Hold " + names.joined(separator: ", ") + " at the pinned version"
+        let title = title ?? "Hold " + names.joined(separator: ", ") + " at the pinned version"
         return task(title, "ansible.builtin.dpkg_selections", arguments,
                     extra: names.count == 1 ? [] : [("loop", .list(names.map(YAMLNode.string)))])
     }
@@ -145,6 +157,16 @@ package struct AnsibleEmitter: Sendable {
             tasks.append(copy("Put CUDA \(cuda.release) on PATH for login shells", cuda.profileScript))
             return tasks
 
+        case .pythonEnvironment(let environment):
+            return pythonTasks(environment, title: step.title)
+
+        case .aptHold(let names):
+            return [hold(names, title: step.title)]
+
+        case .modprobeBlacklist(let file):
+            handlers.insert(Self.initramfsHandler)
+            return [copy(step.title, file, notify: Self.initramfsHandler)]
+
         case .gpuSettings(let unit):
             handlers.insert(Self.restartGPUSettingsHandler)
             return [
@@ -176,6 +198,48 @@ package struct AnsibleEmitter: Sendable {
             return []
         }
     }
+
+    /// The play variable that says where uv is installed (`PythonEnvironment.uvHome`).
+    static let uvHomeVariable = "rigctl_uv_home"
+
+    /// uv from PyPI with `pip`, then the environment and its packages with uv, each run only when
+    /// the check before it (the interpreter's version, uv's offline dry run) says it is needed.
+    private func pythonTasks(_ environment: PythonEnvironment, title: String) -> [YAMLNode] {
+        let uv = "{{ \(Self.uvHomeVariable) }}/bin/uv"
+        let quiet: [(String, YAMLNode)] = [("changed_when", .bool(false)), ("failed_when", .bool(false))]
+        func argv(_ words: [String]) -> (String, YAMLNode) { ("argv", .list(words.map(YAMLNode.string))) }
+        var tasks: [YAMLNode] = [
+            task("Install uv \(PythonEnvironment.uvVersion) from PyPI", "ansible.builtin.pip", [
+                ("name", .string("uv==\(PythonEnvironment.uvVersion)")),
+                ("virtualenv", .string("{{ \(Self.uvHomeVariable) }}")),
+                ("virtualenv_command", .string("python3 -m venv")),
+            ]),
+            task("Read the interpreter version of \(environment.path)", "ansible.builtin.command", [
+                argv([environment.interpreter, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"]),
+            ], extra: [("register", .string("rigctl_python_version"))] + quiet),
+            task("Make the environment \(environment.path) (Python \(environment.version))", "ansible.builtin.command", [
+                argv([uv, "venv", "--clear", "--python", environment.version, environment.path]),
+            ], extra: [
+                ("when", .expression(["rigctl_python_version.rc != 0 or not (rigctl_python_version.stdout == \(Self.jinjaString(environment.version)) or rigctl_python_version.stdout.startswith(\(Self.jinjaString(environment.version + "."))))"])),
+                ("changed_when", .bool(true)),
+            ]),
+        ]
+        if !environment.requirements.isEmpty {
+            tasks.append(task("Ask uv whether the packages of \(environment.path) are current (offline dry run)", "ansible.builtin.command", [
+                argv([uv, "pip", "install", "--offline", "--dry-run"] + environment.installArguments),
+            ], extra: [("register", .string("rigctl_python_check"))] + quiet))
+            tasks.append(task(title, "ansible.builtin.command", [
+                argv([uv, "pip", "install"] + environment.installArguments),
+            ], extra: [
+                ("when", .expression(["rigctl_python_check.rc != 0 or 'Would make no changes' not in rigctl_python_check.stderr"])),
+                ("changed_when", .bool(true)),
+            ]))
+        }
+        return tasks
+    }
+
+    /// A Jinja string literal of text the spec's patterns already limit to digits and dots.
+    private static func jinjaString(_ text: String) -> String { "'" + text + "'" }
 
     /// The play variable that says whose home the dotfiles go to: the connecting user's by default.
     static let homeVariable = "rigctl_home"

@@ -125,6 +125,8 @@ package struct ShellEmitter: Sendable {
             return "rig_hostname_is \(ShellQuote.quote(name))"
         case .driverModuleLoaded:
             return "rig_driver_module_loaded"
+        case .pythonEnvironmentCurrent(let environment):
+            return "rig_python_env_current " + ([environment.version] + environment.installArguments).map(ShellQuote.quote).joined(separator: " ")
         case .confirmedByPerson:
             return "false"
         }
@@ -161,6 +163,19 @@ package struct ShellEmitter: Sendable {
             body.line("apt-get update")
             install(cuda.package, in: &body)
             installSystemFile(cuda.profileScript, in: &body)
+        case .pythonEnvironment(let environment):
+            body.line("rig_uv_install \(ShellQuote.quote(PythonEnvironment.uvVersion))")
+            body.line("if ! rig_python_is \(ShellQuote.quote(environment.interpreter)) \(ShellQuote.quote(environment.version)); then")
+            body.line("  \"$(rig_uv)\" venv --clear --python \(ShellQuote.quote(environment.version)) \(ShellQuote.quote(environment.path))")
+            body.line("fi")
+            if !environment.requirements.isEmpty {
+                body.line("\"$(rig_uv)\" pip install " + environment.installArguments.map(ShellQuote.quote).joined(separator: " "))
+            }
+        case .aptHold(let names):
+            body.line("apt-mark hold " + names.map(ShellQuote.quote).joined(separator: " "))
+        case .modprobeBlacklist(let file):
+            installSystemFile(file, in: &body)
+            body.line("if command -v update-initramfs >/dev/null; then update-initramfs -u; fi")
         case .gpuSettings(let unit):
             installSystemFile(unit.file, in: &body)
             body.line("systemctl daemon-reload")

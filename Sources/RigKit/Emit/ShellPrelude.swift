@@ -257,6 +257,41 @@ rig_unit_active() {
 
 # The loaded nvidia kernel module is the one installed for the running kernel. Without modinfo
 # (containers) there is nothing to compare with, so a loaded module counts as current.
+# uv lives in its own venv (python3-venv), installed from PyPI at a pinned version.
+rig_uv() {
+  printf '%s/bin/uv\n' "${RIGCTL_UV_HOME:-/opt/rigctl/uv}"
+}
+
+rig_uv_install() {
+  local home uv
+  home="${RIGCTL_UV_HOME:-/opt/rigctl/uv}"
+  uv="$(rig_uv)"
+  if [[ -x ${uv} && "$("${uv}" --version 2>/dev/null)" == "uv $1"* ]]; then return 0; fi
+  [[ -x ${home}/bin/pip ]] || python3 -m venv "${home}"
+  "${home}/bin/pip" install --disable-pip-version-check --quiet "uv==$1"
+}
+
+# rig_python_is PYTHON VERSION: the interpreter runs and is VERSION (3.12 matches 3.12.x).
+rig_python_is() {
+  local actual
+  [[ -x $1 ]] || return 1
+  actual="$("$1" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null)" || return 1
+  [[ ${actual} == "$2" || ${actual} == "$2".* ]]
+}
+
+# rig_python_env_current VERSION --python PYTHON [ARGS…]: uv's offline dry run would change nothing.
+rig_python_env_current() {
+  local version=$1 uv
+  shift
+  uv="$(rig_uv)"
+  [[ -x ${uv} ]] || return 1
+  rig_python_is "$2" "${version}" || return 1
+  [[ $# -gt 2 ]] || return 0
+  local out
+  out="$("${uv}" pip install --offline --dry-run "$@" 2>&1)" || return 1
+  [[ ${out} == *"Would make no changes"* ]]
+}
+
 rig_driver_module_loaded() {
   local loaded installed
   loaded=$(cat /sys/module/nvidia/version 2>/dev/null) || return 1

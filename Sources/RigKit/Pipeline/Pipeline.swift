@@ -98,7 +98,10 @@ package struct Pipeline: Sendable {
         switch probeSystem(source) {
         case .failure(let refusal): return .failure(refusal)
         case .success(let probed):
-            return .success(await ProbeRunner.probe(FactNeeds.groups(for: spec).union(extraGroups), on: probed, timeout: timeout))
+            // Only the spec knows where its Python environment is.
+            let python = spec.python.map { [PythonProber(path: $0.path)] as [any Prober] } ?? []
+            return .success(await ProbeRunner.probe(FactNeeds.groups(for: spec).union(extraGroups), on: probed, timeout: timeout,
+                                                    probers: ProbeRunner.probers + python))
         }
     }
 

@@ -46,6 +46,18 @@ package struct Planner: Sendable {
                 id: "nvidia-driver", title: "Install the NVIDIA driver \(driver.constraint) (\(driver.flavor.rawValue) kernel modules)",
                 kind: .nvidiaDriver(driver), needsRoot: true, fixes: ["drivers.nvidia.version", "drivers.nvidia.flavor"],
                 check: driverGuard(driver)))
+            // A branch install follows the branch's updates; held, unattended-upgrades cannot swap the
+            // user-space driver under the loaded module. `>=` asks for upgrades; an exact pin is held already.
+            if case .branch = driver.pinning, !driver.package.hold {
+                steps.append(Step(
+                    id: "hold-nvidia-driver", title: "Hold \(driver.package.name) so unattended upgrades cannot replace it under the loaded module",
+                    kind: .aptHold([driver.package.name]), needsRoot: true, fixes: [DriverHealthCheck.holdKey],
+                    check: .packagesInstalled([AptPin(name: driver.package.name, hold: true)])))
+            }
+            steps.append(Step(
+                id: "nouveau-blacklist", title: "Blacklist nouveau (\(NouveauBlacklist.file.path)) and rebuild the initramfs",
+                kind: .modprobeBlacklist(NouveauBlacklist.file), needsRoot: true, fixes: [DriverHealthCheck.nouveauKey],
+                check: .fileContents(NouveauBlacklist.file)))
         }
 
         if let cuda {
@@ -63,6 +75,16 @@ package struct Planner: Sendable {
                 id: "gpu-settings", title: "Apply GPU settings at every boot (\(unit.summary))",
                 kind: .gpuSettings(unit), needsRoot: true, fixes: fixes,
                 check: .all([.fileContents(unit.file), .unitActive(GPUSettingsUnit.unitName)])))
+        }
+
+        if let python = spec.python {
+            let environment = PythonEnvironment(python)
+            var fixes: [SpecKeyPath] = ["python.version", "python.packages"]
+            if python.torch != nil { fixes.append("python.torch") }
+            steps.append(Step(
+                id: "python-environment", title: "Make the Python environment with uv (\(environment.summary))",
+                kind: .pythonEnvironment(environment), needsRoot: true, fixes: fixes,
+                check: .pythonEnvironmentCurrent(environment)))
         }
 
         if !dotfiles.isEmpty {
@@ -90,7 +112,7 @@ package struct Planner: Sendable {
         if driver != nil {
             steps.append(Step(
                 id: "reboot-notice", title: "Reboot if the NVIDIA kernel module changed",
-                kind: .rebootNotice, needsRoot: false, fixes: ["drivers.nvidia.version"],
+                kind: .rebootNotice, needsRoot: false, fixes: ["drivers.nvidia.version", DriverHealthCheck.userSpaceKey],
                 check: .driverModuleLoaded))
         }
 

@@ -26,6 +26,8 @@ package indirect enum StepGuard: Sendable, Equatable {
     case hostnameIs(String)
     /// The loaded NVIDIA kernel module is the installed one (no reboot pending).
     case driverModuleLoaded
+    /// The environment exists with its interpreter version and uv's offline dry run would change nothing.
+    case pythonEnvironmentCurrent(PythonEnvironment)
     /// No machine check exists: a person confirms it.
     case confirmedByPerson
 
@@ -56,6 +58,8 @@ package indirect enum StepGuard: Sendable, Equatable {
             return "hostname is \(name) and /etc/hosts maps 127.0.1.1 to it"
         case .driverModuleLoaded:
             return "the loaded nvidia kernel module is the installed one"
+        case .pythonEnvironmentCurrent(let environment):
+            return "\(environment.interpreter) is Python \(environment.version) and `uv pip install --dry-run --offline` would change nothing"
         case .confirmedByPerson:
             return "a person confirms it"
         }

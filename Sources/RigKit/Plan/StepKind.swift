@@ -12,8 +12,14 @@ package enum StepKind: Sendable, Equatable {
     case aptPackages([MachineSpec.AptPackage])
     case nvidiaDriver(NVIDIADriverInstall)
     case cudaToolkit(CUDAToolkitInstall)
+    /// Held packages (`apt-mark hold`), so unattended-upgrades leaves them alone.
+    case aptHold([String])
+    /// A modprobe.d file that blacklists a module, then the initramfs rebuilt (`NouveauBlacklist`).
+    case modprobeBlacklist(SystemFile)
     /// Persistence mode and power limit, applied at boot by a systemd unit.
     case gpuSettings(GPUSettingsUnit)
+    /// The shared Python environment (`python:`), made with uv.
+    case pythonEnvironment(PythonEnvironment)
     /// The theme files of the user's home (`ThemeRenderer`), written without losing user content.
     case dotfiles([RenderedFile])
     /// The static hostname and its `127.0.1.1` line in `/etc/hosts`.

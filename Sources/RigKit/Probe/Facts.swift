@@ -21,6 +21,10 @@ package struct Facts: Sendable, Equatable, Codable {
     package var firmware: FirmwareFacts?
     /// Installed Debian packages, sorted by name.
     package var packages: Fact<[PackageFacts]>?
+    /// What breaks an NVIDIA machine overnight (docs/facts.md, "Driver health").
+    package var driverHealth: DriverHealthFacts?
+    /// The spec's Python environment (`python.path`).
+    package var python: PythonFacts?
 
     package init() {}
 
@@ -37,6 +41,8 @@ package struct Facts: Sendable, Equatable, Codable {
         if wanted.contains(.board) { board = BoardFacts() }
         if wanted.contains(.firmware) { firmware = FirmwareFacts() }
         if wanted.contains(.packages) { packages = .notProbed }
+        if wanted.contains(.driverHealth) { driverHealth = DriverHealthFacts() }
+        if wanted.contains(.python) { python = PythonFacts() }
     }
 
     /// Drops the groups that were not asked for (a prober may fill more than one group).
@@ -52,6 +58,8 @@ package struct Facts: Sendable, Equatable, Codable {
         if !wanted.contains(.board) { board = nil }
         if !wanted.contains(.firmware) { firmware = nil }
         if !wanted.contains(.packages) { packages = nil }
+        if !wanted.contains(.driverHealth) { driverHealth = nil }
+        if !wanted.contains(.python) { python = nil }
     }
 
     /// Deterministic JSON: sorted keys, pretty-printed, slashes unescaped, trailing newline.

@@ -81,6 +81,29 @@ package enum FactsSummary {
         if let packages = facts.packages {
             section("packages", [("installed", text(packages.map { "\($0.count) packages" }))])
         }
+        if let python = facts.python {
+            section("python \(python.path)", [
+                ("interpreter", text(python.interpreter)), ("torch", text(python.torch)), ("torch cuda", text(python.torchCUDA)),
+                ("cuda available", text(python.cudaAvailable.map { $0 ? "yes" : "no" })), ("gpus visible", text(python.gpusVisible)),
+            ])
+        }
+        if let health = facts.driverHealth {
+            func joined(_ list: [String]) -> String { list.isEmpty ? "none" : list.joined(separator: ", ") }
+            let dkms = health.dkms.map { list in
+                list.isEmpty ? "no NVIDIA module" : list.map { "\($0.module) \($0.version) \($0.kernel ?? "(no kernel)"): \($0.state)" }.joined(separator: "; ")
+            }
+            section("driver health", [
+                ("user-space driver", text(health.userSpaceVersion)), ("nvml", text(health.nvml)),
+                ("running kernel", text(health.runningKernel)), ("installed kernels", text(health.installedKernels.map(joined))),
+                ("dkms", text(dkms)), ("nouveau loaded", text(health.nouveauLoaded.map(onOff))),
+                ("nouveau blacklist", text(health.nouveauBlacklist)), ("secure boot", text(health.secureBoot.map(onOff))),
+                ("module signer", text(health.moduleSigner.map { $0.isEmpty ? "unsigned" : $0 })),
+                ("held packages", text(health.heldPackages.map(joined))),
+                ("unattended upgrades", text(health.unattendedUpgrades.map(onOff))),
+                ("upgrade blacklist", text(health.unattendedBlacklist.map(joined))),
+                ("/usr/local/cuda", text(health.defaultCUDA)),
+            ])
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

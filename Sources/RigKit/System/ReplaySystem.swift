@@ -1,4 +1,5 @@
 import FoundationEssentials
+import RigText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -56,6 +57,9 @@ package struct ReplaySystem: System {
 
     package func fileExists(_ path: String) -> Bool {
         if filesystem.directories[path] != nil || filesystem.present.contains(path) { return true }
+        // A recorded listing of its directory names it: the host had it, though its content was not recorded.
+        let parent = PathText.deletingLastComponent(path)
+        if !parent.isEmpty, filesystem.directories[parent]?.contains(PathText.lastComponent(path)) == true { return true }
         guard let stored = try? confined(path) else { return false }
         return storage.fileExists(stored)
     }

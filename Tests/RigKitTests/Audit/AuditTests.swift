@@ -59,7 +59,7 @@ import RigSpec
         let bare = try AuditSamples.spec(body: "")
         #expect(FactNeeds.groups(for: bare) == [.hostname, .os])
         let compute = try AuditSamples.machine("compute-node")
-        #expect(FactNeeds.groups(for: compute) == [.hostname, .os, .cpu, .memory, .gpus, .storage, .board, .firmware, .nvidiaDriver, .cuda, .packages])
+        #expect(FactNeeds.groups(for: compute) == [.hostname, .os, .cpu, .memory, .gpus, .storage, .board, .firmware, .nvidiaDriver, .cuda, .packages, .driverHealth, .python])
         let noPackages = try AuditSamples.spec(body: "bios: { settings: { secure-boot: disabled } }\n")
         #expect(FactNeeds.groups(for: noPackages) == [.hostname, .os, .firmware])
     }

@@ -22,6 +22,30 @@ import RigSpec
         try PlanGolden.check(Self.playbook(PlanExamples.bigRig), "ansible/big-rig.yml")
     }
 
+    /// uv has no module: its commands are the only `command` tasks, each tagged with its step, each
+    /// saying when it changes something (never for the checks) and run only when a check says so.
+    @Test func uvCommandsAreGuardedByTheirChecks() {
+        var spec = PlanExamples.computeNode
+        spec.python = .init(version: "3.12", path: "/opt/ml/venv", packages: ["six"])
+        let play = AnsibleEmitter().play(Planner().plan(spec: spec))
+        guard case .map(let entries) = play, case .list(let tasks)? = entries.first(where: { $0.0 == "tasks" })?.1 else {
+            Issue.record("no tasks")
+            return
+        }
+        let commands = tasks.compactMap { task -> [(String, YAMLNode)]? in
+            guard case .map(let fields) = task, fields.contains(where: { $0.0 == "ansible.builtin.command" }) else { return nil }
+            return fields
+        }
+        #expect(commands.count == 4)
+        for fields in commands {
+            let keys = fields.map(\.0)
+            #expect(keys.contains("changed_when"), "\(keys)")
+            #expect(keys.contains("when") || keys.contains("register"), "\(keys)")
+            #expect(fields.first { $0.0 == "tags" }?.1 == .list([.string("python-environment")]))
+        }
+        #expect(Self.playbook(spec).contains("ansible.builtin.pip:\n        name: \"uv==\(PythonEnvironment.uvVersion)\""))
+    }
+
     @Test func onlyFullyQualifiedBuiltinModulesAndNoShell() {
         for spec in PlanExamples.all {
             let text = Self.playbook(spec, dotfiles: PlanExamples.dotfiles)
@@ -34,9 +58,11 @@ import RigSpec
                 "ansible.builtin.apt", "ansible.builtin.meta", "ansible.builtin.package_facts", "ansible.builtin.dpkg_selections",
                 "ansible.builtin.copy", "ansible.builtin.file", "ansible.builtin.blockinfile", "ansible.builtin.systemd_service",
                 "ansible.builtin.hostname", "ansible.builtin.lineinfile", "ansible.builtin.debug", "ansible.builtin.find",
+                "ansible.builtin.pip", "ansible.builtin.command",  // uv (python:), see uvCommandsAreGuardedByTheirChecks
                 JSONCSettingsModule.name,  // rigctl's own, in library/ beside the playbooks (ansible-lint: its canonical name)
             ]), "\(spec.name): \(modules)")
-            #expect(!text.contains("ansible.builtin.shell") && !text.contains("ansible.builtin.command"))
+            #expect(!text.contains("ansible.builtin.shell"))
+            #expect(text.contains("ansible.builtin.command") == (spec.python != nil))
         }
     }
 
@@ -52,8 +78,13 @@ import RigSpec
                                cuda: PlanExamples.constraint("12.8.1"))
         var pinned = PlanExamples.bigRigPinned
         pinned.name = "big-rig-pinned"
+        var python = PlanExamples.computeNode
+        python.name = "python-node"
+        python.hostname = "python-node"
+        python.python = .init(version: "3.12", torch: .init(version: PlanExamples.constraint("2.7"), cuda: Version("12.8")),
+                              packages: ["numpy", "accelerate>=1.0"])
         // The committed arm64 (sbsa repository, NVIDIA-repository driver) and rented (ssh:) examples.
-        let specs = PlanExamples.all + [debian, pinned, try AuditSamples.machine("dgx-spark"), try AuditSamples.machine("rented-h100")]
+        let specs = PlanExamples.all + [debian, pinned, python, try AuditSamples.machine("dgx-spark"), try AuditSamples.machine("rented-h100")]
         let temporary = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temporary) }
         // Named like the repository's directory: ansible-lint decides file kinds by path.

@@ -51,6 +51,8 @@ import Testing
         let repo = try ExampleRepo(withHosts: ["compute-node"])
         defer { repo.remove() }
         try repo.edit("build-logs/compute-node/recorded-host/fs/proc/driver/nvidia/version", "570.124.04", "575.64.03")
+        // The whole driver, rebooted into: the user-space library moved with the module.
+        try repo.edit("build-logs/compute-node/recorded-host/filesystem.json", "libnvidia-ml.so.570.124.04", "libnvidia-ml.so.575.64.03")
         let report = try await AuditSamples.pipeline(repo.path).diff("compute-node", source: .replay(repo.host("compute-node"))).get()
         let errors = report.findings.filter { $0.severity == .error }
         #expect(errors.map(\.keyPath) == ["drivers.nvidia.version"])

@@ -33,7 +33,11 @@ import RigSpec
     @Test func driverBumpedIsDrift() throws {
         let repo = try ExampleRepo()
         defer { repo.remove() }
-        try repo.editFacts("compute-node") { $0.nvidiaDriver?.version = .value("575.64.03") }
+        // A whole new driver, rebooted into: module and user space agree.
+        try repo.editFacts("compute-node") {
+            $0.nvidiaDriver?.version = .value("575.64.03")
+            $0.driverHealth?.userSpaceVersion = .value("575.64.03")
+        }
         let report = RepoAudit(pipeline: AuditSamples.pipeline(repo.path), checksPlaybooks: false).run()
         let finding = try #require(report.findings.first { $0.status != .ok && $0.severity == .error })
         #expect(finding.machine == "compute-node")

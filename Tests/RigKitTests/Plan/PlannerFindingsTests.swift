@@ -20,12 +20,19 @@ import RigSpec
             finding("hostname", .ok),
             finding("packages.apt[0]", .ok), finding("packages.apt[1]", .ok),
             finding("drivers.nvidia.version", .ok), finding("drivers.nvidia.flavor", .drift),
+            finding("drivers.nvidia.user-space", .ok), finding("drivers.nvidia.hold", .ok), finding("drivers.nvidia.nouveau", .drift),
             finding("bios.settings.secure-boot", .ok), finding("bios.settings.xmp", .manual),
             finding("gpu-settings.persistence", .ok),
             finding("drivers.cuda", .ok, machine: "big-rig"),
         ]
         let plan = Planner().plan(spec: PlanExamples.computeNode, findings: findings)
-        #expect(plan.steps.filter { $0.status == .done }.map(\.id) == ["apt-packages", "hostname", "bios-secure-boot", "reboot-notice"])
+        #expect(plan.steps.filter { $0.status == .done }.map(\.id) == ["apt-packages", "hold-nvidia-driver", "hostname", "bios-secure-boot", "reboot-notice"])
+    }
+
+    @Test func theRebootNoticeWaitsForTheUserSpaceDriver() {
+        let findings = [finding("drivers.nvidia.version", .ok), finding("drivers.nvidia.user-space", .drift)]
+        let plan = Planner().plan(spec: PlanExamples.computeNode, findings: findings)
+        #expect(plan.steps.first { $0.id == "reboot-notice" }?.status == .pending)
     }
 
     @Test func aKeyWithoutFindingsIsNotSatisfied() {

@@ -16,8 +16,8 @@ import RigSpec
     @Test func stepsComeInTheIssueOrder() {
         let plan = planner.plan(spec: PlanExamples.computeNode, dotfiles: PlanExamples.dotfiles)
         #expect(plan.steps.map(\.id) == [
-            "cuda-repository", "apt-packages", "nvidia-driver", "cuda-toolkit", "gpu-settings", "dotfiles", "hostname",
-            "bios-version", "bios-above-4g-decoding", "bios-virtualization", "bios-secure-boot", "bios-xmp", "reboot-notice",
+            "cuda-repository", "apt-packages", "nvidia-driver", "hold-nvidia-driver", "nouveau-blacklist", "cuda-toolkit",
+            "gpu-settings", "python-environment", "dotfiles", "hostname", "bios-version", "bios-above-4g-decoding", "bios-virtualization", "bios-secure-boot", "bios-xmp", "reboot-notice",
         ])
         #expect(plan.machine == "compute-node")
         #expect(plan.specFile == "machines/compute-node.yaml")
@@ -26,7 +26,8 @@ import RigSpec
     @Test func everyStepHasAGuardAndOnlySystemStepsNeedRoot() {
         let plan = planner.plan(spec: PlanExamples.computeNode, dotfiles: PlanExamples.dotfiles)
         #expect(plan.steps.filter(\.needsRoot).map(\.id) == [
-            "cuda-repository", "apt-packages", "nvidia-driver", "cuda-toolkit", "gpu-settings", "hostname",
+            "cuda-repository", "apt-packages", "nvidia-driver", "hold-nvidia-driver", "nouveau-blacklist", "cuda-toolkit",
+            "gpu-settings", "python-environment", "hostname",
         ])
         #expect(plan.steps.filter { $0.check == .confirmedByPerson }.map(\.id).allSatisfy { $0.hasPrefix("bios-") })
         #expect(plan.steps.allSatisfy { $0.status == .pending })
@@ -108,7 +109,7 @@ import RigSpec
         spec.drivers = nil
         spec.gpuSettings = nil
         spec.bios = nil
-        #expect(planner.plan(spec: spec).steps.map(\.id) == ["apt-packages", "hostname"])
+        #expect(planner.plan(spec: spec).steps.map(\.id) == ["apt-packages", "python-environment", "hostname"])
     }
 
     @Test func gpuSettingsFixOnlyWhatTheSpecSets() throws {
@@ -120,10 +121,10 @@ import RigSpec
     }
 
     @Test func stepsWhoseKeyPathsAllMatchAreDone() {
-        let satisfied: Set<SpecKeyPath> = ["packages.apt", "hostname", "drivers.nvidia.version", "bios.settings.secure-boot"]
+        let satisfied: Set<SpecKeyPath> = ["packages.apt", "hostname", "drivers.nvidia.version", "drivers.nvidia.user-space", "bios.settings.secure-boot"]
         let plan = planner.plan(spec: PlanExamples.computeNode, satisfied: satisfied)
         let done = plan.steps.filter { $0.status == .done }.map(\.id)
-        // nvidia-driver also needs drivers.nvidia.flavor; reboot-notice only the version.
+        // nvidia-driver also needs drivers.nvidia.flavor; reboot-notice the version and the user-space driver.
         #expect(done == ["apt-packages", "hostname", "bios-secure-boot", "reboot-notice"])
         #expect(plan.pendingSteps.count == plan.steps.count - 4)
     }

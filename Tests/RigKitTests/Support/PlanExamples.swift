@@ -32,6 +32,10 @@ enum PlanExamples {
     /// machines/stacks/ml-base.yaml (its `gpu-settings: { persistence: true }` reaches every machine).
     static let mlBase = ["build-essential", "git", "tmux", "htop", "nvtop", "python3-venv", "curl", "jq"]
         .map { MachineSpec.AptPackage(name: $0) }
+    /// ml-base's `python:` section.
+    static let mlBasePython = MachineSpec.Python(version: "3.12", path: "/opt/ml/venv",
+                                                 torch: .init(version: constraint("2.7"), cuda: Version("12.8")),
+                                                 packages: ["numpy", "accelerate>=1.0"])
 
     static func gb(_ text: String) -> Quantity { quantity(text, .size) }
     static func watts(_ text: String) -> Quantity { quantity(text, .power) }
@@ -58,6 +62,7 @@ enum PlanExamples {
         drivers: .init(nvidia: .init(version: constraint(">=570"), flavor: .open), cuda: constraint("12.8")),
         gpuSettings: .init(persistence: true),
         packages: .init(apt: mlBase + [.init(name: "vim"), .init(name: "fonts-firacode")]),
+        python: mlBasePython,
         theme: .init(background: color("#2c001e"), foreground: color("#f2e6ee"), accent: color("#c678dd"), cursor: color("#e95420")),
         workloads: [.init(name: "local-chat", model: "qwen2.5-7b", mode: .inference, precision: .int8, context: 32768)])
 
@@ -82,6 +87,7 @@ enum PlanExamples {
         drivers: .init(nvidia: .init(version: constraint("570"), flavor: .open), cuda: constraint("12.8")),
         gpuSettings: .init(powerLimit: watts("300 W"), persistence: true),
         packages: .init(apt: mlBase),
+        python: mlBasePython,
         theme: .init(background: color("#0b2540"), foreground: color("#e6eef7"), accent: color("#4aa3ff"), cursor: color("#4aa3ff")),
         workloads: [
             .init(name: "weekly-finetune", model: "llama-3.1-8b", mode: .finetuneLoRA, precision: .nf4, context: 8192),
@@ -113,6 +119,7 @@ enum PlanExamples {
         drivers: .init(nvidia: .init(version: constraint("570"), flavor: .open), cuda: constraint("12.8")),
         gpuSettings: .init(powerLimit: watts("280 W"), persistence: true),
         packages: .init(apt: mlBase),
+        python: mlBasePython,
         theme: .init(background: color("#0f2a1d"), foreground: color("#e3f2e8"), accent: color("#3ddc84")),
         workloads: [
             .init(name: "chat", model: "qwen2.5-72b", mode: .inference, precision: .int4, context: 32768),

@@ -13,6 +13,8 @@ package enum CompatibilityCheck {
         OSSupportsCUDA(),
         PowerBudget(),
         DeclaredVRAM(),
+        TorchWheelArchitectures(),
+        TorchWheelDriver(),
     ]
 }
 

@@ -253,6 +253,41 @@ rig_unit_active() {
 
 # The loaded nvidia kernel module is the one installed for the running kernel. Without modinfo
 # (containers) there is nothing to compare with, so a loaded module counts as current.
+# uv lives in its own venv (python3-venv), installed from PyPI at a pinned version.
+rig_uv() {
+  printf '%s/bin/uv\n' "${RIGCTL_UV_HOME:-/opt/rigctl/uv}"
+}
+
+rig_uv_install() {
+  local home uv
+  home="${RIGCTL_UV_HOME:-/opt/rigctl/uv}"
+  uv="$(rig_uv)"
+  if [[ -x ${uv} && "$("${uv}" --version 2>/dev/null)" == "uv $1"* ]]; then return 0; fi
+  [[ -x ${home}/bin/pip ]] || python3 -m venv "${home}"
+  "${home}/bin/pip" install --disable-pip-version-check --quiet "uv==$1"
+}
+
+# rig_python_is PYTHON VERSION: the interpreter runs and is VERSION (3.12 matches 3.12.x).
+rig_python_is() {
+  local actual
+  [[ -x $1 ]] || return 1
+  actual="$("$1" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null)" || return 1
+  [[ ${actual} == "$2" || ${actual} == "$2".* ]]
+}
+
+# rig_python_env_current VERSION --python PYTHON [ARGS…]: uv's offline dry run would change nothing.
+rig_python_env_current() {
+  local version=$1 uv
+  shift
+  uv="$(rig_uv)"
+  [[ -x ${uv} ]] || return 1
+  rig_python_is "$2" "${version}" || return 1
+  [[ $# -gt 2 ]] || return 0
+  local out
+  out="$("${uv}" pip install --offline --dry-run "$@" 2>&1)" || return 1
+  [[ ${out} == *"Would make no changes"* ]]
+}
+
 rig_driver_module_loaded() {
   local loaded installed
   loaded=$(cat /sys/module/nvidia/version 2>/dev/null) || return 1
@@ -311,6 +346,23 @@ step_nvidia_driver() {
   echo 'done: Install the NVIDIA driver >=570 (open kernel modules)'
 }
 
+# Blacklist nouveau (/etc/modprobe.d/blacklist-nouveau.conf) and rebuild the initramfs. Fixes: drivers.nvidia.nouveau.
+step_nouveau_blacklist() {
+  local contents_1
+  contents_1='# Managed by rigctl: keep nouveau off the NVIDIA GPUs (drivers.nvidia).
+blacklist nouveau
+options nouveau modeset=0
+'
+  if rig_file_current '/etc/modprobe.d/blacklist-nouveau.conf' "${contents_1}"; then
+    echo 'ok: Blacklist nouveau (/etc/modprobe.d/blacklist-nouveau.conf) and rebuild the initramfs'
+    return 0
+  fi
+  rig_require_root 'nouveau-blacklist'
+  rig_install_file '/etc/modprobe.d/blacklist-nouveau.conf' "${contents_1}" '0644'
+  if command -v update-initramfs >/dev/null; then update-initramfs -u; fi
+  echo 'done: Blacklist nouveau (/etc/modprobe.d/blacklist-nouveau.conf) and rebuild the initramfs'
+}
+
 # Install the CUDA toolkit 12.8 and put it on PATH. Fixes: drivers.cuda.
 step_cuda_toolkit() {
   local contents_1
@@ -360,6 +412,21 @@ WantedBy=multi-user.target
   systemctl enable 'rigctl-gpu-settings.service'
   systemctl restart 'rigctl-gpu-settings.service'
   echo 'done: Apply GPU settings at every boot (persistence on)'
+}
+
+# Make the Python environment with uv (Python 3.12 at /opt/ml/venv with torch==2.7.*, numpy, accelerate>=1.0). Fixes: python.version, python.packages, python.torch.
+step_python_environment() {
+  if rig_python_env_current '3.12' '--python' '/opt/ml/venv/bin/python' '--torch-backend' 'cu128' 'torch==2.7.*' 'numpy' 'accelerate>=1.0'; then
+    echo 'ok: Make the Python environment with uv (Python 3.12 at /opt/ml/venv with torch==2.7.*, numpy, accelerate>=1.0)'
+    return 0
+  fi
+  rig_require_root 'python-environment'
+  rig_uv_install '0.13.9'
+  if ! rig_python_is '/opt/ml/venv/bin/python' '3.12'; then
+    "$(rig_uv)" venv --clear --python '3.12' '/opt/ml/venv'
+  fi
+  "$(rig_uv)" pip install '--python' '/opt/ml/venv/bin/python' '--torch-backend' 'cu128' 'torch==2.7.*' 'numpy' 'accelerate>=1.0'
+  echo 'done: Make the Python environment with uv (Python 3.12 at /opt/ml/venv with torch==2.7.*, numpy, accelerate>=1.0)'
 }
 
 # Install 11 dotfiles (theme). Fixes: theme.
@@ -975,7 +1042,7 @@ step_bios_xmp() {
   echo 'manual: BIOS: set xmp to profile-1'
 }
 
-# Reboot if the NVIDIA kernel module changed. Fixes: drivers.nvidia.version.
+# Reboot if the NVIDIA kernel module changed. Fixes: drivers.nvidia.version, drivers.nvidia.user-space.
 step_reboot_notice() {
   if rig_driver_module_loaded; then
     echo 'ok: Reboot if the NVIDIA kernel module changed'
@@ -988,8 +1055,10 @@ main() {
   step_cuda_repository
   step_apt_packages
   step_nvidia_driver
+  step_nouveau_blacklist
   step_cuda_toolkit
   step_gpu_settings
+  step_python_environment
   step_dotfiles
   step_hostname
   step_bios_version
