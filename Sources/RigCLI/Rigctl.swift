@@ -1,11 +1,10 @@
 import ArgumentParser
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import FoundationEssentials
-#if canImport(Glibc)
-import Glibc
-#endif
 import RigText
 import RigKit
 import RigSystem

@@ -5,9 +5,6 @@ import Glibc
 import Darwin
 #endif
 import FoundationEssentials
-#if canImport(Glibc)
-import Glibc
-#endif
 import RigKit
 import RigSystem
 import RigProbe

@@ -60,10 +60,11 @@ package struct RemoteRun: Sendable {
         // The machine's spec through a loader that notes every file it reads: those go over.
         let recorder = ReadRecorder()
         let read = Repository.specReader(repository.system)
+        let system = repository.system
         let loader = SpecLoader(read: { path in
             recorder.add(path)
             return read(path)
-        })
+        }, realPath: { system.realPath($0) })
         let spec: MachineSpec
         switch MachineSelector.file(for: argument, in: repository) {
         case .failure(let refusal): return .failure(refusal)
