@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import RigText
 import RigKit
 import RigSystem
 import RigProbe
@@ -32,6 +36,12 @@ struct ApplyCommand: AsyncParsableCommand {
         run), or the spec fails a compatibility rule (nothing was done); 2 nothing was done: no such \
         machine, a spec or theme that cannot be used, the wrong host without --force, or another \
         apply running; 64 usage.
+        --ssh runs the same apply on the machine itself: rigctl copies its binary (or \
+        --remote-binary), the spec with its includes and the build logs to a private temporary \
+        directory there, runs apply on this terminal (a TTY when there is one, so the checklist and \
+        sudo can ask), brings the build log and facts.json back into build-logs/<machine>/ and \
+        removes the directory. Exit codes as above, from the remote; a lost connection is 1 (run \
+        again: apply resumes).
         """)
 
     @OptionGroup var selection: MachineArgument
@@ -55,7 +65,18 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @OptionGroup var probe: ProbeOptions
 
+    @OptionGroup var remote: RemoteOptions
+
     func run() async throws {
+        if remote.ssh {
+            var arguments: [String] = []
+            if dryRun { arguments.append("--dry-run") }
+            if yes { arguments.append("--yes") }
+            if force { arguments.append("--force") }
+            if let home { arguments += ["--home", home] }
+            arguments += ["--timeout", String(probe.timeout)]
+            try await remote.run(.apply, machine: selection.machine, arguments: arguments, repository: try repository.locate(LiveSystem()))
+        }
         var options = ApplyRun.Options()
         options.dryRun = dryRun
         options.force = force
@@ -81,6 +102,6 @@ struct TerminalPrompter: ChecklistPrompter {
             return nil
         }
         if isatty(STDIN_FILENO) == 0 { say(answer) }   // a piped answer is not echoed: show it
-        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        return ["y", "yes"].contains(answer.trimmed(.whitespaces).lowercased())
     }
 }

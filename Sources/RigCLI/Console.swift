@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import RigText
 import RigKit
 import RigSystem
 import RigProbe
@@ -21,8 +22,8 @@ struct Console: Sendable {
     let colorError: Bool
 
     @TaskLocal static var current = Console(
-        writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+        writeOut: { StandardStream.output.write($0) },
+        writeError: { StandardStream.error.write($0) },
         colorOut: TerminalStyle.colorAllowed(fileDescriptor: 1), colorError: TerminalStyle.colorAllowed(fileDescriptor: 2))
 
     var style: TerminalStyle { TerminalStyle(enabled: colorOut) }

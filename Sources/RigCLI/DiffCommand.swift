@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import RigKit
 import RigSystem
 import RigProbe
@@ -22,6 +22,7 @@ struct DiffCommand: AsyncParsableCommand {
         Exit codes: 0 no drift; 1 drift, missing parts or a failed compatibility rule (with \
         --strict also unknown facts and unconfirmed manual items); 2 no such machine, or a spec, \
         facts file or recorded host that cannot be read; 64 usage.
+        --ssh runs the diff on the machine itself (see `rigctl apply --ssh`); nothing is written.
         """)
 
     @OptionGroup var selection: MachineArgument
@@ -43,11 +44,20 @@ struct DiffCommand: AsyncParsableCommand {
 
     @OptionGroup var probe: ProbeOptions
 
+    @OptionGroup var remote: RemoteOptions
+
     func validate() throws {
         if source.replay != nil && facts != nil { throw ValidationError("--replay and --facts cannot be used together") }
+        if remote.ssh && (source.replay != nil || facts != nil) { throw ValidationError("--ssh reads the live machine; it cannot be used with --replay or --facts") }
     }
 
     func run() async throws {
+        if remote.ssh {
+            var arguments = ["--format", format.rawValue, "--timeout", String(probe.timeout)]
+            if strict { arguments.append("--strict") }
+            if verbose { arguments.append("--verbose") }
+            try await remote.run(.diff, machine: selection.machine, arguments: arguments, repository: try repository.readOnly())
+        }
         let pipeline = Pipeline(repository: try repository.readOnly(), timeout: probe.duration)
         let report = try await pipeline.diff(selection.machine, source: facts.map { .file($0) } ?? source.source).orExit()
         try AuditOutput.emit(report, format: format, strict: strict, verbose: verbose)

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import RigText
 import RigKit
 import RigSystem
 import RigProbe
@@ -243,14 +244,14 @@ enum FitParts {
         }
         var cards: [FitMachine.GPU] = []
         for text in gpus {
-            var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+            var rest = Substring(text.trimmed(.whitespaces))
             var count = 1
-            if let x = rest.firstIndex(where: { $0 == "x" || $0 == "×" }), let n = Int(rest[..<x].trimmingCharacters(in: .whitespaces)), rest[rest.index(after: x)...].first == " " {
+            if let x = rest.firstIndex(where: { $0 == "x" || $0 == "×" }), let n = Int(rest[..<x].trimmed(.whitespaces)), rest[rest.index(after: x)...].first == " " {
                 guard (1...64).contains(n) else { return .failure(ValidationError("--gpu: a count from 1 to 64, got \(n)")) }
                 count = n
                 rest = rest[rest.index(after: x)...]
             }
-            let pieces = rest.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pieces = rest.split(separator: ",", maxSplits: 1).map { $0.trimmed(.whitespaces) }
             guard let name = pieces.first, SpecPatterns.label.matches(name) else {
                 return .failure(ValidationError("--gpu: expected [N x ]MODEL[,VRAM], got '\(UntrustedText.escaped(text))'"))
             }

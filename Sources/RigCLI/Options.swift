@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import RigKit
 import RigSystem
 import RigProbe
@@ -58,4 +58,27 @@ struct SourceOptions: ParsableArguments {
     var replay: String?
 
     var source: Pipeline.Source { replay.map { .replay($0) } ?? .live }
+}
+
+/// `--ssh` and `--remote-binary`, for the commands that can run on the machine over SSH.
+struct RemoteOptions: ParsableArguments {
+    @Flag(help: "Run on the machine itself over SSH (the spec's ssh: section, your ssh and ~/.ssh/config); results come back into build-logs/<machine>/.")
+    var ssh = false
+
+    @Option(help: ArgumentHelp("With --ssh: the rigctl binary to copy (a static release build for the remote's architecture; default: this rigctl).",
+                               valueName: "FILE"), completion: .file())
+    var remoteBinary: String?
+
+    func validate() throws {
+        if remoteBinary != nil && !ssh { throw ValidationError("--remote-binary goes with --ssh") }
+    }
+
+    /// Runs `command` for `machine` on the machine over SSH and leaves with the remote's exit code.
+    func run(_ command: RemoteRun.Command, machine: String?, arguments: [String], repository: Repository) async throws -> Never {
+        guard let machine else { throw ValidationError("--ssh needs the machine's name (its spec has the ssh: section)") }
+        let remote = RemoteRun(pipeline: Pipeline(repository: repository), binary: remoteBinary, local: LiveSystem(), progress: { say($0) })
+        let outcome = try await remote.run(command, machine: machine, arguments: arguments).orExit()
+        for file in outcome.broughtBack { say("brought back: \(file)") }
+        throw ExitCode(outcome.status)
+    }
 }

@@ -1,5 +1,12 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import RigText
 import RigKit
 import RigSystem
 import RigProbe
@@ -29,6 +36,7 @@ package struct Rigctl: AsyncParsableCommand {
         """,
         version: RigctlVersion.current,
         subcommands: [
+            NewCommand.self,
             Validate.self,
             FitCommand.self,
             Schema.self,
@@ -60,10 +68,13 @@ extension Rigctl {
             let message = TerminalSafeText.sanitized(fullMessage(for: error))
             let code = exitCode(for: error)
             if !message.isEmpty {
-                let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
-                handle.write(Data((message + "\n").utf8))
+                (code == .success ? StandardStream.output : StandardStream.error).write(message + "\n")
             }
-            Foundation.exit(code.rawValue)
+            #if canImport(Glibc)
+            Glibc.exit(code.rawValue)
+            #else
+            Darwin.exit(code.rawValue)
+            #endif
         }
     }
 
@@ -99,7 +110,7 @@ extension Rigctl {
 
 /// Both streams of an in-process run.
 private final class Captured: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private(set) var out = ""
     private(set) var error = ""
 

@@ -21,6 +21,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         spec's (these would be another machine's facts); --force records them anyway.
         Exit codes: 0 written; 2 no such machine, an invalid spec, the wrong host without --force, \
         an unreadable recorded host or an unwritable file; 64 usage.
+        --ssh probes the machine itself over SSH (see `rigctl apply --ssh`) and brings facts.json back.
         """)
 
     @OptionGroup var selection: MachineArgument
@@ -32,7 +33,18 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     @OptionGroup var probe: ProbeOptions
 
+    @OptionGroup var remote: RemoteOptions
+
+    func validate() throws {
+        if remote.ssh && source.replay != nil { throw ValidationError("--ssh reads the live machine; it cannot be used with --replay") }
+    }
+
     func run() async throws {
+        if remote.ssh {
+            var arguments = ["--timeout", String(probe.timeout)]
+            if force { arguments.append("--force") }
+            try await remote.run(.snapshot, machine: selection.machine, arguments: arguments, repository: try repository.locate(LiveSystem()))
+        }
         let pipeline = Pipeline(repository: try repository.locate(LiveSystem()), timeout: probe.duration)
         let file = try await pipeline.snapshot(selection.machine, source: source.source, force: force).orExit()
         say("wrote \(file)")

@@ -1,5 +1,13 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import RigKit
 import RigSystem
 import RigProbe

@@ -1,4 +1,4 @@
-import Foundation
+import RigText
 
 /// Loads machine specs: reads YAML, follows `include:`, merges, validates against
 /// `MachineSpecShape` and reports every problem in every file at once.
@@ -102,7 +102,7 @@ package final class SpecLoader {
 
     /// `machines/compute-node.yaml` → `compute-node`.
     package static func machineName(of file: String) -> String {
-        let base = (file as NSString).lastPathComponent
+        let base = PathText.lastComponent(file)
         for suffix in [".yaml", ".yml"] where base.hasSuffix(suffix) { return String(base.dropLast(suffix.count)) }
         return base
     }
@@ -155,7 +155,7 @@ package final class SpecLoader {
                 continue
             }
             if chain.contains(target) || target == file {
-                let cycle = (chain + [file, target]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
+                let cycle = (chain + [file, target]).map { PathText.lastComponent($0) }.joined(separator: " → ")
                 diagnostics.append(Diagnostic(at: item.location, "include cycle: \(cycle)"))
                 continue
             }
@@ -224,7 +224,7 @@ package final class SpecLoader {
     /// The repository a machine file belongs to: the folder above its own (`machines/x.yaml` → `` (here),
     /// `/r/machines/x.yaml` → `/r`). Includes may not leave it, so a spec cannot read any YAML on disk.
     static func includeRoot(of file: String) -> String {
-        ((file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        PathText.deletingLastComponent(PathText.deletingLastComponent(file))
     }
 
     static func isInside(_ path: String, _ root: String) -> Bool {
@@ -235,7 +235,7 @@ package final class SpecLoader {
 
     /// Resolves `relative` against the directory of `file`, dropping `.` and folding `..`.
     static func join(_ file: String, _ relative: String) -> String {
-        let directory = (file as NSString).deletingLastPathComponent
+        let directory = PathText.deletingLastComponent(file)
         var parts = directory.isEmpty ? [] : directory.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let absolute = file.hasPrefix("/")
         for part in relative.split(separator: "/") {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 import RigTheme
@@ -253,8 +254,8 @@ package enum StarterSpec {
 enum CPUModelName {
     static func clean(_ raw: String) -> String {
         var name = raw
-        for mark in ["(R)", "(r)", "(TM)", "(tm)"] { name = name.replacingOccurrences(of: mark, with: "") }
-        if let at = name.range(of: " @ ") { name = String(name[..<at.lowerBound]) }
+        for mark in ["(R)", "(r)", "(TM)", "(tm)"] { name = name.replacingEvery(mark, with: "") }
+        if let at = name.firstRange(of: " @ ") { name = String(name[..<at.lowerBound]) }
         var words = name.split(separator: " ").map(String.init)
         if words.last == "CPU" || words.last == "Processor" { words.removeLast() }
         if let last = words.last, last.hasSuffix("-Core") { words.removeLast() }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RigSystem
 import RigProbe
 import RigTheme
@@ -35,15 +35,13 @@ package struct Pipeline: Sendable {
 
     package var system: any System { repository.system }
 
-    /// Every machine spec of the repository, judged.
+    /// Every machine spec of the repository, judged. A repository with none yet (as `rigctl new`
+    /// makes it) has nothing wrong with it.
     package func verdict() -> SpecVerdict {
         switch repository.machineFiles() {
         case .failure(let refusal):
             return SpecVerdict(machines: [], diagnostics: [Diagnostic(at: SourceLocation(file: repository.machinesDirectory, line: 1, column: 1), refusal.message)],
                                invalidMachines: [])
-        case .success(let files) where files.isEmpty:
-            return SpecVerdict(machines: [], diagnostics: [Diagnostic(at: SourceLocation(file: repository.machinesDirectory, line: 1, column: 1),
-                                                                      "no machine specs (*.yaml) here")], invalidMachines: [])
         case .success(let files):
             return validator.judge(files, system: system)
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RigSystem
 import RigProbe
 import RigTheme
@@ -85,7 +85,12 @@ package struct Repository: Sendable {
     package func loader() -> SpecLoader { Self.loader(system) }
 
     static func loader(_ system: any SystemReader) -> SpecLoader {
-        SpecLoader(read: { path in
+        SpecLoader(read: specReader(system), realPath: { system.realPath($0) })
+    }
+
+    /// How the loader reads a spec file through `system`: UTF-8 text, or why not.
+    static func specReader(_ system: any SystemReader) -> @Sendable (String) -> Result<[UInt8], SpecLoader.ReadFailure> {
+        { path in
             do throws(SystemError) {
                 let data = try system.readFile(path)
                 guard String(validating: data, as: UTF8.self) != nil else { return .failure(.init("not UTF-8 text")) }
@@ -97,7 +102,7 @@ package struct Repository: Sendable {
                 default: return .failure(.init(error.reason))
                 }
             }
-        }, realPath: { system.realPath($0) })
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 
 /// Everything one probe run saw, Codable with stable keys (documented in docs/facts.md).

@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// The readable `rigctl probe` output: one block per group, one line per fact, unknowns with
@@ -117,7 +118,7 @@ package enum FactsSummary {
     }
 
     package static func number(_ value: Double) -> String {
-        value.wholeNumberText ?? String(format: "%g", value)
+        value.wholeNumberText ?? String(cFormat: "%g", value)
     }
 
     static func onOff(_ value: Bool) -> String { value ? "on" : "off" }

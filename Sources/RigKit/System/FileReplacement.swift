@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -93,7 +94,7 @@ extension LiveSystem {
                 throw .other(path: target, reason: "not a regular file; rigctl only writes regular files")
             }
             guard status.st_mode & 0o200 != 0 else {
-                throw .other(path: target, reason: "read-only (mode \(String(format: "%04o", Int(status.st_mode & 0o7777)))); "
+                throw .other(path: target, reason: "read-only (mode \(String(cFormat: "%04o", Int(status.st_mode & 0o7777)))); "
                     + "rigctl leaves it alone: make it writable (chmod u+w) to install")
             }
             if geteuid() == 0 {

@@ -1,11 +1,12 @@
-import Foundation
+import FoundationEssentials
+import RigText
 
 /// Wraps another system, forwards every call, and remembers what was read (files, listings,
 /// existence checks, command results) so `save()` can write a recorded host (`--record DIR`).
 /// Safe to use from concurrent probers.
 package final class RecordingSystem: System, @unchecked Sendable {
     private let base: any System
-    private let lock = NSLock()
+    private let lock = Lock()
     private var files: [String: Data] = [:]
     private var filesystem = RecordedHost.Filesystem()
     private var commands: [[String]: CommandResult] = [:]

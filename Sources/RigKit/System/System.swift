@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 
 /// The one door to the outside world: every file read or write and every command goes through
 /// a `System`, so a test (or `--replay`) can swap the real machine for a recorded one.
@@ -171,6 +172,6 @@ package struct CommandResult: Sendable, Equatable, Codable {
     }
 
     private static func format(_ seconds: Double) -> String {
-        Int(exactly: seconds).map(String.init) ?? String(format: "%.1f", seconds)
+        Int(exactly: seconds).map(String.init) ?? String(cFormat: "%.1f", seconds)
     }
 }

@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 
 /// A block of lines rigctl owns inside a file the user owns, between a begin and an end marker.

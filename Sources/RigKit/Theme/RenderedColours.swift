@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import RigText
 import RigSystem
 
 /// The colours the tools will show, read back from the files the renderers produced: the terminal's from
@@ -113,8 +113,9 @@ package struct RenderedColours: Sendable, Equatable {
     }
 
     static func settingsColours(_ text: String, key: String) -> [String: String] {
-        guard let document = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              let object = document[key] as? [String: Any] else { return [:] }
-        return object.compactMapValues { ($0 as? String)?.lowercased() }
+        guard let members = (try? JSONValue.parse(text))?[key]?.members else { return [:] }
+        var colours: [String: String] = [:]
+        for member in members { if let value = member.value.string { colours[member.key] = value.lowercased() } }
+        return colours
     }
 }

@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// Installs rendered theme files into a HOME: whole files written, blocks placed between markers,
@@ -77,11 +78,7 @@ package enum ThemeInstaller {
     }
 
     static func freeBackupPath(for target: String, now: Date, system: any System) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let base = "\(target).rigctl-backup-\(formatter.string(from: now))"
+        let base = "\(target).rigctl-backup-\(UTCTime.compact(secondsSince1970: now.timeIntervalSince1970))"
         var candidate = base
         var counter = 2
         while system.fileExists(candidate) {
@@ -122,7 +119,7 @@ package struct InstallReport: Sendable, Equatable, CustomStringConvertible {
     /// One line per file: `updated   /home/me/.bashrc (backup: …)`.
     package var description: String {
         entries.map { entry in
-            let change = entry.change.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+            let change = entry.change.rawValue.padded(to: 9)
             return "\(change) \(entry.path)" + (entry.backup.map { " (backup: \($0))" } ?? "")
         }.joined(separator: "\n")
     }

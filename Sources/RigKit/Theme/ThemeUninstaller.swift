@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// Takes an installed theme out of a HOME again, the inverse of `ThemeInstaller`: rigctl's whole files
@@ -161,7 +162,7 @@ package struct UninstallReport: Sendable, Equatable, CustomStringConvertible {
     /// One line per file that had something of rigctl's: `restored  /home/me/.bashrc (from …)`.
     package var description: String {
         entries.filter { $0.change != .absent }.map { entry in
-            let change = entry.change.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+            let change = entry.change.rawValue.padded(to: 9)
             return "\(change) \(entry.path)" + (entry.backup.map { " (from \($0))" } ?? "")
         }.joined(separator: "\n")
     }
