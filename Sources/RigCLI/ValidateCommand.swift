@@ -18,7 +18,8 @@ struct Validate: AsyncParsableCommand {
         discussion: """
         Gives the verdict every other command uses: each spec loads with its includes (problems as \
         file:line:col: error: …), its theme renders (contrast, overrides), and the compatibility \
-        rules pass (GPU ↔ driver ↔ CUDA ↔ OS, power budget, VRAM).
+        rules pass (GPU ↔ driver ↔ CUDA ↔ OS, power budget, VRAM); each workload's verdict is listed \
+        under its machine (rigctl fit shows the numbers).
         With no arguments, checks every machine in the repository's machines/ (fragments in \
         machines/stacks/ are checked through the machines that include them).
         Exit codes: 0 valid; 1 a compatibility rule failed (warnings too with --strict); \
