@@ -17,26 +17,32 @@ let package = Package(
         .target(
             name: "RigCLI",
             dependencies: [
-                "RigSpec", "RigKit", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply", "RigRemote",
+                "RigSpec", "RigKit", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigFit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply", "RigRemote",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // YAML is read by the system libyaml (Debian/Ubuntu: libyaml-dev), so security updates reach it.
-        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
-        .target(name: "RigSpec", dependencies: ["CYAML"]),
-        .target(name: "RigSystem", dependencies: [], path: "Sources/RigKit/System"),
+        // YAML is read by the system libyaml (Debian/Ubuntu: libyaml-dev: /usr/include/yaml.h and
+        // libyaml.a). It is linked statically (RigSpec's linker setting names libyaml.a), so a release
+        // binary runs where the package is not installed; no pkg-config here, or its `-lyaml` would
+        // bring back the shared library first (README, "Building").
+        .systemLibrary(name: "CYAML", providers: [.apt(["libyaml-dev"])]),
+        // Text helpers (trimming, paths, printf numbers, JSON) that need no Foundation: see ImportPolicyTests.
+        .target(name: "RigText"),
+        .target(name: "RigSpec", dependencies: ["CYAML", "RigText"], linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libyaml.a"])]),
+        .target(name: "RigSystem", dependencies: ["RigText"], path: "Sources/RigKit/System"),
         .target(name: "RigProbe", dependencies: ["RigSpec", "RigSystem"], path: "Sources/RigKit/Probe"),
         .target(name: "RigTheme", dependencies: ["RigSpec", "RigSystem"], path: "Sources/RigKit/Theme"),
         .target(name: "RigAudit", dependencies: ["RigSpec", "RigSystem", "RigProbe"], path: "Sources/RigKit/Audit"),
+        .target(name: "RigFit", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigAudit"], path: "Sources/RigKit/Fit"),
         .target(name: "RigPlan", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit"], path: "Sources/RigKit/Plan"),
         .target(name: "RigEmit", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan"], path: "Sources/RigKit/Emit"),
         .target(name: "RigBuildLog", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigAudit", "RigPlan"], path: "Sources/RigKit/BuildLog"),
         .target(name: "RigApply", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog"], path: "Sources/RigKit/Apply"),
         .target(name: "RigRemote", dependencies: ["RigSpec", "RigSystem"], path: "Sources/RigKit/Remote"),
-        .target(name: "RigKit", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply", "RigRemote"], path: "Sources/RigKit/Pipeline"),
+        .target(name: "RigKit", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigFit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply", "RigRemote"], path: "Sources/RigKit/Pipeline"),
         .target(name: "RigFuzz", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme"]),
-        .testTarget(name: "RigSpecTests", dependencies: ["RigSpec"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RigKitTests", dependencies: ["RigKit", "RigFuzz", "RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply", "RigRemote"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "RigKit", "RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply", "RigRemote"]),
+        .testTarget(name: "RigSpecTests", dependencies: ["RigSpec", "RigText"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RigKitTests", dependencies: ["RigKit", "RigFuzz", "RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigFit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply", "RigRemote"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "RigKit", "RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigFit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply", "RigRemote"]),
     ]
 )

@@ -1,2 +1,2 @@
-// The system libyaml (Debian/Ubuntu: libyaml-dev; pkg-config name yaml-0.1).
+// The system libyaml (Debian/Ubuntu: libyaml-dev), linked statically: see Package.swift.
 #include <yaml.h>

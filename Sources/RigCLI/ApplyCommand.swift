@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import RigText
 import RigKit
 import RigSystem
 import RigProbe
@@ -98,6 +102,6 @@ struct TerminalPrompter: ChecklistPrompter {
             return nil
         }
         if isatty(STDIN_FILENO) == 0 { say(answer) }   // a piped answer is not echoed: show it
-        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        return ["y", "yes"].contains(answer.trimmed(.whitespaces).lowercased())
     }
 }

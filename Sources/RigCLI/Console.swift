@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import RigText
 import RigKit
 import RigSystem
 import RigProbe
@@ -21,8 +22,8 @@ struct Console: Sendable {
     let colorError: Bool
 
     @TaskLocal static var current = Console(
-        writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+        writeOut: { StandardStream.output.write($0) },
+        writeError: { StandardStream.error.write($0) },
         colorOut: TerminalStyle.colorAllowed(fileDescriptor: 1), colorError: TerminalStyle.colorAllowed(fileDescriptor: 2))
 
     var style: TerminalStyle { TerminalStyle(enabled: colorOut) }
@@ -30,13 +31,65 @@ struct Console: Sendable {
 }
 
 /// Prints a line to standard output at once (progress shows while a long step runs, even into a pipe).
-func say(_ line: String) { Console.current.writeOut(line + "\n") }
+func say(_ line: String) { Console.current.writeOut(TerminalSafeText.sanitized(line) + "\n") }
 
-/// Prints text to standard output as it is.
-func write(_ text: String) { Console.current.writeOut(text) }
+/// Prints text to standard output, control characters made visible (`TerminalSafeText`).
+func write(_ text: String) { Console.current.writeOut(TerminalSafeText.sanitized(text)) }
+
+/// Prints text to standard output as it is: only for sequences rigctl composed itself (the true-colour swatches).
+func writeRaw(_ text: String) { Console.current.writeOut(text) }
 
 /// Prints a line to standard error.
-func printError(_ text: String) { Console.current.writeError(text + "\n") }
+func printError(_ text: String) { Console.current.writeError(TerminalSafeText.sanitized(text) + "\n") }
+
+/// The last guard between untrusted text (spec values, file names, tool output, recordings) and the
+/// terminal: every line `say`, `write` and `printError` print, and ArgumentParser's messages, pass through it.
+/// Control characters (those `UntrustedText.escape` escapes) become `\r` or `\u001b`, except newlines, tabs and the
+/// few colour sequences `TerminalStyle` itself writes, so no message can move the cursor, retitle the
+/// window, rewrite a line with `\r` or hide text. (`writeRaw`, for the true-colour swatches, is the one raw path.)
+enum TerminalSafeText {
+    /// The SGR sequences `TerminalStyle` writes: reset, bold, dim, red, green, yellow, cyan.
+    static let styleCodes: Set<String> = ["0", "1", "2", "31", "32", "33", "36"]
+
+    static func sanitized(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { ($0 != "\n" && $0 != "\t") && UntrustedText.needsEscaping($0) }) else { return text }
+        var result = ""
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\u{1B}", let end = styleSequenceEnd(scalars, from: index) {
+                result.unicodeScalars.append(contentsOf: scalars[index...end])
+                index = end + 1
+                continue
+            }
+            if scalar == "\n" || scalar == "\t" || !UntrustedText.needsEscaping(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else if scalar == "\r" {
+                result += "\\r"
+            } else {
+                // `\u001b`: readable, and the same character again inside a JSON string (JSON output passes here too).
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// The index of the `m` ending one of `styleCodes` at `start` (`ESC [ code m`), if one is there.
+    private static func styleSequenceEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
+        var code = ""
+        var index = start + 2
+        while index < scalars.count, index < start + 5, ("0"..."9").contains(scalars[index]) {
+            code.unicodeScalars.append(scalars[index])
+            index += 1
+        }
+        guard index < scalars.count, scalars[index] == "m", styleCodes.contains(code) else { return nil }
+        return index
+    }
+}
 
 extension ExitCode {
     init(_ status: ExitStatus) { self.init(status.rawValue) }

@@ -1,3 +1,4 @@
+import RigText
 import ArgumentParser
 import RigKit
 import RigSystem
@@ -55,6 +56,6 @@ struct LogCommand: AsyncParsableCommand {
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
-        text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+        text.padded(to: max(width, text.count))
     }
 }

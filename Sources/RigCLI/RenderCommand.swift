@@ -1,5 +1,6 @@
+import RigText
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import RigKit
 import RigSystem
 import RigProbe
@@ -55,7 +56,7 @@ struct Render: AsyncParsableCommand {
         let system = LiveSystem()
         if out == nil && !install && !check {
             for file in files {
-                say("\(ThemeRenderer.installationSummary(file).padding(toLength: 38, withPad: " ", startingAt: 0)) ~/\(file.path)")
+                say("\(ThemeRenderer.installationSummary(file).padded(to: 38)) ~/\(file.path)")
             }
         }
         do {

@@ -1,5 +1,12 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import RigText
 import RigKit
 import RigSystem
 import RigProbe
@@ -31,6 +38,7 @@ package struct Rigctl: AsyncParsableCommand {
         subcommands: [
             NewCommand.self,
             Validate.self,
+            FitCommand.self,
             Schema.self,
             ProbeCommand.self,
             InitCommand.self,
@@ -56,7 +64,17 @@ extension Rigctl {
         do {
             try await runCommand(Array(CommandLine.arguments.dropFirst()))
         } catch {
-            exit(withError: error)
+            // ArgumentParser's own message, with the user's argument in it, made safe like every other line.
+            let message = TerminalSafeText.sanitized(fullMessage(for: error))
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                (code == .success ? StandardStream.output : StandardStream.error).write(message + "\n")
+            }
+            #if canImport(Glibc)
+            Glibc.exit(code.rawValue)
+            #else
+            Darwin.exit(code.rawValue)
+            #endif
         }
     }
 
@@ -71,7 +89,7 @@ extension Rigctl {
                 try await runCommand(arguments)
                 return 0
             } catch {
-                let message = fullMessage(for: error)
+                let message = TerminalSafeText.sanitized(fullMessage(for: error))
                 let code = exitCode(for: error).rawValue
                 if !message.isEmpty { (code == 0 ? captured.append(out:) : captured.append(error:))(message + "\n") }
                 return code
@@ -92,7 +110,7 @@ extension Rigctl {
 
 /// Both streams of an in-process run.
 private final class Captured: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private(set) var out = ""
     private(set) var error = ""
 

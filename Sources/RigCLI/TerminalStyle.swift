@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// ANSI styling for human output; off when NO_COLOR is set (https://no-color.org) or the
 /// stream is not a terminal.

@@ -1,10 +1,11 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import RigKit
 import RigSystem
 import RigProbe
 import RigTheme
 import RigAudit
+import RigFit
 import RigPlan
 import RigEmit
 import RigBuildLog
@@ -78,6 +79,9 @@ struct ValidationReport {
             let own = machine.problems
             let label = own.contains { $0.severity == .error } ? out.red("incompatible") : own.isEmpty ? out.green("valid") : out.yellow("valid, with warnings")
             say("\(label) \(machine.spec.name) (\(machine.spec.file))")
+            for finding in machine.compatibility where finding.rule == WorkloadFit().id {
+                say("  \(finding.message.prefix { $0 != ";" })")
+            }
         }
         for name in verdict.invalidMachines { say("\(out.red("invalid")) \(name)") }
     }

@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import RigText
 import RigSpec
 import RigSystem
 import RigProbe
@@ -17,18 +21,17 @@ public enum FuzzTargets {
         "jsonc": jsonc,
         "dmidecode": { _ = Dmidecode.parse(text($0)).memoryDevices; _ = Dmidecode.parse(text($0)).bios },
         "lsblk": { _ = try? Lsblk.parse($0).disks },
-        "lscpu": { _ = Lscpu.parseText(text($0)).cores; _ = Lscpu.parseJSON($0)?.cores },
+        "lscpu": { _ = Lscpu.parseJSON($0)?.cores },
         "cpuinfo": { _ = Cpuinfo.parse(text($0)).virtualizationFlag },
         "meminfo": { _ = Meminfo.parse(text($0)).totalBytes },
-        "lspci": { _ = Lspci.parseMachineReadable(text($0)); _ = Lspci.parseNumeric(text($0)) },
+        "lspci": { _ = Lspci.parseMachineReadable(text($0)) },
         "nvidia-smi-csv": { _ = NvidiaSMICSV.parse(text($0)).rows.map { $0["memory.total"] } },
         "nvidia-smi-query-text": { _ = NvidiaSMIQueryText.parse(text($0)).gpus },
-        "nvidia-smi-table": { _ = NvidiaSMITable.parse(text($0)) },
         "nvidia-smi-xml": { _ = try? NvidiaSMIXML.parse(text($0)) },
         "nvcc": { _ = NvccVersion.parse(text($0)) },
         "os-release": { _ = OSRelease.parse(text($0)) },
         "proc-driver-nvidia": { _ = ProcDriverNvidiaVersion.parse(text($0)) },
-        "rocm-smi": { _ = RocmSMI.parseJSON($0)?.cards; _ = RocmSMI.parseTable(text($0)).cards },
+        "rocm-smi": { _ = RocmSMI.parseJSON($0)?.cards },
         "cuda-version-json": { _ = CUDAVersionJSON.parse($0); _ = CUDAVersionJSON.parseText(text($0)) },
     ]
 
@@ -117,7 +120,7 @@ extension FuzzTargets {
     static let selected: @Sendable (Data) -> Void = {
         let name = ProcessInfo.processInfo.environment["RIGCTL_FUZZ_TARGET"] ?? ""
         guard let target = all[name] else {
-            FileHandle.standardError.write(Data("RIGCTL_FUZZ_TARGET must be one of: \(all.keys.sorted().joined(separator: " "))\n".utf8))
+            StandardStream.error.write("RIGCTL_FUZZ_TARGET must be one of: \(all.keys.sorted().joined(separator: " "))\n")
             exit(64)
         }
         return target

@@ -14,7 +14,8 @@ extension MachineSpec {
             role: value["role"]?.string.flatMap(Role.init(rawValue:)) ?? .headless,
             os: OperatingSystem(
                 distro: os?["distro"]?.string.flatMap(OperatingSystem.Distro.init(rawValue:)) ?? .ubuntu,
-                release: os?["release"]?.string ?? ""),
+                release: os?["release"]?.string ?? "",
+                architecture: os?["arch"]?.string.flatMap(OperatingSystem.Architecture.init(rawValue:))),
             ssh: value["ssh"].map { SSH(host: $0["host"]?.string ?? "", user: $0["user"]?.string, port: $0["port"]?.integer) },
             parts: Parts(
                 cpu: parts?["cpu"].map {
@@ -31,7 +32,8 @@ extension MachineSpec {
                     }
                 },
                 gpus: (parts?["gpus"]?.list ?? []).map {
-                    GPU(model: $0["model"]?.string ?? "", count: $0["count"]?.integer ?? 1, vram: $0["vram"]?.quantity, power: $0["power"]?.quantity)
+                    GPU(model: $0["model"]?.string ?? "", count: $0["count"]?.integer ?? 1, vram: $0["vram"]?.quantity, power: $0["power"]?.quantity,
+                        pcie: $0["pcie"].map { PCIeLink(width: $0["width"]?.integer, speed: $0["speed"]?.quantity) })
                 },
                 storage: (parts?["storage"]?.list ?? []).compactMap { d in
                     d["size"]?.quantity.map {
@@ -67,6 +69,41 @@ extension MachineSpec {
                              vscode: Dictionary(uniqueKeysWithValues: (t["vscode"]?.pairs ?? []).compactMap { p in p.value.color.map { (p.key, $0) } }),
                              shells: t["shells"].map { $0.list.compactMap { $0.string.flatMap(Theme.Shell.init(rawValue:)) } } ?? [.bash])
             },
+            workloads: (value["workloads"]?.list ?? []).map(Workload.init(value:)),
             locations: locations)
+    }
+}
+
+extension MachineSpec.Workload {
+    init(value w: SpecValue) {
+        let numbers = ["parameters", "layers", "hidden", "heads", "kv-heads", "head-dim", "intermediate", "vocab"]
+        let custom = numbers.contains { w[$0] != nil }
+            ? MachineSpec.CustomModel(parameters: w["parameters"]?.string.flatMap(MachineSpec.CustomModel.parseCount),
+                                      layers: w["layers"]?.integer, hidden: w["hidden"]?.integer, heads: w["heads"]?.integer,
+                                      kvHeads: w["kv-heads"]?.integer, headDim: w["head-dim"]?.integer,
+                                      intermediate: w["intermediate"]?.integer, vocab: w["vocab"]?.integer)
+            : nil
+        self.init(name: w["name"]?.string ?? "", model: w["model"]?.string, custom: custom,
+                  mode: w["mode"]?.string.flatMap(Mode.init(rawValue:)) ?? .inference,
+                  precision: w["precision"]?.string.flatMap(Precision.init(rawValue:)) ?? .bf16,
+                  context: w["context"]?.integer, batch: w["batch"]?.integer,
+                  optimizer: w["optimizer"]?.string.flatMap(Optimizer.init(rawValue:)),
+                  loraRank: w["lora-rank"]?.integer, gradientCheckpointing: w["gradient-checkpointing"]?.boolean)
+    }
+}
+
+extension MachineSpec.CustomModel {
+    /// `350M` → 350,000,000; `7.6B` → 7,600,000,000 (SpecPatterns.parameterCount has checked the text).
+    package static func parseCount(_ text: String) -> Double? {
+        guard let unit = text.last, let number = Double(text.dropLast()) else { return nil }
+        let factor: Double
+        switch unit {
+        case "K": factor = 1e3
+        case "M": factor = 1e6
+        case "B": factor = 1e9
+        case "T": factor = 1e12
+        default: return nil
+        }
+        return number * factor
     }
 }

@@ -16,13 +16,15 @@ package struct MachineSpec: Sendable, Equatable {
     package var gpuSettings: GPUSettings?
     package var packages: Packages
     package var theme: Theme?
+    /// The jobs the machine is for (`workloads:`), in file order.
+    package var workloads: [Workload]
     /// Where each key path (`drivers.nvidia.version`, `parts.gpus[0].model`) was written.
     package var locations: SourceMap
 
     package init(name: String, file: String, version: Int = 1, hostname: String, description: String? = nil,
                 role: Role = .headless, os: OperatingSystem, ssh: SSH? = nil, parts: Parts = Parts(),
                 bios: BIOS? = nil, drivers: Drivers? = nil, gpuSettings: GPUSettings? = nil,
-                packages: Packages = Packages(), theme: Theme? = nil, locations: SourceMap = SourceMap()) {
+                packages: Packages = Packages(), theme: Theme? = nil, workloads: [Workload] = [], locations: SourceMap = SourceMap()) {
         self.name = name
         self.file = file
         self.version = version
@@ -37,6 +39,7 @@ package struct MachineSpec: Sendable, Equatable {
         self.gpuSettings = gpuSettings
         self.packages = packages
         self.theme = theme
+        self.workloads = workloads
         self.locations = locations
     }
 
@@ -45,12 +48,30 @@ package struct MachineSpec: Sendable, Equatable {
 
     package struct OperatingSystem: Sendable, Equatable {
         package enum Distro: String, Sendable, CaseIterable { case ubuntu, debian, pop }
+        /// The CPU architecture as Debian names it (`dpkg --print-architecture`).
+        package enum Architecture: String, Sendable, CaseIterable {
+            case amd64, arm64
+            /// `uname -m` on this architecture, as the probe records it (`os.architecture`).
+            package var kernelName: String {
+                switch self {
+                case .amd64: "x86_64"
+                case .arm64: "aarch64"
+                }
+            }
+        }
         package var distro: Distro
         package var release: String
-        package init(distro: Distro, release: String) {
+        /// What the spec wrote; nil when it did not say (then amd64 is planned and nothing is compared).
+        package var declaredArchitecture: Architecture?
+        package init(distro: Distro, release: String, architecture: Architecture? = nil) {
             self.distro = distro
             self.release = release
+            self.declaredArchitecture = architecture
         }
+        /// The architecture plans are made for: amd64 unless the spec says otherwise.
+        package var architecture: Architecture { declaredArchitecture ?? .amd64 }
+        /// Everything rigctl knows about this distribution.
+        package var profile: DistributionProfile { DistributionProfile.of(distro) }
     }
 
     package struct SSH: Sendable, Equatable {
@@ -142,11 +163,25 @@ package struct MachineSpec: Sendable, Equatable {
         package var vram: Quantity?
         /// Board power (TGP) of one card.
         package var power: Quantity?
-        package init(model: String, count: Int = 1, vram: Quantity? = nil, power: Quantity? = nil) {
+        /// The PCIe link each card of this entry should train to (`pcie: { width: 16, speed: 16 GT/s }`).
+        package var pcie: PCIeLink?
+        package init(model: String, count: Int = 1, vram: Quantity? = nil, power: Quantity? = nil, pcie: PCIeLink? = nil) {
             self.model = model
             self.count = count
             self.vram = vram
             self.power = power
+            self.pcie = pcie
+        }
+    }
+
+    /// An expected PCIe link: lanes and transfer rate per lane; either may be left out.
+    package struct PCIeLink: Sendable, Equatable {
+        package var width: Int?
+        /// Transfer rate per lane (`16 GT/s` is PCIe 4.0).
+        package var speed: Quantity?
+        package init(width: Int? = nil, speed: Quantity? = nil) {
+            self.width = width
+            self.speed = speed
         }
     }
 
@@ -266,6 +301,80 @@ package struct MachineSpec: Sendable, Equatable {
             self.vim = vim
             self.vscode = vscode
             self.shells = shells
+        }
+    }
+
+    /// One job the machine should run: a catalog model (`model:`) or a custom one by its numbers.
+    package struct Workload: Sendable, Equatable {
+        package enum Mode: String, Sendable, CaseIterable {
+            case inference
+            /// LoRA adapters trained over frozen weights (QLoRA with `precision: nf4`).
+            case finetuneLoRA = "finetune-lora"
+            /// Every weight trained, from a checkpoint.
+            case finetune
+            /// Every weight trained, from scratch.
+            case train
+            package var trainsAllWeights: Bool { self == .finetune || self == .train }
+        }
+        package enum Precision: String, Sendable, CaseIterable { case fp32, fp16, bf16, fp8, int8, int4, nf4 }
+        package enum Optimizer: String, Sendable, CaseIterable {
+            case adamw
+            case adamw8bit = "adamw-8bit"
+            case sgd
+        }
+
+        package var name: String
+        /// A model of rigctl's catalog (`llama-3.1-8b`); nil for a custom model.
+        package var model: String?
+        /// A custom model's numbers (its config.json names in comments).
+        package var custom: CustomModel?
+        package var mode: Mode
+        package var precision: Precision
+        /// Tokens per sequence (KV cache and activations).
+        package var context: Int?
+        /// Sequences processed together.
+        package var batch: Int?
+        package var optimizer: Optimizer?
+        package var loraRank: Int?
+        package var gradientCheckpointing: Bool?
+
+        package init(name: String, model: String? = nil, custom: CustomModel? = nil, mode: Mode, precision: Precision,
+                     context: Int? = nil, batch: Int? = nil, optimizer: Optimizer? = nil, loraRank: Int? = nil,
+                     gradientCheckpointing: Bool? = nil) {
+            self.name = name
+            self.model = model
+            self.custom = custom
+            self.mode = mode
+            self.precision = precision
+            self.context = context
+            self.batch = batch
+            self.optimizer = optimizer
+            self.loraRank = loraRank
+            self.gradientCheckpointing = gradientCheckpointing
+        }
+    }
+
+    /// A model described by its architecture numbers instead of a catalog name.
+    package struct CustomModel: Sendable, Equatable {
+        /// Parameter count as written (`350M`), in parameters; nil to count it from the other numbers.
+        package var parameters: Double?
+        package var layers: Int?
+        package var hidden: Int?
+        package var heads: Int?
+        package var kvHeads: Int?
+        package var headDim: Int?
+        package var intermediate: Int?
+        package var vocab: Int?
+        package init(parameters: Double? = nil, layers: Int? = nil, hidden: Int? = nil, heads: Int? = nil, kvHeads: Int? = nil,
+                     headDim: Int? = nil, intermediate: Int? = nil, vocab: Int? = nil) {
+            self.parameters = parameters
+            self.layers = layers
+            self.hidden = hidden
+            self.heads = heads
+            self.kvHeads = kvHeads
+            self.headDim = headDim
+            self.intermediate = intermediate
+            self.vocab = vocab
         }
     }
 }

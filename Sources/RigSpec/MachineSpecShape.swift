@@ -16,11 +16,14 @@ package enum MachineSpecShape {
         Field("gpu-settings", gpuSettings, "persistent GPU settings"),
         Field("packages", packages, "packages to install"),
         Field("theme", theme, "the machine's colours"),
+        Field("workloads", .list(workload, unique: false), "the models the machine should run or train (rigctl fit)"),
     ])
 
     static let os: Shape = .object([
         Field("distro", .choice(MachineSpec.OperatingSystem.Distro.allCases.map(\.rawValue)), required: true, "distribution id as in /etc/os-release"),
         Field("release", .string(SpecPatterns.osRelease), required: true, "VERSION_ID, quoted, e.g. \"22.04\""),
+        Field("arch", .choice(MachineSpec.OperatingSystem.Architecture.allCases.map(\.rawValue)),
+              "CPU architecture as Debian names it: amd64 (default) or arm64 (DGX Spark, Grace)"),
     ])
 
     static let ssh: Shape = .object([
@@ -57,6 +60,10 @@ package enum MachineSpecShape {
         Field("count", .integer(1...16), "identical cards (default 1)"),
         Field("vram", .quantity(.size), "memory of one card"),
         Field("power", .quantity(.power), "board power of one card"),
+        Field("pcie", .object([
+            Field("width", .integer(1...32), "lanes the link should train to (16 for x16)"),
+            Field("speed", .quantity(.frequency), "transfer rate per lane: 8 GT/s (PCIe 3.0), 16 GT/s (4.0), 32 GT/s (5.0)"),
+        ]), "the PCIe link each card should run at; rigctl diff compares it with the probed link"),
     ])
 
     static let disk: Shape = .object([
@@ -119,5 +126,25 @@ package enum MachineSpecShape {
         Field("vscode", .map(key: SpecPatterns.vscodeColorKey, value: .color), "extra workbench.colorCustomizations"),
         Field("shells", .list(.choice(MachineSpec.Theme.Shell.allCases.map(\.rawValue)), unique: true),
               "interactive shells to colour: bash, zsh, fish (default: bash)"),
+    ])
+
+    static let workload: Shape = .object([
+        Field("name", .string(SpecPatterns.machineName), required: true, "what the job is called (lower case letters, digits, '-')"),
+        Field("model", .string(SpecPatterns.modelName), "a model of rigctl's catalog (rigctl fit --list-models), or leave it out and give the numbers"),
+        Field("mode", .choice(MachineSpec.Workload.Mode.allCases.map(\.rawValue)), required: true, "inference, finetune-lora, finetune (all weights) or train (from scratch)"),
+        Field("precision", .choice(MachineSpec.Workload.Precision.allCases.map(\.rawValue)), required: true, "weight precision; nf4 with finetune-lora is QLoRA"),
+        Field("context", .integer(1...10_485_760), "tokens per sequence (default 4096)"),
+        Field("batch", .integer(1...65_536), "sequences at once (default 1)"),
+        Field("optimizer", .choice(MachineSpec.Workload.Optimizer.allCases.map(\.rawValue)), "training optimizer (default adamw)"),
+        Field("lora-rank", .integer(1...4096), "LoRA rank r (default 16)"),
+        Field("gradient-checkpointing", .boolean, "recompute activations in the backward pass (default true)"),
+        Field("parameters", .string(SpecPatterns.parameterCount), "custom model: parameter count such as 350M or 7.6B"),
+        Field("layers", .integer(1...1024), "custom model: num_hidden_layers"),
+        Field("hidden", .integer(1...262_144), "custom model: hidden_size"),
+        Field("heads", .integer(1...4096), "custom model: num_attention_heads (default hidden / 128)"),
+        Field("kv-heads", .integer(1...4096), "custom model: num_key_value_heads (default heads)"),
+        Field("head-dim", .integer(1...4096), "custom model: head_dim (default hidden / heads)"),
+        Field("intermediate", .integer(1...1_048_576), "custom model: intermediate_size (default 4 × hidden)"),
+        Field("vocab", .integer(1...4_194_304), "custom model: vocab_size (default 32000)"),
     ])
 }

@@ -1,4 +1,4 @@
-import Foundation
+import RigText
 
 /// What a quantity measures; decides which units a spec may write.
 package enum Dimension: String, Sendable, CaseIterable {
@@ -50,7 +50,7 @@ package enum Dimension: String, Sendable, CaseIterable {
 
     /// The JSON Schema pattern that matches exactly what `Quantity.parse` accepts.
     package var pattern: String {
-        let symbols = units.map { $0.symbol.replacingOccurrences(of: "/", with: "\\/") }.joined(separator: "|")
+        let symbols = units.map { $0.symbol.replacingEvery("/", with: "\\/") }.joined(separator: "|")
         return "^[0-9]+(\\.[0-9]+)? ?(\(symbols))$"
     }
 }
@@ -83,7 +83,7 @@ package struct Quantity: Hashable, Sendable, CustomStringConvertible {
     package static func parse(_ text: String, as dimension: Dimension) -> Result<Quantity, ParseError> {
         // Foundation's trimming is slow; most values need none (ASCII, no space or tab at either end).
         let plainEnds = { (b: UInt8?) in b.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } ?? true }
-        let trimmed = plainEnds(text.utf8.first) && plainEnds(text.utf8.last) ? text : text.trimmingCharacters(in: .whitespaces)
+        let trimmed = plainEnds(text.utf8.first) && plainEnds(text.utf8.last) ? text : text.trimmed(.whitespaces)
         var number = Substring(trimmed)
         var index = number.startIndex
         var sawDigit = false, sawDot = false
@@ -93,7 +93,7 @@ package struct Quantity: Hashable, Sendable, CustomStringConvertible {
             index = number.index(after: index)
         }
         guard sawDigit, !number[..<index].hasSuffix("."), !number.hasPrefix(".") else { return .failure(.malformed) }
-        let unit = number[index...].trimmingCharacters(in: .whitespaces)
+        let unit = number[index...].trimmed(.whitespaces)
         number = number[..<index]
         guard let magnitude = Double(number) else { return .failure(.malformed) }
         if unit.isEmpty { return .failure(.missingUnit) }

@@ -1,4 +1,4 @@
-import Foundation
+import RigText
 
 /// Loads machine specs: reads YAML, follows `include:`, merges, validates against
 /// `MachineSpecShape` and reports every problem in every file at once.
@@ -9,6 +9,9 @@ import Foundation
 /// scalar in another is an error.
 package final class SpecLoader {
     private let readFile: (String) -> Result<[UInt8], Diagnostic>
+    /// A path with its symbolic links resolved (nil: it does not exist), so an include cannot leave the
+    /// repository through a link; nil when the files have no links (a test's dictionary).
+    private let realPath: ((String) -> String?)?
     private let limits: YAMLLimits
     /// Files read and parsed, by path: a fragment shared by many machines is read once.
     private var texts: [String: Result<[UInt8], Diagnostic>] = [:]
@@ -25,8 +28,10 @@ package final class SpecLoader {
     /// A loader that reads files only through `read`: RigSpec never touches the disk itself
     /// (rigctl's `Repository` passes its `System`; tests pass a dictionary). A file over
     /// `limits.maxBytes` is refused before it is parsed.
-    package init(limits: YAMLLimits = .spec, read: @escaping (String) -> Result<[UInt8], ReadFailure>) {
+    package init(limits: YAMLLimits = .spec, read: @escaping (String) -> Result<[UInt8], ReadFailure>,
+                 realPath: ((String) -> String?)? = nil) {
         self.limits = limits
+        self.realPath = realPath
         self.readFile = { path in
             let origin = SourceLocation(file: path, line: 1, column: 1)
             switch read(path) {
@@ -97,7 +102,7 @@ package final class SpecLoader {
 
     /// `machines/compute-node.yaml` → `compute-node`.
     package static func machineName(of file: String) -> String {
-        let base = (file as NSString).lastPathComponent
+        let base = PathText.lastComponent(file)
         for suffix in [".yaml", ".yml"] where base.hasSuffix(suffix) { return String(base.dropLast(suffix.count)) }
         return base
     }
@@ -138,13 +143,19 @@ package final class SpecLoader {
                 diagnostics.append(Diagnostic(at: item.location, "include: '\(relative)' leads out of \(root.isEmpty ? "the repository" : root) (includes stay inside the repository)"))
                 continue
             }
+            // The names stay inside; the file they reach must too, whatever links lie on the way.
+            if let realPath, let real = realPath(target), let realRoot = realPath(root.isEmpty ? "." : root), !SpecLoader.isInside(real, realRoot) {
+                diagnostics.append(Diagnostic(at: item.location, "include: '\(relative)' leads out of \(root.isEmpty ? "the repository" : root) "
+                    + "through a symbolic link (it resolves to \(real); includes stay inside the repository)"))
+                continue
+            }
             // Distinct paths can still loop (a directory link back to itself: loop/x.yaml, loop/loop/x.yaml, …).
             guard chain.count < SpecLoader.maxIncludeDepth else {
                 diagnostics.append(Diagnostic(at: item.location, "include: '\(relative)' is nested deeper than \(SpecLoader.maxIncludeDepth) files"))
                 continue
             }
             if chain.contains(target) || target == file {
-                let cycle = (chain + [file, target]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
+                let cycle = (chain + [file, target]).map { PathText.lastComponent($0) }.joined(separator: " → ")
                 diagnostics.append(Diagnostic(at: item.location, "include cycle: \(cycle)"))
                 continue
             }
@@ -213,7 +224,7 @@ package final class SpecLoader {
     /// The repository a machine file belongs to: the folder above its own (`machines/x.yaml` → `` (here),
     /// `/r/machines/x.yaml` → `/r`). Includes may not leave it, so a spec cannot read any YAML on disk.
     static func includeRoot(of file: String) -> String {
-        ((file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        PathText.deletingLastComponent(PathText.deletingLastComponent(file))
     }
 
     static func isInside(_ path: String, _ root: String) -> Bool {
@@ -224,7 +235,7 @@ package final class SpecLoader {
 
     /// Resolves `relative` against the directory of `file`, dropping `.` and folding `..`.
     static func join(_ file: String, _ relative: String) -> String {
-        let directory = (file as NSString).deletingLastPathComponent
+        let directory = PathText.deletingLastComponent(file)
         var parts = directory.isEmpty ? [] : directory.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let absolute = file.hasPrefix("/")
         for part in relative.split(separator: "/") {

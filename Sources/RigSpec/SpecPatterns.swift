@@ -171,4 +171,19 @@ extension SpecPatterns {
     package static let machineName = StringPattern(
         "^[a-z0-9][a-z0-9-]{0,62}$",
         meaning: "lower case letters, digits and '-' (it names build-logs/ and playbooks/ files)") { Scan.word($0, 1...63, first: { Scan.isLower($0) || Scan.isDigit($0) }, rest: { Scan.isLower($0) || Scan.isDigit($0) || $0 == 0x2D }) }
+
+    /// A model name of the catalog: `llama-3.1-8b`, `qwen2.5-72b`.
+    package static let modelName = StringPattern(
+        "^[a-z0-9][a-z0-9.-]{0,63}$",
+        meaning: "a model name of lower case letters, digits, '.' and '-' such as llama-3.1-8b") { Scan.word($0, 1...64, first: { Scan.isLower($0) || Scan.isDigit($0) }, rest: { Scan.isLower($0) || Scan.isDigit($0) || $0 == 0x2E || $0 == 0x2D }) }
+    /// A parameter count: digits, an optional fraction, and K, M, B or T (`350M`, `7.6B`).
+    package static let parameterCount = StringPattern(
+        "^[0-9]{1,6}(\\.[0-9]{1,3})?[KMBT]$",
+        meaning: "a parameter count such as 350M, 7.6B or 1T") { s in
+            guard s.count >= 2, let unit = s.last, "KMBT".utf8.contains(unit) else { return false }
+            let number = s[s.startIndex..<(s.endIndex - 1)]
+            guard let dot = number.firstIndex(of: 0x2E) else { return (1...6).contains(number.count) && Scan.all(number, Scan.isDigit) }
+            let whole = number[number.startIndex..<dot], fraction = number[(dot + 1)...]
+            return (1...6).contains(whole.count) && (1...3).contains(fraction.count) && Scan.all(whole, Scan.isDigit) && Scan.all(fraction, Scan.isDigit)
+        }
 }

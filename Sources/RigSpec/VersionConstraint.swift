@@ -1,4 +1,4 @@
-import Foundation
+import RigText
 
 /// A dotted version number such as `570.124.06` or `12.8`, compared numerically.
 package struct Version: Hashable, Sendable, Comparable, CustomStringConvertible {
@@ -56,9 +56,9 @@ package struct VersionConstraint: Hashable, Sendable, CustomStringConvertible {
     }
 
     package init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed(.whitespaces)
         if trimmed.hasPrefix(">=") {
-            guard let version = Version(String(trimmed.dropFirst(2)).trimmingCharacters(in: .whitespaces)) else { return nil }
+            guard let version = Version(String(trimmed.dropFirst(2)).trimmed(.whitespaces)) else { return nil }
             self.init(kind: .atLeast, version: version)
         } else {
             guard let version = Version(trimmed) else { return nil }

@@ -11,6 +11,7 @@ import Testing
         ("settingName", SpecPatterns.settingName), ("settingValue", SpecPatterns.settingValue),
         ("color", SpecPatterns.color), ("vscodeColorKey", SpecPatterns.vscodeColorKey),
         ("includePath", SpecPatterns.includePath), ("machineName", SpecPatterns.machineName),
+        ("modelName", SpecPatterns.modelName), ("parameterCount", SpecPatterns.parameterCount),
         ("vimRole", StringPattern(oneOf: MachineSpecShape.vimColorRoles, meaning: "a vim colour role")),
     ]
 
@@ -18,7 +19,7 @@ import Testing
     static func samples(seed: UInt64) -> [String] {
         var random = SplitMix64(seed: seed)
         let alphabet = Array("aAzZ09#-._+:=~/()&,@ y.ml\t\n\r\u{7f}\u{1b}\u{85}é$;'\"`") .map(String.init)
-        let words = ["22.04", "tmux", "=3.2a-4", "1:2.0", "compute-node", ".yaml", ".yml", "#0b2540", "titleBar.", "above-4g", "comment", "x"]
+        let words = ["22.04", "tmux", "=3.2a-4", "1:2.0", "compute-node", ".yaml", ".yml", "#0b2540", "titleBar.", "above-4g", "comment", "x", "350M", "7.6B", "12.", "B", "llama-3.1-8b"]
         var result: [String] = ["", "a", "-", ".", "a.", ".a", "a..b", "a-", "1:", ":1", "a=", "=1", "stacks/x.yaml", ".yaml", "a.yaml\n"]
         for _ in 0..<3000 {
             var text = ""

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 import RigTheme
@@ -183,7 +184,7 @@ package struct Applier: Sendable {
 
     /// `0.04 s`, `12.3 s`: how progress lines and the summary print a time.
     package static func formatSeconds(_ seconds: Double) -> String {
-        String(format: seconds < 10 ? "%.2f s" : "%.1f s", seconds)
+        String(cFormat: seconds < 10 ? "%.2f s" : "%.1f s", seconds)
     }
 }
 

@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 import RigTheme
@@ -66,8 +67,9 @@ package final class ApplyLock: @unchecked Sendable {
         // Only root can make /run/rigctl: another user's apply (over SSH, say, installing only into
         // their home) locks in a directory of their own instead.
         let path = requested == defaultPath && geteuid() != 0 ? userPath() : requested
-        if path != requested { _ = mkdir((path as NSString).deletingLastPathComponent, 0o700) }
-        let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        if path != requested { _ = mkdir(PathText.deletingLastComponent(path), 0o700) }
+        let parent = PathText.deletingLastComponent(path)
+        let directory = parent.isEmpty ? "." : parent
         if path == defaultPath { _ = mkdir(directory, 0o700) }
         if let problem = unsafeDirectory(directory) { return .failure(.cannotOpen(path: path, reason: problem)) }
         let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
@@ -115,7 +117,7 @@ enum LockHolder {
         let text = table ?? (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) ?? ""
         let major = (device >> 8) & 0xfff | ((device >> 32) & ~0xfff)
         let minor = (device & 0xff) | ((device >> 12) & ~0xff)
-        let wanted = String(format: "%02llx:%02llx:%llu", major, minor, inode)
+        let wanted = String(cFormat: "%02llx:%02llx:%llu", major, minor, inode)
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             // A line waiting for the lock starts "1: ->"; only the holder counts.
@@ -127,6 +129,6 @@ enum LockHolder {
 
     /// The holder's command name (`/proc/PID/comm`), for the message.
     static func command(_ pid: Int32) -> String? {
-        (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .newlines)
+        (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmed(.newlines)
     }
 }

@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 import RigProbe
 import RigTheme
@@ -64,6 +64,17 @@ package struct DotfilesInstall {
         asOwner { () -> Result<InstallReport, InstallError> in
             do throws(InstallError) {
                 return .success(try ThemeInstaller.install(files, home: target.home, system: system))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// Takes the theme out of the home again (`ThemeUninstaller`); `dryRun` reports without writing.
+    package func uninstall(dryRun: Bool = false) -> Result<UninstallReport, InstallError> {
+        asOwner { () -> Result<UninstallReport, InstallError> in
+            do throws(InstallError) {
+                return .success(try ThemeUninstaller.uninstall(files, home: target.home, system: system, dryRun: dryRun))
             } catch {
                 return .failure(error)
             }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RigSystem
 import RigProbe
 import RigTheme

@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 
@@ -43,7 +44,7 @@ package enum RecordedFacts {
         do {
             return try Facts.decode(data)
         } catch let DecodingError.dataCorrupted(context) {
-            throw .malformed(file, reason: context.underlyingError.map { "invalid JSON (\(($0 as NSError).localizedDescription))" } ?? context.debugDescription)
+            throw .malformed(file, reason: syntaxError(data).map { "invalid JSON (\($0))" } ?? context.debugDescription)
         } catch let DecodingError.typeMismatch(_, context) {
             throw .malformed(file, reason: "\(path(context)): \(context.debugDescription)")
         } catch let DecodingError.keyNotFound(key, context) {
@@ -52,6 +53,16 @@ package enum RecordedFacts {
             throw .malformed(file, reason: "\(path(context)): null where a value is needed")
         } catch {
             throw .malformed(file, reason: String(describing: error))
+        }
+    }
+
+    /// Where the text stops being JSON, when that is why decoding failed.
+    private static func syntaxError(_ data: Data) -> JSONValue.SyntaxError? {
+        do throws(JSONValue.SyntaxError) {
+            _ = try JSONValue.parse(data)
+            return nil
+        } catch {
+            return error
         }
     }
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 import RigAudit
@@ -107,17 +108,11 @@ package struct BuildLogEntry: Sendable {
 
     /// Compact UTC timestamp that sorts as text: `20261122T171500Z`.
     package static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
+        UTCTime.compact(secondsSince1970: date.timeIntervalSince1970)
     }
 
     /// ISO 8601 in UTC: `2026-11-22T17:15:00Z`.
     package static func isoTime(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        UTCTime.iso8601(secondsSince1970: date.timeIntervalSince1970)
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 import RigAudit
@@ -48,8 +49,8 @@ package enum BuildLogHistory {
         let words = title.split(separator: " ")
         guard words.count >= 4 else { return nil }
         let result = lines.first { $0.hasPrefix("| result | ") }
-            .map { $0.dropFirst("| result | ".count).replacingOccurrences(of: "*", with: "").replacingOccurrences(of: " |", with: "") } ?? "?"
-        return Summary(file: file, kind: String(words[2]), time: String(words[3]), result: result.trimmingCharacters(in: .whitespaces))
+            .map { $0.dropFirst("| result | ".count).replacingEvery("*", with: "").replacingEvery(" |", with: "") } ?? "?"
+        return Summary(file: file, kind: String(words[2]), time: String(words[3]), result: result.trimmed(.whitespaces))
     }
 
     /// Spec keys (`bios.settings.xmp`) whose current spec value a person confirmed in the
@@ -80,7 +81,7 @@ package enum BuildLogHistory {
             let rest = line[line.index(after: open)...]
             guard let close = rest.firstIndex(of: "`") else { continue }
             let pair = rest[..<close]
-            guard let colon = pair.range(of: ": ") else { continue }
+            guard let colon = pair.firstRange(of: ": ") else { continue }
             items.append((String(pair[..<colon.lowerBound]), String(pair[colon.upperBound...]), confirmed))
         }
         return items

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 import RigAudit
@@ -20,7 +21,7 @@ package enum BuildLogMarkdown {
         out.append("| started | \(BuildLogEntry.isoTime(entry.startedAt)) |")
         out.append("| rigctl | \(entry.rigctlVersion) |")
         out.append("| spec | `\(spec.file)` at commit \(entry.specCommit.map { "`\($0)`" } ?? "(not a Git checkout)") |")
-        out.append("| os | \(spec.os.distro.rawValue) \(spec.os.release) |")
+        out.append("| os | \(spec.os.summary) |")
         out.append("")
         out.append("## Parts")
         out.append("")
@@ -57,13 +58,13 @@ package enum BuildLogMarkdown {
             out.append("| # | step | result | time |")
             out.append("|---|---|---|---|")
             for (index, step) in entry.steps.enumerated() {
-                out.append("| \(index + 1) | \(cell(step.title)) (`\(step.id)`) | \(step.outcome.rawValue) | \(String(format: "%.1f s", step.seconds)) |")
+                out.append("| \(index + 1) | \(cell(step.title)) (`\(step.id)`) | \(step.outcome.rawValue) | \(String(cFormat: "%.1f s", step.seconds)) |")
             }
             for step in entry.steps where step.outcome == .failed {
                 out.append("")
                 out.append("Output of `\(step.id)`:")
                 out.append("")
-                out.append(contentsOf: fenced(step.output?.trimmingCharacters(in: .newlines) ?? "(no output)"))
+                out.append(contentsOf: fenced(step.output?.trimmed(.newlines) ?? "(no output)"))
             }
         }
         out.append("")
@@ -133,6 +134,6 @@ package enum BuildLogMarkdown {
     /// Keeps a value inside one Markdown table cell: `|` escaped, control and line-break
     /// characters (CR, NEL, LS, escape sequences) as visible escapes.
     static func cell(_ text: String) -> String {
-        UntrustedText.escaped(text.replacingOccurrences(of: "\n", with: " "), limit: 500).replacingOccurrences(of: "|", with: "\\|")
+        UntrustedText.escaped(text.replacingEvery("\n", with: " "), limit: 500).replacingEvery("|", with: "\\|")
     }
 }

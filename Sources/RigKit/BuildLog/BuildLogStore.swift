@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 import RigAudit
@@ -44,9 +45,9 @@ package struct BuildLogStore: Sendable {
     package func specCommit() async -> String? {
         let head = await system.run(["git", "-C", repository, "rev-parse", "--short", "HEAD"], input: nil, timeout: .seconds(10))
         guard head.succeeded else { return nil }
-        let commit = head.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit = head.output.trimmed(.whitespacesAndNewlines)
         let status = await system.run(["git", "-C", repository, "status", "--porcelain", "--", "machines"], input: nil, timeout: .seconds(10))
-        let dirty = status.succeeded && !status.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        let dirty = status.succeeded && !status.output.trimmed(.whitespacesAndNewlines).isEmpty
         return dirty ? "\(commit) (uncommitted changes in machines/)" : commit
     }
 

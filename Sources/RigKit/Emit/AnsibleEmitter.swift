@@ -224,7 +224,30 @@ package struct AnsibleEmitter: Sendable {
                 ("mode", .string(mode)), ("backup", .bool(true)),
             ], extra: asUser))
         }
-        return tasks
+        return tasks + pruneBackupTasks(file)
+    }
+
+    /// Ansible's backups (`<file>.<pid>.<yyyy-mm-dd@hh:mm:ss>~`) of one dotfile, bounded as rigctl's own are
+    /// (`ThemeInstaller.backupsKept`): the oldest (the user's original) and the newest others stay, by mtime,
+    /// which the backup keeps from the file it copied (`shutil.copy2`).
+    private func pruneBackupTasks(_ file: RenderedFile) -> [YAMLNode] {
+        let home = "{{ \(Self.homeVariable) }}"
+        let slash = file.path.lastIndex(of: "/")
+        let directory = slash.map { "\(home)/" + file.path[..<$0] } ?? home
+        let name = slash.map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
+        let escaped = name.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "\\" + String($0) }.joined()
+        let register = "rigctl_backups_" + String(file.path.lowercased().map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? $0 : "_" })
+        let kept = ThemeInstaller.backupsKept
+        return [
+            task("Find Ansible's backups of ~/\(file.path)", "ansible.builtin.find", [
+                ("paths", .string(directory)), ("patterns", .string("^\(escaped)\\.[0-9]+\\.[0-9-]+@[0-9:]+~$")),
+                ("use_regex", .bool(true)), ("hidden", .bool(true)),
+            ], extra: [("register", .word(register)), ("become", .bool(false))]),
+            task("Keep \(kept) backups of ~/\(file.path): the first and the newest", "ansible.builtin.file", [
+                ("path", .string("{{ item.path }}")), ("state", .word("absent")),
+            ], extra: [("loop", .string("{{ (\(register).files | sort(attribute='mtime'))[1:-\(kept - 1)] }}")),
+                       ("loop_control", .map([("label", .string("{{ item.path }}"))])), ("become", .bool(false))]),
+        ]
     }
 
     /// True when no installed `nvidia-driver-<n>[-open]` of the flavour has n ≥ the minimum branch.

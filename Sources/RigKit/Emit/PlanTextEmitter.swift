@@ -10,7 +10,7 @@ package struct PlanTextEmitter: Sendable {
 
     package func emit(_ plan: Plan) -> String {
         let done = plan.steps.count - plan.pendingSteps.count
-        var out = "Plan for \(plan.machine) (\(plan.os.distro.rawValue) \(plan.os.release)) from \(plan.specFile): "
+        var out = "Plan for \(plan.machine) (\(plan.os.summary)) from \(plan.specFile): "
         out += "\(plan.steps.count) step\(plan.steps.count == 1 ? "" : "s")"
         out += done > 0 ? ", \(done) already done\n" : "\n"
         let width = String(plan.steps.count).count

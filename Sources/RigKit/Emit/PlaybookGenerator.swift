@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RigSystem
 import RigProbe
 import RigTheme
@@ -69,7 +69,8 @@ package struct PlaybookGenerator: Sendable {
 
     /// Every generated file, sorted by path.
     package func files(for specs: [MachineSpec]) -> [GeneratedFile] {
-        var files = specs.map { spec in
+        // Each machine's playbook is independent: planned and written on all cores.
+        var files = ParallelMap.map(specs) { spec in
             let plan = planner.plan(spec: spec, dotfiles: dotfiles(spec))
             return GeneratedFile(path: "\(spec.name).yml", contents: AnsibleEmitter().emit(plan, inInventory: spec.ssh != nil))
         }

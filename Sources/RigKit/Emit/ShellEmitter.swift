@@ -135,10 +135,10 @@ package struct ShellEmitter: Sendable {
         case .aptRepository(let repository):
             body.line("apt-get update")
             body.line("if ! command -v curl >/dev/null; then rig_apt_install ca-certificates curl; fi")
-            body.assign("deb", command: "mktemp --suffix=.deb")
-            body.line("curl -fsSL --proto '=https' -o \"${deb}\" \(ShellQuote.quote(repository.keyringURL))")
-            body.line("dpkg -i \"${deb}\"")
-            body.line("rm -f -- \"${deb}\"")
+            body.line("rig_mktemp /tmp/rigctl-cuda-keyring.deb")
+            body.line("curl -fsSL --proto '=https' -o \"${RIG_TMP}\" \(ShellQuote.quote(repository.keyringURL))")
+            body.line("dpkg -i \"${RIG_TMP}\"")
+            body.line("rm -f -- \"${RIG_TMP}\"")
             body.line("apt-get update")
         case .aptPackages(let packages):
             body.line("apt-get update")

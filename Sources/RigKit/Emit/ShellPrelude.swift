@@ -10,6 +10,40 @@ enum ShellPrelude {
     static let text = #"""
 # --- helpers (the same in every script rigctl writes) ---
 
+# The temporary files this run made (rig_mktemp): removed when the script ends, however it ends (a failed
+# step, Ctrl-C, a kill); those a SIGKILL left are swept by the next run's rig_mktemp beside the same file.
+RIG_TEMPORARIES=()
+rig_cleanup() {
+  if ((${#RIG_TEMPORARIES[@]} > 0)); then rm -f -- "${RIG_TEMPORARIES[@]}"; fi
+}
+trap rig_cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
+
+# rig_mktemp PATH: a new temporary file beside PATH (so the final mv is a rename), in RIG_TMP, after
+# removing the ones an earlier killed run left there.
+rig_mktemp() {
+  local stale
+  for stale in "$1".rigctl-tmp-??????; do
+    if [[ -f ${stale} && ! -L ${stale} ]]; then rm -f -- "${stale}"; fi
+  done
+  RIG_TMP=$(mktemp "$1.rigctl-tmp-XXXXXX")
+  RIG_TEMPORARIES+=("${RIG_TMP}")
+}
+
+# How many backups of one file rigctl keeps: the oldest (what rigctl first replaced, the user's original)
+# and the newest others, so repeated runs cannot pile them up.
+RIG_BACKUPS_KEPT=5
+
+# rig_prune_backups PATH: removes the backups of PATH beyond RIG_BACKUPS_KEPT, oldest first, except the very first.
+rig_prune_backups() {
+  local backups=() candidate i
+  for candidate in "$1".rigctl-backup-*; do
+    if [[ -f ${candidate} && ! -L ${candidate} ]]; then backups+=("${candidate}"); fi
+  done
+  for ((i = 1; i < ${#backups[@]} - RIG_BACKUPS_KEPT + 1; i++)); do rm -f -- "${backups[i]}"; done
+}
+
 rig_require_root() {
   if [[ ${EUID} -ne 0 ]]; then
     printf 'error: step %s needs root: run this script with sudo\n' "$1" >&2
@@ -120,6 +154,7 @@ rig_replace_file() {
     if [[ ! -e ${backup} ]]; then cp -p -- "$2" "${backup}"; fi
   fi
   mv -f -- "$1" "$2"
+  rig_prune_backups "$2"
 }
 
 # rig_install_file PATH CONTENTS MODE
@@ -127,7 +162,8 @@ rig_install_file() {
   local tmp
   if rig_file_current "$1" "$2"; then return 0; fi
   rig_make_parent "$1"
-  tmp=$(mktemp "$1.rigctl-XXXXXX")
+  rig_mktemp "$1"
+  tmp=${RIG_TMP}
   printf '%s' "$2" >"${tmp}"
   rig_replace_file "${tmp}" "$1" "$3"
 }
@@ -179,7 +215,8 @@ rig_install_block() {
   if rig_block_current "$@"; then return 0; fi
   rig_make_parent "$1"
   if [[ -f $1 ]]; then mode=$(stat -c '%a' -- "$1"); fi
-  tmp=$(mktemp "$1.rigctl-XXXXXX")
+  rig_mktemp "$1"
+  tmp=${RIG_TMP}
   if ! rig_with_block "$@" >"${tmp}"; then
     rm -f -- "${tmp}"
     return 1
@@ -204,7 +241,8 @@ rig_hostname_is() {
 rig_set_hostname() {
   local tmp
   hostnamectl set-hostname "$1"
-  tmp=$(mktemp /etc/hosts.rigctl-XXXXXX)
+  rig_mktemp /etc/hosts
+  tmp=${RIG_TMP}
   awk -v line="127.0.1.1 $1" '
     /^127\.0\.1\.1[ \t]/ { if (!done) print line; done = 1; next }
     { print }

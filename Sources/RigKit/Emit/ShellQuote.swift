@@ -1,3 +1,4 @@
+import RigText
 import RigSpec
 import RigSystem
 import RigProbe
@@ -8,6 +9,6 @@ import RigPlan
 package enum ShellQuote {
     /// Wraps `text` in single quotes; a single quote inside becomes `'\''`. Safe for any bytes, newlines included.
     package static func quote(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        "'" + text.replacingEvery("'", with: #"'\''"#) + "'"
     }
 }

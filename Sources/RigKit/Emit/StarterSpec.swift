@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 import RigTheme
@@ -48,8 +49,13 @@ package enum StarterSpec {
             let reason = os?.id.reason ?? os?.version.reason ?? "not probed"
             return ["os: { distro: ubuntu, release: \"24.04\" }  # fill in: os-release unknown (\(comment(reason)))"]
         }
-        let supported = ["ubuntu", "debian", "pop"].contains(id)
-        return ["os: { distro: \(YAMLWriter.quote(id)), release: \(YAMLWriter.quote(version)) }" + (supported ? "" : "  # rigctl knows ubuntu, debian and pop")]
+        let supported = DistributionProfile.of(osReleaseID: id) != nil
+        let known = DistributionProfile.all.map(\.distro.rawValue)
+        let arch = os.architecture.value.flatMap { name in
+            MachineSpec.OperatingSystem.Architecture.allCases.first { $0.kernelName == name && $0 != .amd64 }
+        }.map { ", arch: \($0.rawValue)" } ?? ""
+        return ["os: { distro: \(YAMLWriter.quote(id)), release: \(YAMLWriter.quote(version))\(arch) }"
+                + (supported ? "" : "  # rigctl knows " + known.joined(separator: ", "))]
     }
 
     private static func partLines(_ facts: Facts) -> [String] {
@@ -248,8 +254,8 @@ package enum StarterSpec {
 enum CPUModelName {
     static func clean(_ raw: String) -> String {
         var name = raw
-        for mark in ["(R)", "(r)", "(TM)", "(tm)"] { name = name.replacingOccurrences(of: mark, with: "") }
-        if let at = name.range(of: " @ ") { name = String(name[..<at.lowerBound]) }
+        for mark in ["(R)", "(r)", "(TM)", "(tm)"] { name = name.replacingEvery(mark, with: "") }
+        if let at = name.firstRange(of: " @ ") { name = String(name[..<at.lowerBound]) }
         var words = name.split(separator: " ").map(String.init)
         if words.last == "CPU" || words.last == "Processor" { words.removeLast() }
         if let last = words.last, last.hasSuffix("-Core") { words.removeLast() }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RigSystem
 import RigProbe
 import RigTheme
@@ -94,18 +94,21 @@ package struct Pipeline: Sendable {
 
     /// The facts `machine` needs (plus `extraGroups`) from `source`.
     package func facts(for spec: MachineSpec, from source: Source, extraGroups: Set<FactGroup> = []) async -> Result<Facts, Refusal> {
-        if case .file(let file) = source {
-            do {
-                guard let facts = try RecordedFacts.load(file, system: system) else { return .failure(Refusal("\(file): not found")) }
-                return .success(facts)
-            } catch {
-                return .failure(Refusal(error.description))
-            }
-        }
+        if case .file(let file) = source { return recordedFacts(file) }
         switch probeSystem(source) {
         case .failure(let refusal): return .failure(refusal)
         case .success(let probed):
             return .success(await ProbeRunner.probe(FactNeeds.groups(for: spec).union(extraGroups), on: probed, timeout: timeout))
+        }
+    }
+
+    /// A facts file (`--facts FILE`), read once.
+    func recordedFacts(_ file: String) -> Result<Facts, Refusal> {
+        do {
+            guard let facts = try RecordedFacts.load(file, system: system) else { return .failure(Refusal("\(file): not found")) }
+            return .success(facts)
+        } catch {
+            return .failure(Refusal(error.description))
         }
     }
 
@@ -116,13 +119,21 @@ package struct Pipeline: Sendable {
 
     /// `rigctl diff`: the chosen spec's verdict and its comparison with the facts, as a one-machine report.
     package func diff(_ argument: String?, source: Source) async -> Result<AuditReport, Refusal> {
+        // A facts file names the machine and is the facts: read it once for both.
+        let factsFile: Result<Facts, Refusal>? = if case .file(let file) = source { recordedFacts(file) } else { nil }
+        let seen: () -> Fact<String> = {
+            guard case .file(let file) = source, let factsFile else { return hostname(source) }
+            return (try? factsFile.get())?.hostname ?? .unknown("\(file) cannot be read")
+        }
         let machine: MachineVerdict
-        switch select(argument, hostname: { hostname(source) }) {
+        switch select(argument, hostname: seen) {
         case .failure(let refusal): return .failure(refusal)
         case .success(let selected): machine = selected
         }
         let spec = machine.spec
-        switch await facts(for: spec, from: source) {
+        let read: Result<Facts, Refusal>
+        if let factsFile { read = factsFile } else { read = await facts(for: spec, from: source) }
+        switch read {
         case .failure(let refusal): return .failure(refusal)
         case .success(let facts):
             let findings = machine.compatibility + audit(spec, facts: facts, confirmations: confirmations(for: spec))

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 import RigAudit
@@ -139,7 +140,7 @@ package struct RemoteRun: Sendable {
         // The architecture first: no copy is worth making for a binary that cannot run there.
         let uname = await session.capture("uname -m")
         guard uname.succeeded else { return .failure(Refusal("cannot reach \(destination) over ssh: \(why(uname, program: "ssh"))")) }
-        let remote = UntrustedText.escaped(uname.output.trimmingCharacters(in: .whitespacesAndNewlines), limit: 40)
+        let remote = UntrustedText.escaped(uname.output.trimmed(.whitespacesAndNewlines), limit: 40)
         let rigctl: RemoteBinary
         switch RemoteBinary.inspect(option ?? RemoteBinary.running, system: local) {
         case .failure(let error): return .failure(Refusal("cannot copy rigctl: \(error)"))
@@ -167,7 +168,7 @@ package struct RemoteRun: Sendable {
             return .failure(Refusal("cannot stage rigctl: \(error)"))
         }
         let made = await session.capture(#"umask 077 && mktemp -d "${TMPDIR:-/tmp}/rigctl.XXXXXXXXXX""#)
-        let directory = made.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let directory = made.output.trimmed(.whitespacesAndNewlines)
         guard made.succeeded, isPlainPath(directory) else {
             return .failure(Refusal("cannot make a temporary directory on \(destination): \(why(made, program: "mktemp"))"))
         }
@@ -244,7 +245,8 @@ package struct RemoteRun: Sendable {
     }
 
     static func makeTemporaryDirectory() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/rigctl-ssh.XXXXXXXX").utf8CString)
+        let temporary = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((temporary + "/rigctl-ssh.XXXXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         return String(cString: made)
     }
@@ -252,7 +254,7 @@ package struct RemoteRun: Sendable {
 
 /// Every path the spec loader read, in order, once.
 final class ReadRecorder: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var seen: [String] = []
 
     func add(_ path: String) {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 import RigTheme
@@ -69,7 +70,7 @@ package struct RepoAudit: Sendable {
         } catch {
             let relative = repository.relative(error.file)
             return (findings, Diagnostic(at: SourceLocation(file: relative, line: 1, column: 1),
-                                         error.description.replacingOccurrences(of: error.file, with: relative)))
+                                         error.description.replacingEvery(error.file, with: relative)))
         }
         return (findings, nil)
     }

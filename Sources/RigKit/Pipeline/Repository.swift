@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import RigSystem
 import RigProbe
 import RigTheme
@@ -85,7 +85,7 @@ package struct Repository: Sendable {
     package func loader() -> SpecLoader { Self.loader(system) }
 
     static func loader(_ system: any SystemReader) -> SpecLoader {
-        SpecLoader(read: specReader(system))
+        SpecLoader(read: specReader(system), realPath: { system.realPath($0) })
     }
 
     /// How the loader reads a spec file through `system`: UTF-8 text, or why not.

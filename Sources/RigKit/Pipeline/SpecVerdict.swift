@@ -1,8 +1,9 @@
-import Foundation
+import FoundationEssentials
 import RigSystem
 import RigProbe
 import RigTheme
 import RigAudit
+import RigFit
 import RigPlan
 import RigEmit
 import RigBuildLog
@@ -51,7 +52,10 @@ package struct SpecVerdict: Sendable {
 package struct SpecValidator: Sendable {
     package var rules: [any CompatibilityRule]
 
-    package init(rules: [any CompatibilityRule] = CompatibilityCheck.standardRules) {
+    /// The rules `validate`, `audit` and every other command judge a spec by: the compatibility rules and the workload verdicts.
+    package static let standardRules: [any CompatibilityRule] = CompatibilityCheck.standardRules + [WorkloadFit()]
+
+    package init(rules: [any CompatibilityRule] = SpecValidator.standardRules) {
         self.rules = rules
     }
 
@@ -85,17 +89,16 @@ package struct SpecValidator: Sendable {
         case .success(let loaded): spec = loaded
         case .failure(let error): return .failure(error)
         }
+        // A workload rigctl cannot read (an unknown model, training quantized weights) is a spec error, not a finding.
+        let workloadProblems = WorkloadResolver.diagnostics(spec)
+        if !workloadProblems.isEmpty { return .failure(SpecError(workloadProblems)) }
         let themeFiles: [RenderedFile]
         do throws(ThemeError) {
             themeFiles = try ThemeRenderer.homeFiles(for: spec)
         } catch {
             return .failure(SpecError([Diagnostic(at: error.location ?? SourceLocation(file: spec.file, line: 1, column: 1), error.message)]))
         }
-        let compatibility = rules.flatMap { rule -> [Finding] in
-            let found = rule.check(spec)
-            if !found.isEmpty { return found }
-            return [Finding(machine: spec.name, keyPath: "", status: .ok, severity: .info, message: "passes: \(rule.summary)", rule: rule.id)]
-        }
-        return .success(MachineVerdict(spec: spec, themeFiles: themeFiles, compatibility: compatibility.sortedForReport()))
+        let compatibility = checkCompatibility(spec, rules: rules, passes: true)
+        return .success(MachineVerdict(spec: spec, themeFiles: themeFiles, compatibility: compatibility))
     }
 }

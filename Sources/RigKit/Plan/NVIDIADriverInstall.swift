@@ -6,17 +6,13 @@ import RigAudit
 
 /// How the spec's NVIDIA driver constraint becomes apt packages on this distribution.
 ///
-/// Ubuntu and Pop!_OS ship one package per branch and flavour (`nvidia-driver-570-open`).
-/// Debian's own archive has a single old branch, so rigctl takes the driver from NVIDIA's
-/// repository (`nvidia-open` or `cuda-drivers`) and locks the branch with an apt preference,
+/// Ubuntu (amd64) and Pop!_OS ship one package per branch and flavour (`nvidia-driver-570-open`).
+/// Where the distribution profile says the driver comes from NVIDIA's repository (Debian; Ubuntu on
+/// arm64), rigctl installs `nvidia-open` or `cuda-drivers` and locks the branch with an apt preference,
 /// as NVIDIA's driver installation guide ("Version locking") recommends for APT.
 package struct NVIDIADriverInstall: Sendable, Equatable {
-    package enum Source: String, Sendable, Equatable {
-        /// The distribution's archive (Ubuntu, Pop!_OS).
-        case distributionArchive
-        /// NVIDIA's CUDA repository (Debian).
-        case nvidiaRepository
-    }
+    /// Which source the distribution profile names for this architecture.
+    package typealias Source = DistributionProfile.DriverSource
 
     /// What the spec pins.
     package enum Pinning: Sendable, Equatable {
@@ -43,7 +39,7 @@ package struct NVIDIADriverInstall: Sendable, Equatable {
     package init(driver: MachineSpec.Drivers.NVIDIA, os: MachineSpec.OperatingSystem) {
         constraint = driver.version
         flavor = driver.flavor
-        source = os.distro == .debian ? .nvidiaRepository : .distributionArchive
+        source = os.profile.nvidiaDriverSource(os.architecture)
         switch (driver.version.kind, driver.version.version.components.count) {
         case (.atLeast, _): pinning = .atLeast(driver.version.version)
         case (.prefix, 1): pinning = .branch(driver.version.branch)

@@ -28,7 +28,7 @@ package struct Planner: Sendable {
             if cuda != nil { fixes.append("drivers.cuda") }
             if driver?.source == .nvidiaRepository { fixes.append("drivers.nvidia.version") }
             steps.append(Step(
-                id: "cuda-repository", title: "Add NVIDIA's CUDA apt repository (\(repository.directory))",
+                id: "cuda-repository", title: "Add NVIDIA's CUDA apt repository (\(repository.name))",
                 kind: .aptRepository(repository), needsRoot: true, fixes: fixes,
                 check: .packagesInstalled([AptPin(name: CUDARepository.keyringPackage)])))
         }

@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 
 /// Everything one probe run saw, Codable with stable keys (documented in docs/facts.md).
@@ -148,9 +148,30 @@ package struct GPUFacts: Sendable, Equatable, Codable {
     package var bar1Bytes: Fact<UInt64> = .notProbed
     /// Whether MIG is enabled (A100/H100/H200); false on GPUs without MIG.
     package var migEnabled: Fact<Bool> = .notProbed
+    /// The PCIe link from sysfs; nil when the device has no link attributes (not a PCIe device, or
+    /// facts recorded before rigctl read them).
+    package var pcieLink: Fact<PCIeLinkFacts>?
     package init(busID: String, vendor: String) {
         self.busID = busID
         self.vendor = vendor
+    }
+}
+
+/// A GPU's PCIe link: `current_link_width`, `max_link_width`, `current_link_speed`, `max_link_speed`.
+package struct PCIeLinkFacts: Sendable, Equatable, Codable {
+    /// Lanes the link trained to.
+    package var width: Int
+    /// Lanes the card supports.
+    package var maxWidth: Int
+    /// Transfer rate per lane now, GT/s (NVIDIA GPUs lower it when idle); nil when the kernel says Unknown.
+    package var speedGTs: Double?
+    /// The fastest rate the card supports, GT/s.
+    package var maxSpeedGTs: Double?
+    package init(width: Int, maxWidth: Int, speedGTs: Double?, maxSpeedGTs: Double?) {
+        self.width = width
+        self.maxWidth = maxWidth
+        self.speedGTs = speedGTs
+        self.maxSpeedGTs = maxSpeedGTs
     }
 }
 

@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// The readable `rigctl probe` output: one block per group, one line per fact, unknowns with
@@ -37,6 +38,7 @@ package enum FactsSummary {
             case .value(let list) where list.isEmpty: section("gpus", [("gpus", "none")])
             case .value(let list):
                 for gpu in list {
+                    let link = gpu.pcieLink.map { [("pcie link", text($0.map(Self.link)))] } ?? []
                     section("gpu \(gpu.busID)", [
                         ("model", text(gpu.model)), ("vendor", gpu.vendor), ("device id", text(gpu.deviceID)),
                         ("vram", text(gpu.vramBytes.map(size))), ("compute capability", text(gpu.computeCapability)),
@@ -44,7 +46,7 @@ package enum FactsSummary {
                         ("default power limit", text(gpu.defaultPowerLimitWatts.map { "\(number($0)) W" })),
                         ("persistence mode", text(gpu.persistenceMode.map(onOff))), ("bar1", text(gpu.bar1Bytes.map(size))),
                         ("mig", text(gpu.migEnabled.map(onOff))),
-                    ])
+                    ] + link)
                 }
             }
         }
@@ -116,8 +118,16 @@ package enum FactsSummary {
     }
 
     package static func number(_ value: Double) -> String {
-        value.wholeNumberText ?? String(format: "%g", value)
+        value.wholeNumberText ?? String(cFormat: "%g", value)
     }
 
     static func onOff(_ value: Bool) -> String { value ? "on" : "off" }
+}
+
+extension FactsSummary {
+    /// `x8 of x16, 2.5 GT/s of 16 GT/s`
+    static func link(_ link: PCIeLinkFacts) -> String {
+        let rate = { (value: Double?) in value.map { ($0.wholeNumberText ?? String($0)) + " GT/s" } ?? "unknown" }
+        return "x\(link.width) of x\(link.maxWidth), \(rate(link.speedGTs)) of \(rate(link.maxSpeedGTs))"
+    }
 }

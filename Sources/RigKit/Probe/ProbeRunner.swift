@@ -1,14 +1,16 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// Runs the probers a command needs, concurrently, each bounded by the timeout.
 package enum ProbeRunner {
     /// Every prober, in the order their updates are applied (GPU sources merge in this order:
-    /// PCI first, then nvidia-smi and rocm-smi add what they know).
+    /// PCI first, then nvidia-smi and rocm-smi add what they know; the kernel module's driver
+    /// version comes before nvidia-smi's, which fills it only where the module said nothing).
     package static let probers: [any Prober] = [
         OSReleaseProber(), KernelProber(), HostnameProber(), CPUProber(), MemoryProber(),
-        PCIProber(), NvidiaSMIProber(), RocmSMIProber(), NvidiaDriverProber(), CUDAProber(),
+        PCIProber(), NvidiaDriverProber(), NvidiaSMIProber(), RocmSMIProber(), CUDAProber(),
         StorageProber(), BoardProber(), FirmwareProber(), PackagesProber(),
     ]
 
@@ -54,13 +56,13 @@ package enum ProbeRunner {
 
     static func seconds(_ duration: Duration) -> String {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return value.wholeNumberText ?? String(format: "%.1f", value)
+        return value.wholeNumberText ?? String(cFormat: "%.1f", value)
     }
 }
 
 /// Resumes a continuation with the first value offered; later ones are dropped.
 private final class Once<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     var continuation: CheckedContinuation<T, Never>?
 
     func resume(_ value: T) {

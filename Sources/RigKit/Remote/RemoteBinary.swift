@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// The rigctl binary copied to a remote machine and the architecture it runs on.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,6 +17,9 @@ package struct FileReplacement: Sendable, Equatable {
     package var mode: Int
     /// Where to keep the previous contents (byte for byte, mode 0600), when the file exists; `-2`, `-3`… is added when taken.
     package var backup: String?
+    /// The file is removed instead of written (`contents` unused): its target when `path` is a link, so the
+    /// link stays, dangling, as an install over a dangling link found it.
+    package var removes: Bool
 
     package init(path: String, expected: Data?, contents: Data, mode: Int = 0o644, backup: String? = nil) {
         self.path = path
@@ -23,6 +27,14 @@ package struct FileReplacement: Sendable, Equatable {
         self.contents = contents
         self.mode = mode
         self.backup = backup
+        self.removes = false
+    }
+
+    /// Removes the file at `path` (which must still hold `expected`), together with the other replacements.
+    package static func removal(path: String, expected: Data) -> FileReplacement {
+        var replacement = FileReplacement(path: path, expected: expected, contents: Data())
+        replacement.removes = true
+        return replacement
     }
 }
 
@@ -41,7 +53,8 @@ extension LiveSystem {
     /// file in its directory (Linux `O_TMPFILE`: a crash leaves nothing behind), and only when all are
     /// ready are they put in place, each by one `rename`, so a file is at any moment either its old or its
     /// new self. Refuses read-only files, files that are not regular files, and (unless root) files owned
-    /// by someone else, since a rename would change their owner.
+    /// by someone else, since a rename would change their owner. A removal (`FileReplacement.removal`) unlinks
+    /// the file in the same last step, once everything else is ready.
     package func replaceFiles(_ replacements: [FileReplacement]) throws(SystemError) -> [ReplacedFile] {
         var staged: [StagedReplacement] = []
         var createdDirectories: [String] = []
@@ -81,7 +94,7 @@ extension LiveSystem {
                 throw .other(path: target, reason: "not a regular file; rigctl only writes regular files")
             }
             guard status.st_mode & 0o200 != 0 else {
-                throw .other(path: target, reason: "read-only (mode \(String(format: "%04o", Int(status.st_mode & 0o7777)))); "
+                throw .other(path: target, reason: "read-only (mode \(String(cFormat: "%04o", Int(status.st_mode & 0o7777)))); "
                     + "rigctl leaves it alone: make it writable (chmod u+w) to install")
             }
             if geteuid() == 0 {
@@ -100,6 +113,12 @@ extension LiveSystem {
         }
         guard current == replacement.expected else {
             throw .other(path: replacement.path, reason: "changed while rigctl was installing it; run the install again")
+        }
+        if replacement.removes {
+            guard current != nil else { throw .notFound(replacement.path) }
+            // Checked now, as whoever rigctl acts for (effective ids), so a removal cannot fail after other files changed.
+            guard faccessat(AT_FDCWD, directory, W_OK, AT_EACCESS) == 0 else { throw SystemError(errno: errno, path: target) }
+            return StagedReplacement(path: replacement.path, target: target, directory: directory, file: nil, backup: nil)
         }
         try makeDirectories(directory, created: &createdDirectories)
         Self.removeStaleStagedTemporaries(of: target)
@@ -192,18 +211,23 @@ private struct StagedReplacement {
     var path: String
     var target: String
     var directory: String
-    var file: StagedFile
+    /// The new contents; nil: the file is removed.
+    var file: StagedFile?
     var backup: (path: String, file: StagedFile)?
 
     func commit() throws(SystemError) -> ReplacedFile {
         var backupPath: String?
         if let backup { backupPath = try backup.file.link(asNew: backup.path) }
-        try file.rename(over: target)
+        if let file {
+            try file.rename(over: target)
+        } else if unlink(target) != 0, errno != ENOENT {
+            throw SystemError(errno: errno, path: target)
+        }
         return ReplacedFile(path: path, target: target, backup: backupPath)
     }
 
     func discard() {
-        file.discard()
+        file?.discard()
         backup?.file.discard()
     }
 }

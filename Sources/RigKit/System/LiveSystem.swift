@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Dispatch
+import RigText
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -37,7 +39,7 @@ package struct LiveSystem: System {
                 if errno == EINTR { continue }
                 if errno == EAGAIN {
                     let remaining = deadline - Monotonic.now
-                    if remaining <= 0 { throw .other(path: path, reason: "no data within \(String(format: "%g", readDeadline)) s (not a regular file)") }
+                    if remaining <= 0 { throw .other(path: path, reason: "no data within \(String(cFormat: "%g", readDeadline)) s (not a regular file)") }
                     var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
                     _ = poll(&entry, 1, Int32(remaining * 1000) + 1)
                     continue
@@ -48,7 +50,7 @@ package struct LiveSystem: System {
             data.append(contentsOf: buffer[0..<n])
             if data.count > Self.readLimit { throw .other(path: path, reason: "over \(Self.readLimit / 1_048_576) MiB (refused)") }
             if !regular && Monotonic.now > deadline {
-                throw .other(path: path, reason: "still sending after \(String(format: "%g", readDeadline)) s (not a regular file)")
+                throw .other(path: path, reason: "still sending after \(String(cFormat: "%g", readDeadline)) s (not a regular file)")
             }
         }
         return data
@@ -72,6 +74,12 @@ package struct LiveSystem: System {
         return stat(path, &info) == 0
     }
 
+    package func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     package func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
@@ -81,10 +89,10 @@ package struct LiveSystem: System {
     }
 
     package func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.deletingLastComponent(path)
         if !directory.isEmpty { try createDirectory(directory) }
         Self.removeStaleTemporaries(of: path)
-        let temporary = "\(directory.isEmpty ? "." : directory)/.\((path as NSString).lastPathComponent).rigctl-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = "\(directory.isEmpty ? "." : directory)/.\(PathText.lastComponent(path)).rigctl-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
         guard fd >= 0 else { throw SystemError(errno: errno, path: path) }
         var failure: SystemError?
@@ -113,8 +121,8 @@ package struct LiveSystem: System {
     /// Deletes temporaries an interrupted write of `path` left (`.NAME.rigctl-PID-RANDOM` whose
     /// PID is no longer running), so they cannot pile up beside the file.
     static func removeStaleTemporaries(of path: String) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let prefix = ".\((path as NSString).lastPathComponent).rigctl-"
+        let directory = PathText.deletingLastComponent(path)
+        let prefix = ".\(PathText.lastComponent(path)).rigctl-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory) else { return }
         for name in names where name.hasPrefix(prefix) {
             let rest = name.dropFirst(prefix.count).split(separator: "-")
@@ -127,8 +135,8 @@ package struct LiveSystem: System {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            var isDirectory = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory {
                 throw .notADirectory(path)
             }
             throw .other(path: path, reason: "cannot create directory")

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -255,7 +255,7 @@ struct ProcessTable {
         let needle = Data(tag.utf8) + Data([0])
         var found = Set(entries.filter { entry in
             let environment = entry.value.environment
-            return environment.starts(with: needle) || environment.range(of: Data([0]) + needle) != nil
+            return environment.starts(with: needle) || environment.firstRange(of: [0] + needle) != nil
         }.keys)
         if let root { found.insert(root) }
         var grew = true

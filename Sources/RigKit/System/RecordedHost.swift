@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 
 /// The on-disk format of a recorded host (see docs/recorded-hosts.md):
 ///
@@ -139,7 +140,7 @@ package struct RecordedHost: Sendable, Equatable {
         }
         let program = (argv.first ?? "command").split(separator: "/").last.map(String.init) ?? "command"
         let safe = String(program.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
-        return "\(safe)-\(String(format: "%08x", hash))"
+        return "\(safe)-\(String(cFormat: "%08x", hash))"
     }
 
     static func encoder() -> JSONEncoder {

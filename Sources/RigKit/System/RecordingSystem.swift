@@ -1,11 +1,12 @@
-import Foundation
+import FoundationEssentials
+import RigText
 
 /// Wraps another system, forwards every call, and remembers what was read (files, listings,
 /// existence checks, command results) so `save()` can write a recorded host (`--record DIR`).
 /// Safe to use from concurrent probers.
 package final class RecordingSystem: System, @unchecked Sendable {
     private let base: any System
-    private let lock = NSLock()
+    private let lock = Lock()
     private var files: [String: Data] = [:]
     private var filesystem = RecordedHost.Filesystem()
     private var commands: [[String]: CommandResult] = [:]
@@ -55,6 +56,7 @@ package final class RecordingSystem: System, @unchecked Sendable {
     }
     package func removeFile(_ path: String) throws(SystemError) { try base.removeFile(path) }
     package func environment(_ name: String) -> String? { base.environment(name) }
+    package func realPath(_ path: String) -> String? { base.realPath(path) }
 
     /// Writes everything seen so far as a recorded host into `directory`, through `writer`.
     package func save(to directory: String, using writer: any System) throws(SystemError) {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -130,7 +130,7 @@ package struct ReplaySystem: System {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let DecodingError.dataCorrupted(context) {
-            throw .malformed(file: file, reason: context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription)
+            throw .malformed(file: file, reason: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
         } catch let DecodingError.typeMismatch(_, context) {
             throw .malformed(file: file, reason: "\(path(context)): \(context.debugDescription)")
         } catch let DecodingError.keyNotFound(key, context) {

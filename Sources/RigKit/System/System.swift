@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 
 /// The one door to the outside world: every file read or write and every command goes through
 /// a `System`, so a test (or `--replay`) can swap the real machine for a recorded one.
@@ -17,6 +18,9 @@ package protocol SystemReader: Sendable {
     func run(_ argv: [String], input: Data?, timeout: Duration) async -> CommandResult
     /// An environment variable of the process rigctl runs as.
     func environment(_ name: String) -> String?
+    /// `path` with every symbolic link resolved and `.`/`..` folded (realpath(3)); nil when it does not exist.
+    /// A system without links (a replayed host, a fake) gives `path` itself when it exists.
+    func realPath(_ path: String) -> String?
 }
 
 /// A `SystemReader` that can also change files.
@@ -46,12 +50,15 @@ package struct ReadOnlySystem: System {
         await base.run(argv, input: input, timeout: timeout)
     }
     package func environment(_ name: String) -> String? { base.environment(name) }
+    package func realPath(_ path: String) -> String? { base.realPath(path) }
     package func writeFile(_ path: String, _ data: Data, mode: Int) throws(SystemError) { throw .readOnly(path) }
     package func createDirectory(_ path: String) throws(SystemError) { throw .readOnly(path) }
     package func removeFile(_ path: String) throws(SystemError) { throw .readOnly(path) }
 }
 
 extension SystemReader {
+    package func realPath(_ path: String) -> String? { fileExists(path) ? path : nil }
+
     package func run(_ argv: [String], timeout: Duration = .seconds(5)) async -> CommandResult {
         await run(argv, input: nil, timeout: timeout)
     }
@@ -165,6 +172,6 @@ package struct CommandResult: Sendable, Equatable, Codable {
     }
 
     private static func format(_ seconds: Double) -> String {
-        Int(exactly: seconds).map(String.init) ?? String(format: "%.1f", seconds)
+        Int(exactly: seconds).map(String.init) ?? String(cFormat: "%.1f", seconds)
     }
 }

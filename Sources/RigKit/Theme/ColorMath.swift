@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import RigSystem
 import RigSpec
 
@@ -85,22 +89,27 @@ package enum ColorMath {
             result[item.name] = item.index
             placed.append((item.color, item.index))
         }
-        let candidates = Array(16...255)
         for item in colors where result[item.name] == nil {
-            let distances = xterm256Colors.map { squaredDistance(item.color, $0) }
-            let ranked = candidates.sorted {
-                let (a, b) = (distances[$0 - 16], distances[$1 - 16])
-                return a != b ? a < b : $0 < $1
-            }
             let others = placed.filter { $0.color != item.color }
-            let apart = ranked.first { index in
+            let isApart = { (index: Int) in
                 others.allSatisfy { other in
                     squaredDistance(xterm256Colors[index - 16], xterm256Colors[other.index - 16])
                         >= min(squaredDistance(item.color, other.color), minimumXtermSeparation)
                 }
             }
-            // 240 indices and a few dozen colours: a free one is always there.
-            let index = apart ?? ranked.first { index in !others.contains { $0.index == index } } ?? ranked[0]
+            // Candidates nearest first, ties to the lower index: the distance (under 2^20) and the
+            // offset (under 256) packed into one integer, so ordering compares integers only.
+            var ranked = xterm256Colors.indices.map { squaredDistance(item.color, xterm256Colors[$0]) << 8 | $0 }
+            let nearest = ((ranked.min() ?? 0) & 0xFF) + 16
+            let index: Int
+            if isApart(nearest) {
+                index = nearest   // the usual case: no need to rank the other 239
+            } else {
+                ranked.sort()
+                let order = ranked.lazy.map { ($0 & 0xFF) + 16 }
+                // 240 indices and a few dozen colours: a free one is always there.
+                index = order.first(where: isApart) ?? order.first { index in !others.contains { $0.index == index } } ?? nearest
+            }
             result[item.name] = index
             placed.append((item.color, index))
         }

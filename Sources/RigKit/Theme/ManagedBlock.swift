@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 
 /// A block of lines rigctl owns inside a file the user owns, between a begin and an end marker.
@@ -33,28 +33,52 @@ package struct ManagedBlock: Sendable, Equatable {
     /// The same on bytes. A marker line is found with or without a `\r` before its newline (a CRLF file);
     /// the block itself is written with `\n` endings, which is what bash, tmux and vim read as lines.
     package func apply(to existing: [UInt8]?, path: String) throws(InstallError) -> [UInt8] {
-        guard let existing, !existing.isEmpty else { return Array((newFilePreamble + text).utf8) }
+        guard let existing, let parts = try split(existing, path: path) else { return appendedPrefix(to: existing) + Array(text.utf8) }
+        return parts.before + Array(text.utf8) + parts.after
+    }
+
+    /// What an install puts before the block when `existing` has none: the new file's preamble, or the file
+    /// itself ending in a newline and then a blank line.
+    package func appendedPrefix(to existing: [UInt8]?) -> [UInt8] {
+        guard let existing, !existing.isEmpty else { return Array(newFilePreamble.utf8) }
+        var result = existing
+        if existing.last != UInt8(ascii: "\n") { result.append(UInt8(ascii: "\n")) }
+        if let last = ByteLines(existing).ranges.last, !ByteLines(existing).isBlank(last) { result.append(UInt8(ascii: "\n")) }
+        return result
+    }
+
+    /// The bytes before the block's begin marker and after its end marker's line; nil when the file has no
+    /// block. A damaged block is an error.
+    package func split(_ existing: [UInt8], path: String) throws(InstallError) -> (before: [UInt8], after: [UInt8])? {
         let lines = ByteLines(existing)
         let begins = lines.indices(matching: beginMarker)
         let ends = lines.indices(matching: endMarker)
         switch (begins.count, ends.count) {
         case (0, 0):
-            var result = existing
-            if existing.last != UInt8(ascii: "\n") { result.append(UInt8(ascii: "\n")) }
-            if let last = lines.ranges.last, !lines.isBlank(last) { result.append(UInt8(ascii: "\n")) }
-            return result + Array(text.utf8)
+            return nil
         case (1, 1) where begins[0] < ends[0]:
             let beforeEnd = lines.ranges[begins[0]].lowerBound
             let end = lines.ranges[ends[0]]
             // The end marker's own line ending goes with it.
             var afterStart = end.upperBound
             if afterStart < existing.count { afterStart += 1 }
-            return Array(existing[..<beforeEnd]) + Array(text.utf8) + Array(existing[afterStart...])
+            return (Array(existing[..<beforeEnd]), Array(existing[afterStart...]))
         default:
             throw InstallError(path: path, message: "the rigctl theme block is damaged (expected one '\(beginMarker)' "
                 + "line followed by one '\(endMarker)' line; found \(begins.count) and \(ends.count)); "
                 + "fix or remove it by hand")
         }
+    }
+
+    /// `existing` without its block (nil: it has none). A block at the end takes the blank line an install
+    /// put before it; every other byte stays.
+    package func remove(from existing: [UInt8], path: String) throws(InstallError) -> [UInt8]? {
+        guard let parts = try split(existing, path: path) else { return nil }
+        var before = parts.before
+        if parts.after.isEmpty, before.count >= 2, before.suffix(2) == [UInt8(ascii: "\n"), UInt8(ascii: "\n")] {
+            before.removeLast()
+        }
+        return before + parts.after
     }
 }
 

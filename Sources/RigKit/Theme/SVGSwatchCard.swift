@@ -18,6 +18,12 @@ package enum SVGSwatchCard {
     static func column(_ count: Int) -> Int { count * 78 / 10 }
 
     package static func render(_ palette: Palette) -> String {
+        render(palette, files: ThemeRenderer.render(palette))
+    }
+
+    /// The card, its mock-ups in the colours `files` set (`RenderedColours`): the palette's swatches above them.
+    package static func render(_ palette: Palette, files: [RenderedFile]) -> String {
+        let drawn = RenderedColours(files)
         var svg = SVGWriter()
         let p = palette
         svg.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "width": "\(width)", "height": "\(height)",
@@ -41,57 +47,61 @@ package enum SVGSwatchCard {
             svg.text(x, 148, swatch.color.hex, fill: dimLabel, size: 11, family: mono)
         }
 
-        terminal(&svg, p, x: 24, y: 172, width: 348, height: 196)
-        vim(&svg, p, x: 388, y: 172, width: 348, height: 196)
-        vscode(&svg, p, x: 24, y: 388, width: width - 48, height: 136)
+        terminal(&svg, p, drawn, x: 24, y: 172, width: 348, height: 196)
+        vim(&svg, p, drawn, x: 388, y: 172, width: 348, height: 196)
+        vscode(&svg, p, drawn, x: 24, y: 388, width: width - 48, height: 136)
         svg.close("svg")
         return svg.text
     }
 
     /// A terminal in the machine's colours: prompt in the accent, the cursor, and the tmux status line.
-    private static func terminal(_ svg: inout SVGWriter, _ p: Palette, x: Int, y: Int, width: Int, height: Int) {
-        svg.rect(x, y, width, height, fill: p.background.hex, radius: 8, stroke: "#3a3a44")
+    private static func terminal(_ svg: inout SVGWriter, _ p: Palette, _ drawn: RenderedColours, x: Int, y: Int, width: Int, height: Int) {
+        func term(_ key: String) -> String { drawn.terminal[key] ?? p.foreground.hex }
+        func tmux(_ option: String, _ part: String) -> String { drawn.tmux[option]?[part] ?? p.foreground.hex }
+        let background = term("background"), foreground = term("foreground"), promptColour = term("prompt")
+        let muted = tmux("status-right", "fg")
+        svg.rect(x, y, width, height, fill: background, radius: 8, stroke: "#3a3a44")
         windowDots(&svg, x: x + 14, y: y + 14)
-        svg.text(x + width / 2, y + 18, "terminal", fill: p.muted.hex, size: 11, family: sans, anchor: "middle")
+        svg.text(x + width / 2, y + 18, "terminal", fill: muted, size: 11, family: sans, anchor: "middle")
         let prompt = "me@\(p.machine)"
         let promptWidth = column(prompt.count + 4)
         var line = y + 48
-        svg.text(x + 14, line, [(prompt, p.accent.hex, "bold"), (":~$ ", p.foreground.hex, nil), ("rigctl diff", p.foreground.hex, nil)], size: 13)
+        svg.text(x + 14, line, [(prompt, promptColour, "bold"), (":~$ ", foreground, nil), ("rigctl diff", foreground, nil)], size: 13)
         line += 20
-        svg.text(x + 14, line, [("ok    ", "#95e454", nil), ("drivers.nvidia.version", p.foreground.hex, nil)], size: 13)
+        svg.text(x + 14, line, [("ok    ", "#95e454", nil), ("drivers.nvidia.version", foreground, nil)], size: 13)
         line += 20
-        svg.text(x + 14, line, [("ok    ", "#95e454", nil), ("theme", p.foreground.hex, nil)], size: 13)
+        svg.text(x + 14, line, [("ok    ", "#95e454", nil), ("theme", foreground, nil)], size: 13)
         line += 20
-        svg.text(x + 14, line, [("\(p.machine) matches its spec", p.muted.hex, nil)], size: 13)
+        svg.text(x + 14, line, [("\(p.machine) matches its spec", muted, nil)], size: 13)
         line += 20
-        svg.text(x + 14, line, [(prompt, p.accent.hex, "bold"), (":~$ ", p.foreground.hex, nil)], size: 13)
-        svg.rect(x + 14 + promptWidth, line - 12, column(1), 15, fill: p.cursor.hex)
+        svg.text(x + 14, line, [(prompt, promptColour, "bold"), (":~$ ", foreground, nil)], size: 13)
+        svg.rect(x + 14 + promptWidth, line - 12, column(1), 15, fill: term("cursor"))
         // tmux status line.
         let bar = y + height - 26
-        svg.rect(x + 1, bar, width - 2, 20, fill: p.surface.hex)
+        svg.rect(x + 1, bar, width - 2, 20, fill: tmux("status-style", "bg"))
         let host = " \(p.machine) "
-        svg.rect(x + 1, bar, host.count * 8 + 4, 20, fill: p.accent.hex)
-        svg.text(x + 3, bar + 14, [(host, p.onAccent.hex, "bold")], size: 12)
+        svg.rect(x + 1, bar, host.count * 8 + 4, 20, fill: tmux("status-left", "bg"))
+        svg.text(x + 3, bar + 14, [(host, tmux("status-left", "fg"), "bold")], size: 12)
         let windowX = x + host.count * 8 + 12
-        svg.rect(windowX, bar, 56, 20, fill: p.accent.hex)
-        svg.text(windowX + 4, bar + 14, [("0:bash*", p.onAccent.hex, "bold")], size: 12)
-        svg.text(windowX + 64, bar + 14, [("1:vim", p.muted.hex, nil)], size: 12)
-        svg.text(x + width - 8, bar + 14, [("12:00", p.muted.hex, nil)], size: 12, anchor: "end")
+        svg.rect(windowX, bar, 56, 20, fill: tmux("window-status-current-style", "bg"))
+        svg.text(windowX + 4, bar + 14, [("0:bash*", tmux("window-status-current-style", "fg"), "bold")], size: 12)
+        svg.text(windowX + 64, bar + 14, [("1:vim", tmux("window-status-style", "fg"), nil)], size: 12)
+        svg.text(x + width - 8, bar + 14, [("12:00", muted, nil)], size: 12, anchor: "end")
     }
 
     /// vim with the machine's scheme: line numbers, the cursor line, wombat-like syntax, the status line.
-    private static func vim(_ svg: inout SVGWriter, _ p: Palette, x: Int, y: Int, width: Int, height: Int) {
-        let colors = VimThemeRenderer.values(p)
-        func c(_ name: String) -> String { colors[name]?.hex ?? p.foreground.hex }
-        svg.rect(x, y, width, height, fill: p.background.hex, radius: 8, stroke: "#3a3a44")
+    private static func vim(_ svg: inout SVGWriter, _ p: Palette, _ drawn: RenderedColours, x: Int, y: Int, width: Int, height: Int) {
+        func c(_ name: String) -> String { drawn.vim[name] ?? p.foreground.hex }
+        let foreground = c("foreground")
+        svg.rect(x, y, width, height, fill: c("background"), radius: 8, stroke: "#3a3a44")
         windowDots(&svg, x: x + 14, y: y + 14)
-        svg.text(x + width / 2, y + 18, "vim", fill: p.muted.hex, size: 11, family: sans, anchor: "middle")
+        svg.text(x + width / 2, y + 18, "vim", fill: c("muted"), size: 11, family: sans, anchor: "middle")
         let code: [[(String, String, String?)]] = [
             [("# train.py", c("comment"), "italic")],
-            [("import", c("statement"), nil), (" torch", p.foreground.hex, nil)],
-            [("def", c("statement"), nil), (" ", p.foreground.hex, nil), ("train", c("identifier"), nil), ("(epochs=", p.foreground.hex, nil), ("10", c("constant"), nil), ("):", p.foreground.hex, nil)],
-            [("    device = ", p.foreground.hex, nil), ("\"cuda\"", c("string"), nil)],
-            [("    ", p.foreground.hex, nil), ("return", c("statement"), nil), (" ", p.foreground.hex, nil), ("None", c("constant"), nil)],
+            [("import", c("statement"), nil), (" torch", foreground, nil)],
+            [("def", c("statement"), nil), (" ", foreground, nil), ("train", c("identifier"), nil), ("(epochs=", foreground, nil), ("10", c("constant"), nil), ("):", foreground, nil)],
+            [("    device = ", foreground, nil), ("\"cuda\"", c("string"), nil)],
+            [("    ", foreground, nil), ("return", c("statement"), nil), (" ", foreground, nil), ("None", c("constant"), nil)],
         ]
         for (index, segments) in code.enumerated() {
             let baseline = y + 48 + index * 20
@@ -111,9 +121,8 @@ package enum SVGSwatchCard {
     }
 
     /// A VS Code window: title bar, activity bar and status bar in the machine's colours.
-    private static func vscode(_ svg: inout SVGWriter, _ p: Palette, x: Int, y: Int, width: Int, height: Int) {
-        let colors = Dictionary(VSCodeThemeRenderer.colors(p).map { ($0.key, $0.color.hex) }) { _, last in last }
-        func c(_ key: String) -> String { colors[key] ?? p.foreground.hex }
+    private static func vscode(_ svg: inout SVGWriter, _ p: Palette, _ drawn: RenderedColours, x: Int, y: Int, width: Int, height: Int) {
+        func c(_ key: String) -> String { drawn.vscode[key] ?? p.foreground.hex }
         svg.rect(x, y, width, height, fill: editorGrey, radius: 8, stroke: "#3a3a44")
         // Title bar.
         svg.rect(x + 1, y + 1, width - 2, 26, fill: c("titleBar.activeBackground"), radius: 7)

@@ -1,3 +1,4 @@
+import RigText
 import RigSpec
 import RigSystem
 
@@ -8,7 +9,7 @@ package enum TerminalSwatches {
         var lines = ["\(palette.machine) (\(palette.role.rawValue))"]
         let width = palette.swatches.map(\.name.count).max() ?? 0
         for swatch in palette.swatches {
-            let name = swatch.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let name = swatch.name.padded(to: width)
             lines.append(color ? "  \(background(swatch.color))      \(reset)  \(name)  \(swatch.color)" : "  \(name)  \(swatch.color)")
         }
         let contrast = ColorMath.formatRatio(ColorMath.contrastRatio(palette.foreground, palette.background))

@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// Installs rendered theme files into a HOME: whole files written, blocks placed between markers,
@@ -40,8 +41,20 @@ package enum ThemeInstaller {
         }
         for file in replaced {
             if let index = entries.firstIndex(where: { $0.path == file.path }) { entries[index].backup = file.backup }
+            if file.backup != nil { pruneBackups(of: file.path, system: system) }
         }
         return InstallReport(entries: entries)
+    }
+
+    /// How many backups of one file installs keep: the first (the user's original, which `theme uninstall`
+    /// puts back) and the newest others; the generated shell script keeps as many (`RIG_BACKUPS_KEPT`).
+    package static let backupsKept = 5
+
+    /// Removes the backups of `path` beyond `backupsKept`, oldest first, never the very first.
+    static func pruneBackups(of path: String, system: any System) {
+        let backups = ThemeUninstaller.backupPaths(of: path, system: system)
+        guard backups.count > backupsKept else { return }
+        for backup in backups[1..<(backups.count - backupsKept + 1)] { try? system.removeFile(backup) }
     }
 
     /// The file's bytes through its links; nil when there is nothing (or a dangling link) there.
@@ -65,11 +78,7 @@ package enum ThemeInstaller {
     }
 
     static func freeBackupPath(for target: String, now: Date, system: any System) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let base = "\(target).rigctl-backup-\(formatter.string(from: now))"
+        let base = "\(target).rigctl-backup-\(UTCTime.compact(secondsSince1970: now.timeIntervalSince1970))"
         var candidate = base
         var counter = 2
         while system.fileExists(candidate) {
@@ -110,7 +119,7 @@ package struct InstallReport: Sendable, Equatable, CustomStringConvertible {
     /// One line per file: `updated   /home/me/.bashrc (backup: …)`.
     package var description: String {
         entries.map { entry in
-            let change = entry.change.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+            let change = entry.change.rawValue.padded(to: 9)
             return "\(change) \(entry.path)" + (entry.backup.map { " (backup: \($0))" } ?? "")
         }.joined(separator: "\n")
     }

@@ -33,7 +33,7 @@ import RigSpec
             #expect(Set(modules).isSubset(of: [
                 "ansible.builtin.apt", "ansible.builtin.meta", "ansible.builtin.package_facts", "ansible.builtin.dpkg_selections",
                 "ansible.builtin.copy", "ansible.builtin.file", "ansible.builtin.blockinfile", "ansible.builtin.systemd_service",
-                "ansible.builtin.hostname", "ansible.builtin.lineinfile", "ansible.builtin.debug",
+                "ansible.builtin.hostname", "ansible.builtin.lineinfile", "ansible.builtin.debug", "ansible.builtin.find",
                 JSONCSettingsModule.name,  // rigctl's own, in library/ beside the playbooks (ansible-lint: its canonical name)
             ]), "\(spec.name): \(modules)")
             #expect(!text.contains("ansible.builtin.shell") && !text.contains("ansible.builtin.command"))
@@ -52,7 +52,8 @@ import RigSpec
                                cuda: PlanExamples.constraint("12.8.1"))
         var pinned = PlanExamples.bigRigPinned
         pinned.name = "big-rig-pinned"
-        let specs = PlanExamples.all + [debian, pinned]
+        // The committed arm64 (sbsa repository, NVIDIA-repository driver) and rented (ssh:) examples.
+        let specs = PlanExamples.all + [debian, pinned, try AuditSamples.machine("dgx-spark"), try AuditSamples.machine("rented-h100")]
         let temporary = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temporary) }
         // Named like the repository's directory: ansible-lint decides file kinds by path.
@@ -86,9 +87,21 @@ import RigSpec
                          "-e", "rigctl_home=\(home.path)", playbook.path]
         var environment = ansibleEnvironment(home)
         environment["HOME"] = home.path
+        // Eight backups earlier runs left (Ansible's names, a day apart): with the one this run makes, the
+        // oldest and the newest four stay.
+        let day = 86_400.0
+        let backupNames = (1...8).map { ".bashrc.\(4000 + $0).2026-01-0\($0)@10:00:00~" }
+        for (index, name) in backupNames.enumerated() {
+            let url = home.appendingPathComponent(name)
+            try "old \(index)\n".write(to: url, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -day * Double(10 - index))], ofItemAtPath: url.path)
+        }
         let first = try #require(try PlanTools.run("ansible-playbook", arguments, in: home, environment: environment))
         #expect(first.status == 0, "\(first.output)")
         #expect(!first.output.contains("changed=0"), "\(first.output)")
+        let backups = try FileManager.default.contentsOfDirectory(atPath: home.path).filter { $0.hasPrefix(".bashrc.") && $0.hasSuffix("~") }
+        #expect(backups.count == 5, "\(backups.sorted())")
+        #expect(Set(backups).isSuperset(of: [backupNames[0]] + backupNames.suffix(3)), "the first and the newest stay: \(backups.sorted())")
         let second = try #require(try PlanTools.run("ansible-playbook", arguments, in: home, environment: environment))
         #expect(second.status == 0, "\(second.output)")
         #expect(second.output.contains("changed=0"), "\(second.output)")

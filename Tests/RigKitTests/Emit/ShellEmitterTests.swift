@@ -31,7 +31,10 @@ import RigSpec
             ("big-rig-pinned", script(PlanExamples.bigRigPinned)),
             ("debian-exact", script(debian)),
             ("debian-minimum", script(debianMinimum)),
-        ]
+        ] + ["dgx-spark", "rented-h100"].compactMap { name in
+            // The committed arm64 and rented examples, as `rigctl plan --format shell` writes them (without dotfiles).
+            (try? AuditSamples.machine(name)).map { (name, script($0)) }
+        }
     }
 
     @Test func goldenScriptsOfTheExampleMachines() throws {
@@ -41,6 +44,8 @@ import RigSpec
     }
 
     @Test func scriptsPassBashSyntaxCheckAndShellcheck() throws {
+        #expect(Self.allVariants.map(\.0).contains("dgx-spark"))
+        #expect(Self.allVariants.map(\.0).contains("rented-h100"))
         let directory = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for (name, script) in Self.allVariants {

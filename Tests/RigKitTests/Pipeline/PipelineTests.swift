@@ -13,11 +13,32 @@ import Testing
 /// `diff` and `snapshot` through the pipeline on replayed hosts: the committed recorded hosts match, and each kind of drift shows.
 @Suite struct PipelineTests {
     @Test func recordedHostsMatchTheirSpecs() async throws {
-        for machine in ["compute-node", "workstation", "big-rig"] {
+        for machine in ["compute-node", "workstation", "big-rig", "rented-h100", "dgx-spark"] {
             let diff = AuditSamples.pipeline(AuditSamples.repository)
             let report = try await diff.diff(machine, source: .replay(AuditSamples.repository + "/build-logs/\(machine)/recorded-host")).get()
             #expect(report.exitCode(strict: false) == .clean, "\(machine): \(report.findings.filter { $0.severity == .error }.map(\.message))")
         }
+    }
+
+    /// The arm64 example replays to arm64 facts: aarch64, the CPU from `lscpu -J` (arm64 cpuinfo has no
+    /// model name), a GB10 with compute capability 12.1 and no VRAM of its own, and `os.arch` compared.
+    @Test func theDGXSparkHostReplaysAsArm64() async throws {
+        let host = try ReplaySystem(directory: AuditSamples.repository + "/build-logs/dgx-spark/recorded-host")
+        let facts = await ProbeRunner.probe(FactGroup.standard, on: host)
+        #expect(facts.os?.architecture == .value("aarch64"))
+        #expect(facts.cpu?.model == .value("Cortex-X925"))
+        #expect(facts.cpu?.cores == .value(20))
+        #expect(facts.cpu?.virtualization == .unknown("vmx/svm flags exist only on x86 (this is aarch64)"))
+        let gpu = try #require(facts.gpus?.value?.first)
+        #expect(gpu.busID == "000f:01:00.0")
+        #expect(gpu.model == .value("NVIDIA GB10"))
+        #expect(gpu.computeCapability == .value("12.1"))
+        #expect(gpu.vramBytes.value == nil)
+        #expect(facts.nvidiaDriver?.version == .value("580.95.05"))
+        let report = try await AuditSamples.pipeline(AuditSamples.repository)
+            .diff(nil, source: .replay(AuditSamples.repository + "/build-logs/dgx-spark/recorded-host")).get()
+        #expect(report.machines == ["dgx-spark"])
+        #expect(report.findings.first { $0.keyPath == "os.arch" }?.status == .ok)
     }
 
     @Test func machineChosenByTheRecordedHostname() async throws {
@@ -82,7 +103,7 @@ import Testing
     @Test func unknownMachineAndBadHostAreBadInput() async throws {
         let diff = AuditSamples.pipeline(AuditSamples.repository)
         let unknown = await diff.diff("laptop", source: .file("/nonexistent"))
-        #expect(unknown.failure?.description == "no machine 'laptop' in machines/ (machines: big-rig, compute-node, workstation)")
+        #expect(unknown.failure?.description == "no machine 'laptop' in machines/ (machines: big-rig, compute-node, dgx-spark, rented-h100, workstation)")
         let badHost = await diff.diff("big-rig", source: .replay("/nonexistent/host"))
         #expect(badHost.failure?.description == "cannot replay: /nonexistent/host: not a recorded host (no such directory)")
     }

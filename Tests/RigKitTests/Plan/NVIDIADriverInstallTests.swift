@@ -41,6 +41,17 @@ import RigSpec
         #expect(minimum.minimumBranch == 575)
     }
 
+    @Test func ubuntuOnArm64TakesTheDriverFromNVIDIAsRepository() {
+        let spark = MachineSpec.OperatingSystem(distro: .ubuntu, release: "24.04", architecture: .arm64)
+        let open = install("580", .open, spark)
+        #expect(open.source == .nvidiaRepository)
+        #expect(open.package == AptPin(name: "nvidia-open", versionGlob: "580.*"))
+        #expect(open.preferences?.contents.contains("Pin: version 580.*") == true)
+        // Pop!_OS builds its branch packages for arm64 too.
+        let popArm = MachineSpec.OperatingSystem(distro: .pop, release: "24.04", architecture: .arm64)
+        #expect(install("580", .open, popArm).package == AptPin(name: "nvidia-driver-580-open"))
+    }
+
     @Test func debianUsesNVIDIAsMetapackagesAndAnAptPreference() {
         let open = install("570", .open, debian)
         #expect(open.source == .nvidiaRepository)

@@ -74,6 +74,26 @@ import RigSpec
         #expect(driver.check == .all([.fileContents(preferences), .packagesInstalled([install.package])]))
     }
 
+    @Test func arm64UbuntuUsesTheSbsaRepositoryForDriverAndToolkit() throws {
+        var spec = PlanExamples.computeNode
+        spec.os = .init(distro: .ubuntu, release: "24.04", architecture: .arm64)
+        spec.drivers?.cuda = PlanExamples.constraint("13.0")
+        let plan = planner.plan(spec: spec)
+        let repository = try #require(plan.step("cuda-repository"))
+        #expect(repository.kind == .aptRepository(CUDARepository(directory: "ubuntu2404", architecture: "sbsa")))
+        #expect(repository.title == "Add NVIDIA's CUDA apt repository (ubuntu2404/sbsa)")
+        #expect(repository.fixes == ["drivers.cuda", "drivers.nvidia.version"])
+        guard case .nvidiaDriver(let install) = try #require(plan.step("nvidia-driver")).kind else {
+            Issue.record("expected a driver step"); return
+        }
+        #expect(install.package == AptPin(name: "nvidia-open", versionGlob: "570.*"))
+        #expect(install.preferences != nil)
+        guard case .cudaToolkit(let cuda) = try #require(plan.step("cuda-toolkit")).kind else {
+            Issue.record("expected a toolkit step"); return
+        }
+        #expect(cuda.package == AptPin(name: "cuda-toolkit-13-0"))
+    }
+
     @Test func aDriverWithoutCUDAOnUbuntuNeedsNoRepository() {
         var spec = PlanExamples.computeNode
         spec.drivers?.cuda = nil

@@ -52,11 +52,14 @@ import Testing
     }
 
     @Test func lscpuSocketsTimesCoresOverflow() {
-        let lscpu = Lscpu.parseText("Socket(s): 9223372036854775807\nCore(s) per socket: 4\nCPU(s): -5\n")
-        #expect(lscpu.sockets == 9_223_372_036_854_775_807)
-        #expect(lscpu.cores == nil)
-        #expect(lscpu.cpus == nil)
-        #expect(Lscpu.parseText("CPU max MHz: inf\n").maxMHz == nil)
+        func json(_ fields: [(String, String)]) -> Data {
+            Data(("{\"lscpu\": [" + fields.map { "{\"field\": \"\($0.0)\", \"data\": \"\($0.1)\"}" }.joined(separator: ",") + "]}").utf8)
+        }
+        let lscpu = Lscpu.parseJSON(json([("Socket(s):", "9223372036854775807"), ("Core(s) per socket:", "4"), ("CPU(s):", "-5")]))
+        #expect(lscpu?.sockets == 9_223_372_036_854_775_807)
+        #expect(lscpu?.cores == nil)
+        #expect(lscpu?.cpus == nil)
+        #expect(Lscpu.parseJSON(json([("CPU max MHz:", "inf")]))?.maxMHz == nil)
     }
 
     @Test func cpufreqInfinityIsUnknown() async throws {

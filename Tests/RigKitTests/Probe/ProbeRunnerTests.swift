@@ -182,12 +182,4 @@ import Testing
         #expect(facts.cpu?.threads == .value(16))
         #expect(facts.board?.name == .unknown("no /sys/class/dmi/id; dmidecode not installed"))
     }
-
-    @Test func plainTableOfTheSameMachineAgrees() throws {
-        let table = NvidiaSMITable.parse(try Fixture.text("hosts/h100-device/nvidia-smi-table.txt"))
-        #expect(table.driverVersion == "580.159.04")
-        #expect(table.cudaVersion == "13.0")
-        #expect(table.gpus.first?.busID == "00000000:00:06.0")
-        #expect(table.gpus.first?.memoryTotalBytes == mib(81559))
-    }
 }

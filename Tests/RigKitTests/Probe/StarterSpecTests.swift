@@ -45,6 +45,22 @@ import RigSpec
         #expect(StarterSpec.yaml(from: facts).contains(#"    - { model: "NVIDIA GeForce RTX 5060 Ti", vram: 16 GiB, power: 180 W, count: 2 }"#))
     }
 
+    @Test func anArm64HostGetsItsArchitecture() throws {
+        var facts = Facts()
+        facts.os = OSFacts()
+        facts.os?.id = .value("ubuntu")
+        facts.os?.version = .value("24.04")
+        facts.os?.architecture = .value("aarch64")
+        #expect(StarterSpec.yaml(from: facts).contains(#"os: { distro: "ubuntu", release: "24.04", arch: arm64 }"# + "\n"))
+        facts.os?.architecture = .value("x86_64")
+        #expect(StarterSpec.yaml(from: facts).contains(#"os: { distro: "ubuntu", release: "24.04" }"# + "\n"))
+        facts.os?.id = .value("fedora")
+        #expect(StarterSpec.yaml(from: facts).contains("  # rigctl knows ubuntu, debian, pop"))
+        // What init writes loads: the arm64 line is a valid spec.
+        let yaml = "version: 1\nhostname: box\nos: { distro: \"ubuntu\", release: \"24.04\", arch: arm64 }\n"
+        #expect(try AuditSamples.spec(yaml).os.architecture == .arm64)
+    }
+
     @Test func quotingAndSizes() {
         #expect(YAMLWriter.quote(#"a "b" \ c"#) == #""a \"b\" \\ c""#)
         #expect(YAMLWriter.quote("tab\there") == #""tab\there""#)

@@ -58,7 +58,8 @@ enum PlanExamples {
         drivers: .init(nvidia: .init(version: constraint(">=570"), flavor: .open), cuda: constraint("12.8")),
         gpuSettings: .init(persistence: true),
         packages: .init(apt: mlBase + [.init(name: "vim"), .init(name: "fonts-firacode")]),
-        theme: .init(background: color("#2c001e"), foreground: color("#f2e6ee"), accent: color("#c678dd"), cursor: color("#e95420")))
+        theme: .init(background: color("#2c001e"), foreground: color("#f2e6ee"), accent: color("#c678dd"), cursor: color("#e95420")),
+        workloads: [.init(name: "local-chat", model: "qwen2.5-7b", mode: .inference, precision: .int8, context: 32768)])
 
     static let computeNode = MachineSpec(
         name: "compute-node", file: "machines/compute-node.yaml", hostname: "compute-node",
@@ -81,7 +82,11 @@ enum PlanExamples {
         drivers: .init(nvidia: .init(version: constraint("570"), flavor: .open), cuda: constraint("12.8")),
         gpuSettings: .init(powerLimit: watts("300 W"), persistence: true),
         packages: .init(apt: mlBase),
-        theme: .init(background: color("#0b2540"), foreground: color("#e6eef7"), accent: color("#4aa3ff"), cursor: color("#4aa3ff")))
+        theme: .init(background: color("#0b2540"), foreground: color("#e6eef7"), accent: color("#4aa3ff"), cursor: color("#4aa3ff")),
+        workloads: [
+            .init(name: "weekly-finetune", model: "llama-3.1-8b", mode: .finetuneLoRA, precision: .nf4, context: 8192),
+            .init(name: "chat", model: "llama-3.1-8b", mode: .inference, precision: .bf16, context: 8192),
+        ])
 
     static let bigRig = MachineSpec(
         name: "big-rig", file: "machines/big-rig.yaml", hostname: "big-rig",
@@ -92,7 +97,8 @@ enum PlanExamples {
             cpu: .init(model: "AMD EPYC 7443P 24-Core Processor", cores: 24, threads: 48, power: watts("200 W")),
             motherboard: .init(vendor: "ASRockRack", model: "ROMED8-2T", pcieSlots: 7),
             memory: .init(size: gb("512 GiB"), modules: 8, type: .ddr4, speed: quantity("3200 MT/s", .frequency), ecc: true),
-            gpus: [.init(model: "NVIDIA GeForce RTX 3090", count: 5, vram: gb("24 GiB"), power: watts("350 W"))],
+            gpus: [.init(model: "NVIDIA GeForce RTX 3090", count: 5, vram: gb("24 GiB"), power: watts("350 W"),
+                          pcie: .init(width: 16, speed: quantity("16 GT/s", .frequency)))],
             storage: [.init(model: "Samsung SSD 990 PRO 4TB", size: gb("4 TB"), interface: .nvme),
                       .init(model: "ST12000NM001G-2MV103", size: gb("12 TB"), interface: .sata)],
             psus: [.init(model: "Corsair AX1600i", power: watts("1600 W")), .init(model: "Corsair AX1600i", power: watts("1600 W"))],
@@ -107,7 +113,13 @@ enum PlanExamples {
         drivers: .init(nvidia: .init(version: constraint("570"), flavor: .open), cuda: constraint("12.8")),
         gpuSettings: .init(powerLimit: watts("280 W"), persistence: true),
         packages: .init(apt: mlBase),
-        theme: .init(background: color("#0f2a1d"), foreground: color("#e3f2e8"), accent: color("#3ddc84")))
+        theme: .init(background: color("#0f2a1d"), foreground: color("#e3f2e8"), accent: color("#3ddc84")),
+        workloads: [
+            .init(name: "chat", model: "qwen2.5-72b", mode: .inference, precision: .int4, context: 32768),
+            .init(name: "weekly-finetune", model: "llama-3.1-8b", mode: .finetuneLoRA, precision: .bf16, context: 8192, batch: 2),
+            .init(name: "custom-slm", custom: .init(parameters: 350e6, layers: 24, hidden: 1024), mode: .train, precision: .bf16,
+                  context: 2048, batch: 16, optimizer: .adamw),
+        ])
 
     static let all = [workstation, computeNode, bigRig]
 

@@ -37,6 +37,53 @@ import RigSpec
         #expect(reader.texts.contains("train.py [SSH: compute-node] — Visual Studio Code"))
     }
 
+    /// Every colour the card's mock-ups use is read from the rendered files, for every example machine.
+    @Test(arguments: ThemeExamples.all)
+    func everyDrawnColourComesFromARenderedFile(spec: MachineSpec) throws {
+        let colours = RenderedColours(try ThemeRenderer.render(spec))
+        #expect(colours.missing.isEmpty, "not found in the rendered files: \(colours.missing)")
+        let palette = try Palette(spec: spec)
+        #expect(colours.terminal["background"] == palette.background.hex)
+        #expect(colours.tmux["status-style"]?["bg"] == palette.surface.hex)
+    }
+
+    /// A colour changed in a rendered file (tmux, the vim scheme, VS Code's JSON, the shell snippet) is the
+    /// colour the card draws.
+    @Test func theCardFollowsAColourChangedInARenderedFile() throws {
+        let palette = try ThemeExamples.palette(ThemeExamples.computeNode)
+        let edits: [(path: String, old: String, new: String)] = [
+            (".config/rigctl/tmux.conf", "set -g status-style \"fg=#e6eef7,bg=#19416a\"", "set -g status-style \"fg=#e6eef7,bg=#a1b2c3\""),
+            (".vim/colors/rigctl-compute-node.vim", "'cursorline': ['#1a334d', 237]", "'cursorline': ['#c3b2a1', 237]"),
+            (".vscode-server/data/Machine/settings.json", "statusBarItem.remoteBackground", "statusBarItem.remoteBackground"),
+            (".config/rigctl/theme.sh", "\\e]11;#0b2540", "\\e]11;#0a0b0c"),
+        ]
+        var files = ThemeRenderer.render(palette)
+        for edit in edits {
+            let index = try #require(files.firstIndex { $0.path == edit.path }, "no \(edit.path)")
+            switch files[index].installation {
+            case .wholeFile(let text):
+                #expect(text.contains(edit.old), "\(edit.path) does not hold \(edit.old)")
+                files[index].installation = .wholeFile(text.replacingOccurrences(of: edit.old, with: edit.new))
+            case .jsonSettings(var settings):
+                let key = try #require(settings.settings.firstIndex { $0.key == edit.old })
+                settings.settings[key].value = "#0d0e0f"
+                files[index].installation = .jsonSettings(settings)
+            case .managedBlock:
+                Issue.record("\(edit.path) is not a rendered colour file")
+            }
+        }
+        let before = SVGReader(), after = SVGReader()
+        for (reader, svg) in [(before, SVGSwatchCard.render(palette)), (after, SVGSwatchCard.render(palette, files: files))] {
+            let parser = XMLParser(data: Data(svg.utf8))
+            parser.delegate = reader
+            #expect(parser.parse())
+        }
+        for colour in ["#a1b2c3", "#c3b2a1", "#0d0e0f", "#0a0b0c"] {
+            #expect(!before.fills.contains(colour))
+            #expect(after.fills.contains(colour), "the card does not draw \(colour)")
+        }
+    }
+
     @Test func textIsEscaped() {
         var writer = SVGWriter()
         writer.text(0, 0, "a<b & \"c\"", fill: "#000000", size: 10, family: "x")

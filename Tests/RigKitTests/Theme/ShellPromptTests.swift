@@ -34,6 +34,7 @@ import Testing
 
     static let shells: [Shell] = [
         Shell(fixture: "debian-12-skel.bashrc", rcPath: ".bashrc", command: "bash --noprofile -i"),
+        Shell(fixture: "ubuntu-24.04-skel.bashrc", rcPath: ".bashrc", command: "bash --noprofile -i"),
         Shell(fixture: "linuxmint-skel.bashrc", rcPath: ".bashrc", command: "bash --noprofile -i"),
         Shell(fixture: "custom-ps1.bashrc", rcPath: ".bashrc", command: "bash --noprofile -i"),
         Shell(fixture: "prompt-command.bashrc", rcPath: ".bashrc", command: "bash --noprofile -i"),

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 import RigSpec
@@ -30,7 +31,7 @@ package struct BIOSCheck: SpecComparison {
         var findings: [Finding] = []
         if let version = bios.version, let board = facts.board {
             findings.append(context.compare("bios.version", expected: version, fact: board.biosVersion, what: "the BIOS version",
-                                            show: { $0 }, matches: { $0.trimmingCharacters(in: .whitespaces) == version }))
+                                            show: { $0 }, matches: { $0.trimmed(.whitespaces) == version }))
         }
         for setting in bios.settings {
             if let finding = self.finding(for: setting, facts, context) { findings.append(finding) }

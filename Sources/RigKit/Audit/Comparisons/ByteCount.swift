@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 
@@ -24,7 +25,7 @@ enum ByteCount {
             unit += 1
         }
         let rounded = (value * 10).rounded() / 10
-        let text = rounded.wholeNumberText ?? String(format: "%.1f", rounded)
+        let text = rounded.wholeNumberText ?? String(cFormat: "%.1f", rounded)
         return "\(text) \(units[unit])"
     }
 }

@@ -1,3 +1,4 @@
+import RigText
 import RigSpec
 import RigSystem
 import RigProbe
@@ -8,7 +9,7 @@ enum CPUName {
     /// `PROCESSOR` and `8-CORE` removed: `AMD Ryzen 7 7800X3D 8-Core Processor` → `AMD RYZEN 7 7800X3D`.
     static func words(_ name: String) -> [String] {
         var text = name.uppercased()
-        for mark in ["(R)", "(TM)", "®", "™"] { text = text.replacingOccurrences(of: mark, with: " ") }
+        for mark in ["(R)", "(TM)", "®", "™"] { text = text.replacingEvery(mark, with: " ") }
         if let at = text.firstIndex(of: "@") { text = String(text[..<at]) }
         return text.split(whereSeparator: \.isWhitespace).map(String.init).filter { word in
             word != "CPU" && word != "PROCESSOR" && !(word.hasSuffix("-CORE") && word.dropLast(5).allSatisfy(\.isNumber))

@@ -2,7 +2,8 @@ import RigSpec
 import RigSystem
 import RigProbe
 
-/// `os.distro` against os-release `ID` and `os.release` against `VERSION_ID`.
+/// `os.distro` against os-release `ID`, `os.release` against `VERSION_ID`, and `os.arch` (when the spec
+/// names it) against `uname -m`.
 package struct OSCheck: SpecComparison {
     package init() {}
 
@@ -11,11 +12,16 @@ package struct OSCheck: SpecComparison {
     package func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
         guard let os = facts.os else { return [] }
         let distro = spec.os.distro.rawValue
-        return [
+        var findings = [
             context.compare("os.distro", expected: distro, fact: os.id, what: "the distribution (os-release ID)",
                             show: { $0 }, matches: { $0.lowercased() == distro }),
             context.compare("os.release", expected: spec.os.release, fact: os.version, what: "the release (os-release VERSION_ID)",
                             show: { $0 }, matches: { $0 == spec.os.release }),
         ]
+        if let arch = spec.os.declaredArchitecture {
+            findings.append(context.compare("os.arch", expected: arch.rawValue, fact: os.architecture, what: "the architecture (uname -m)",
+                                            show: { $0 }, matches: { $0 == arch.kernelName }))
+        }
+        return findings
     }
 }

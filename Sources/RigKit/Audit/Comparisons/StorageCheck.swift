@@ -1,3 +1,4 @@
+import RigText
 import RigSpec
 import RigSystem
 import RigProbe
@@ -37,7 +38,7 @@ package struct StorageCheck: SpecComparison {
     }
 
     static func normalized(_ model: String) -> String {
-        model.uppercased().replacingOccurrences(of: "_", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        model.uppercased().replacingEvery("_", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     static func sameModel(_ wanted: String, _ reported: String?) -> Bool {

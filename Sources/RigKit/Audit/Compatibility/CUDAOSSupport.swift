@@ -2,7 +2,7 @@ import RigSpec
 import RigSystem
 import RigProbe
 
-/// Which Ubuntu and Debian releases each CUDA release supports (x86_64).
+/// Which Ubuntu and Debian releases each CUDA release supports, per architecture.
 ///
 /// Each entry records the CUDA minor releases for which NVIDIA published packages for that OS
 /// release (local-repo installers `cuda-repo-<os>-<x>-<y>-local_<version>-<driver>-1_amd64.deb`,
@@ -20,12 +20,17 @@ import RigProbe
 ///   `cuda-repo-ubuntu2004-12-9-local_12.9.1-575.57.08`. Whether 13.x supports it was not found.
 /// - Debian 11: installers seen from `cuda-repo-debian11-11-7-local_11.7.1-515.65.01` to `…-12-6-local_12.6.2-560.35.03`.
 /// - Debian 12: installers seen from `cuda-repo-debian12-12-3-local_12.3.0-545.23.06` to `…-13-0-local_13.0.2-580.95.05`.
+/// - Ubuntu 24.04 arm64 (`sbsa`): CUDA 13.0 on DGX Spark's DGX OS (Ubuntu 24.04.4, driver 580.142; conselara.dev
+///   "DGX Spark GB10 Hardware Reference") and 13.1 (NVIDIA developer forum, "SM121 CUTLASS kernel optimization
+///   results … on DGX Spark"); the repository index `compute/cuda/repos/ubuntu2404/sbsa` has cuda-13 packages.
+///   Older CUDA on arm64 was not found in the sources consulted, so it is "unknown".
 /// The CUDA Installation Guide's "supported distributions" table could not be read in full from the sources consulted.
 package struct CUDAOSSupport: Sendable {
     package struct Entry: Sendable, Equatable {
         /// Ubuntu or Debian (Pop!_OS is judged as the Ubuntu release it is built on).
         package let distro: MachineSpec.OperatingSystem.Distro
         package let release: String
+        package let architecture: MachineSpec.OperatingSystem.Architecture
         /// The first CUDA minor release that supports this OS release, where a source says so.
         package let firstCUDA: Version?
         /// The CUDA minor releases seen with packages for this OS release.
@@ -48,21 +53,23 @@ package struct CUDAOSSupport: Sendable {
 
     /// Judges `cuda` (compared as `major.minor`) on `os`.
     package func verdict(os: MachineSpec.OperatingSystem, cuda: Version) -> Verdict {
-        let distro: MachineSpec.OperatingSystem.Distro = os.distro == .pop ? .ubuntu : os.distro
+        let distro = os.profile.releaseBase
         let minor = cuda.truncated(to: 2)
-        guard let entry = entries.first(where: { $0.distro == distro && $0.release == os.release }) else {
-            return .unknown(reason: "rigctl's table has no CUDA support data for \(distro.rawValue) \(os.release)")
+        let arch = os.architecture == .amd64 ? "" : " \(os.architecture.rawValue)"
+        guard let entry = entries.first(where: { $0.distro == distro && $0.release == os.release && $0.architecture == os.architecture }) else {
+            return .unknown(reason: "rigctl's table has no CUDA support data for \(distro.rawValue) \(os.release)\(arch)")
         }
         if let first = entry.firstCUDA, minor < first { return .tooOld(entry, firstCUDA: first) }
         if entry.verified.contains(minor) { return .supported(entry) }
         return .unknown(reason: "rigctl's table knows CUDA \(entry.verified.lowerBound)–\(entry.verified.upperBound) "
-                        + "on \(distro.rawValue) \(os.release), not CUDA \(minor)")
+                        + "on \(distro.rawValue) \(os.release)\(arch), not CUDA \(minor)")
     }
 
     private static func entry(_ distro: MachineSpec.OperatingSystem.Distro, _ release: String, first: String?,
-                              _ low: String, _ high: String, _ source: String) -> Entry? {
+                              _ low: String, _ high: String, _ source: String,
+                              architecture: MachineSpec.OperatingSystem.Architecture = .amd64) -> Entry? {
         guard let low = Version(low), let high = Version(high), low <= high else { return nil }
-        return Entry(distro: distro, release: release, firstCUDA: first.flatMap(Version.init),
+        return Entry(distro: distro, release: release, architecture: architecture, firstCUDA: first.flatMap(Version.init),
                      verified: low...high, source: source)
     }
 
@@ -73,5 +80,7 @@ package struct CUDAOSSupport: Sendable {
         entry(.ubuntu, "20.04", first: nil, "11.0", "12.9", "Bendabir/cuda README; cuda-repo-ubuntu2004 local installers"),
         entry(.debian, "12", first: nil, "12.3", "13.0", "cuda-repo-debian12 local installers"),
         entry(.debian, "11", first: nil, "11.7", "12.6", "cuda-repo-debian11 local installers"),
+        entry(.ubuntu, "24.04", first: nil, "13.0", "13.1", "DGX Spark (DGX OS 7, Ubuntu 24.04 arm64) reports; ubuntu2404/sbsa repository index",
+              architecture: .arm64),
     ].compactMap { $0 })
 }

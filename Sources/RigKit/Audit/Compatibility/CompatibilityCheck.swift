@@ -16,8 +16,14 @@ package enum CompatibilityCheck {
     ]
 }
 
-/// Runs every compatibility rule over `spec` (no machine needed); findings in report order.
+/// Runs every compatibility rule over `spec` (no machine needed); findings in report order. With
+/// `passes`, a rule that found nothing says so with an `ok` finding (what `validate` lists).
 package func checkCompatibility(_ spec: MachineSpec,
-                               rules: [any CompatibilityRule] = CompatibilityCheck.standardRules) -> [Finding] {
-    rules.flatMap { $0.check(spec) }.sortedForReport()
+                               rules: [any CompatibilityRule] = CompatibilityCheck.standardRules,
+                               passes: Bool = false) -> [Finding] {
+    rules.flatMap { rule -> [Finding] in
+        let found = rule.check(spec)
+        guard found.isEmpty, passes else { return found }
+        return [Finding(machine: spec.name, keyPath: "", status: .ok, severity: .info, message: "passes: \(rule.summary)", rule: rule.id)]
+    }.sortedForReport()
 }

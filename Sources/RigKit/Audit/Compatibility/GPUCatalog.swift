@@ -159,15 +159,18 @@ package struct GPUCatalog: Sendable {
             vramGiB: [96], boardPowerWatts: 300,
             source: "[O] public nvidia-smi reports: 97887 MiB, cap 300 W (docs/compatibility.md §3)")),
         // AMD (no CUDA rules apply; listed so they are not reported as unknown)
+        // rocm-smi's "Max Graphics Package Power" is the package power cap, below AMD's total board power,
+        // so it is not used as board power: only AMD's own figures are.
         model(["AMD Instinct MI100"], GPUModel(
-            name: "AMD Instinct MI100", vendor: .amd, architecture: nil, computeCapability: nil,
-            source: "[O] fixtures/12_rocm_smi mi100_rocm6.0.2_json")),
+            name: "AMD Instinct MI100", vendor: .amd, architecture: nil, computeCapability: nil, vramGiB: [32],
+            source: "[O] fixtures/12_rocm_smi mi100_rocm6.0.2_json: VRAM Total 34342961152 B")),
         model(["AMD Radeon RX 6700 XT"], GPUModel(
-            name: "AMD Radeon RX 6700 XT", vendor: .amd, architecture: nil, computeCapability: nil,
-            source: "[O] fixtures/12_rocm_smi rx6700xt_rocm6.1.2_json")),
+            name: "AMD Radeon RX 6700 XT", vendor: .amd, architecture: nil, computeCapability: nil, vramGiB: [12],
+            source: "[O] fixtures/12_rocm_smi rx6700xt_rocm6.1.2_json: VRAM Total 12868124672 B")),
         model(["AMD Radeon RX 7900 XTX"], GPUModel(
             name: "AMD Radeon RX 7900 XTX", vendor: .amd, architecture: nil, computeCapability: nil,
-            source: "[O] fixtures/09_lspci lspci_nn_amd_rx7900xtx_single_line")),
+            vramGiB: [24], boardPowerWatts: 355,
+            source: "[O] fixtures/09_lspci lspci_nn_amd_rx7900xtx_single_line; [S] AMD's launch figures (mybroadband.co.za, 2022-11-04): 24 GB GDDR6, 355 W")),
     ]
 
     private static func family(_ pattern: NamePattern, _ name: String, _ architecture: GPUModel.Architecture,
@@ -208,5 +211,13 @@ package struct GPUCatalog: Sendable {
         family(.leadingWords(["RTX", "PRO", "6000", "BLACKWELL"]), "RTX PRO 6000 Blackwell", .blackwell, ComputeCapability(12, 0),
                "Blackwell workstation = sm_120 (docs/compatibility.md §2)"),
         family(.leadingWords(["GB10"]), "GB10 (DGX Spark)", .blackwell, ComputeCapability(12, 1), "GB10 = sm_121 (docs/compatibility.md §2)"),
+        // Grace superchips (aarch64 hosts): developer.nvidia.com/cuda-gpus lists GH200 at 9.0 and GB200 at 10.0;
+        // the MIG user guide (r610, Supported GPUs) lists "H100 on GH200" 9.0 96GB and GB200 10.0 186GB.
+        family(.leadingWords(["GH200"]), "GH200 (Grace Hopper)", .hopper, ComputeCapability(9, 0),
+               "NVIDIA CUDA GPUs page: GH200 = 9.0; MIG user guide: H100 on GH200, 9.0 (docs/compatibility.md §2)"),
+        family(.leadingWords(["GB200"]), "GB200 (Grace Blackwell)", .blackwell, ComputeCapability(10, 0),
+               "NVIDIA CUDA GPUs page: GB200 = 10.0; MIG user guide: GB200, 10.0 (docs/compatibility.md §2)"),
+        family(.leadingWords(["GB300"]), "GB300 (Grace Blackwell Ultra)", .blackwell, ComputeCapability(10, 3),
+               "NVIDIA CUDA GPUs page: GB300 = 10.3 (docs/compatibility.md §2)"),
     ]
 }

@@ -1,3 +1,4 @@
+import RigText
 import RigSpec
 import RigSystem
 import RigProbe
@@ -12,7 +13,7 @@ package enum GPUName {
     package static func normalize(_ name: String) -> String {
         var text = name.uppercased()
         if text.contains(where: { $0 == "(" || $0 == "®" || $0 == "™" }) {   // rare: skip Foundation's search otherwise
-            for mark in ["(R)", "(TM)", "®", "™"] { text = text.replacingOccurrences(of: mark, with: " ") }
+            for mark in ["(R)", "(TM)", "®", "™"] { text = text.replacingEvery(mark, with: " ") }
         }
         let separators: Set<Character> = [" ", "\t", "-", "_"]
         let words = text.split(whereSeparator: { separators.contains($0) }).map(String.init)

@@ -67,6 +67,8 @@ package enum JUnitReport {
     /// Text for an XML 1.0 attribute or element. Characters XML 1.0 does not allow at all
     /// (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF) are written as visible `\u{…}` text.
     static func escape(_ text: String) -> String {
+        // Most text is printable ASCII with nothing to escape: one pass over the bytes says so.
+        if text.utf8.allSatisfy(isPlainASCII) { return text }
         guard text.unicodeScalars.contains(where: { !isPlain($0) }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
@@ -85,6 +87,13 @@ package enum JUnitReport {
             }
         }
         return out
+    }
+
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return false
+        default: return byte >= 0x20 && byte < 0x80
+        }
     }
 
     private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {

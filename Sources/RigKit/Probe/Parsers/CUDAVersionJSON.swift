@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// A toolkit's `version.json` (`/usr/local/cuda-12.8/version.json`): the toolkit version and,
@@ -11,12 +12,11 @@ package struct CUDAVersionJSON: Sendable, Equatable {
     package var bundledDriverVersion: String?
 
     package static func parse(_ data: Data) -> CUDAVersionJSON? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let version = (object["cuda"] as? [String: Any])?["version"] as? String else { return nil }
+        guard let object = try? JSONValue.parse(data), let version = object["cuda"]?["version"]?.string else { return nil }
         return CUDAVersionJSON(
             version: version,
-            nvccVersion: (object["cuda_nvcc"] as? [String: Any])?["version"] as? String,
-            bundledDriverVersion: (object["nvidia_driver"] as? [String: Any])?["version"] as? String)
+            nvccVersion: object["cuda_nvcc"]?["version"]?.string,
+            bundledDriverVersion: object["nvidia_driver"]?["version"]?.string)
     }
 
     /// `version.txt` of toolkits before 11.1.

@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// `/proc/cpuinfo` (x86 layout): one block per logical CPU. Sockets and cores come from the
@@ -21,7 +22,7 @@ package struct Cpuinfo: Sendable, Equatable {
         var physicalID: String?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             guard let colon = line.firstIndex(of: ":") else { physicalID = nil; continue }
-            let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+            let key = line[..<colon].trimmed(.whitespaces)
             let value = String(line[line.index(after: colon)...]).trimmed
             switch key {
             case "processor": info.processors += 1

@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// `dmidecode` output (any `-t` selection, dmidecode 3.x): records by DMI type, fields by name.
@@ -39,7 +40,7 @@ package struct Dmidecode: Sendable, Equatable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("Handle ") {
                 if let current { records.append(current) }
-                let type = line.range(of: "DMI type ").flatMap { range in
+                let type = line.firstRange(of: "DMI type ").flatMap { range in
                     Int(line[range.upperBound...].prefix { $0.isNumber })
                 }
                 current = type.map { Record(type: $0, title: "", fields: [:]) }
@@ -48,7 +49,7 @@ package struct Dmidecode: Sendable, Equatable {
                 current?.title = String(line).trimmed
                 expectTitle = false
             } else if line.hasPrefix("\t"), !line.hasPrefix("\t\t"), let colon = line.firstIndex(of: ":") {
-                let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+                let key = line[..<colon].trimmed(.whitespaces)
                 current?.fields[key] = String(line[line.index(after: colon)...]).trimmed
             } else if line.isEmpty {
                 expectTitle = false

@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// `lsblk -J` with `-b` (sizes in bytes, as numbers or, before util-linux 2.33, as strings) or
@@ -26,8 +27,7 @@ package struct Lsblk: Sendable, Equatable {
     }
 
     package static func parse(_ data: Data) throws(ParseError) -> Lsblk {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let devices = object["blockdevices"] as? [[String: Any]] else { throw .notLsblkJSON }
+        guard let object = try? JSONValue.parse(data), let devices = object["blockdevices"]?.array else { throw .notLsblkJSON }
         return Lsblk(devices: devices.map(device))
     }
 
@@ -36,33 +36,34 @@ package struct Lsblk: Sendable, Equatable {
         devices.filter { $0.type == "disk" && !$0.name.hasPrefix("zram") && !$0.name.hasPrefix("ram") }
     }
 
-    private static func device(_ object: [String: Any]) -> Device {
+    private static func device(_ object: JSONValue) -> Device {
         Device(
             name: string(object["name"]) ?? "",
             type: string(object["type"]),
             sizeBytes: size(object["size"]),
-            unreadableSize: object["size"].flatMap { size($0) == nil && !($0 is NSNull) ? "\($0)" : nil },
+            unreadableSize: object["size"].flatMap { size($0) == nil && !$0.isNull ? ($0.string ?? $0.prettyText()) : nil },
             model: string(object["model"]),
             rotational: bool(object["rota"]),
             transport: string(object["tran"]),
-            children: (object["children"] as? [[String: Any]] ?? []).map(device))
+            children: (object["children"]?.array ?? []).map(device))
     }
 
-    private static func string(_ value: Any?) -> String? {
-        guard let text = value as? String else { return nil }
+    private static func string(_ value: JSONValue?) -> String? {
+        guard let text = value?.string else { return nil }
         let trimmed = text.trimmed
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    private static func size(_ value: Any?) -> UInt64? {
-        // uint64Value would wrap -5 and saturate 1e30 into a plausible-looking count.
-        if let number = value as? NSNumber { return UInt64(exactly: number) }
+    private static func size(_ value: JSONValue?) -> UInt64? {
+        // A count only when exact: -5 and 1e30 are not sizes.
+        if let number = value, number.numberText != nil { return number.uint64 }
         guard let text = string(value) else { return nil }
         return UInt64(text) ?? Units.bytes(text)
     }
 
-    private static func bool(_ value: Any?) -> Bool? {
-        if let number = value as? NSNumber { return number.boolValue }
+    private static func bool(_ value: JSONValue?) -> Bool? {
+        if case .bool(let flag)? = value { return flag }
+        if let number = value?.double { return number != 0 }
         switch string(value) {
         case "1", "true": return true
         case "0", "false": return false

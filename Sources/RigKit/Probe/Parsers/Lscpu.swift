@@ -1,34 +1,26 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
-/// `lscpu` as plain text (old and new util-linux layouts) or `lscpu -J` (flat, and the nested
-/// `children` form of util-linux ≥ 2.37). Fields are looked up by label, never by line number.
+/// `lscpu -J` (flat, and the nested `children` form of util-linux ≥ 2.37), the CPU prober's fallback
+/// for what /proc/cpuinfo leaves out. Fields are looked up by label, never by position. The plain-text
+/// layout is not read: every release rigctl supports has `-J` (util-linux 2.34 in Ubuntu 20.04 and
+/// 2.36 in Debian 11, and the Grace capture's flat layout is from util-linux ~2.34).
 package struct Lscpu: Sendable, Equatable {
     /// Label without the colon (`Model name`) → value, trimmed.
     package var fields: [String: String]
 
-    package static func parseText(_ text: String) -> Lscpu {
-        var fields: [String: String] = [:]
-        for line in text.split(whereSeparator: \.isNewline) {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingCharacters(in: .whitespaces)
-            if fields[key] == nil { fields[key] = String(line[line.index(after: colon)...]).trimmed }
-        }
-        return Lscpu(fields: fields)
-    }
-
     package static func parseJSON(_ data: Data) -> Lscpu? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let entries = object["lscpu"] as? [[String: Any]] else { return nil }
+        guard let object = try? JSONValue.parse(data), let entries = object["lscpu"]?.array else { return nil }
         var fields: [String: String] = [:]
-        func add(_ entries: [[String: Any]]) {
+        func add(_ entries: [JSONValue]) {
             for entry in entries {
-                if let field = entry["field"] as? String, let data = entry["data"] as? String {
+                if let field = entry["field"]?.string, let data = entry["data"]?.string {
                     let key = field.hasSuffix(":") ? String(field.dropLast()) : field
                     if fields[key.trimmed] == nil { fields[key.trimmed] = data.trimmed }
                 }
-                if let children = entry["children"] as? [[String: Any]] { add(children) }
+                if let children = entry["children"]?.array { add(children) }
             }
         }
         add(entries)

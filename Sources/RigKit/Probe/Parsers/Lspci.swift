@@ -1,16 +1,16 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 
-/// `lspci -vmm -nn` (records of `Key:\tValue`, ids in brackets), `lspci -vmm` (names only),
-/// and `lspci -nn` single lines (`03:00.0 VGA compatible controller [0300]: … [1002:744c] (rev c8)`).
+/// `lspci -vmm -nn` (records of `Key:\tValue`, ids in brackets) and `lspci -vmm` (names only): the PCI
+/// prober's names for the GPUs sysfs lists. The one-line `lspci -nn` layout is not read (no prober runs it).
 package struct Lspci: Sendable, Equatable {
     package struct Device: Sendable, Equatable {
         package var slot: String
         package var className: String
         /// `0300`; nil without `-nn`.
         package var classID: String?
-        /// Vendor name; for `-nn` single lines, vendor and device together.
+        /// Vendor name.
         package var vendorName: String
         package var vendorID: String?
         package var deviceName: String
@@ -47,28 +47,6 @@ package struct Lspci: Sendable, Equatable {
             let (deviceName, deviceID) = splitID(fields["Device"] ?? "")
             devices.append(Device(slot: slot, className: className, classID: classID, vendorName: vendorName,
                                   vendorID: vendorID, deviceName: deviceName, deviceID: deviceID, revision: fields["Rev"]))
-        }
-        return Lspci(devices: devices)
-    }
-
-    /// `lspci -nn` lines.
-    package static func parseNumeric(_ text: String) -> Lspci {
-        var devices: [Device] = []
-        for line in text.split(whereSeparator: \.isNewline) {
-            guard let space = line.firstIndex(of: " "), let colon = line.range(of: ": ", range: space..<line.endIndex) else { continue }
-            let slot = String(line[..<space])
-            let (className, classID) = splitID(String(line[line.index(after: space)..<colon.lowerBound]))
-            var rest = String(line[colon.upperBound...])
-            var revision: String?
-            if let rev = rest.range(of: " (rev ", options: .backwards), rest.hasSuffix(")") {
-                revision = String(rest[rev.upperBound..<rest.index(before: rest.endIndex)])
-                rest = String(rest[..<rev.lowerBound])
-            }
-            let (description, ids) = splitID(rest)
-            let idParts = ids?.split(separator: ":").map(String.init) ?? []
-            devices.append(Device(slot: slot, className: className, classID: classID, vendorName: description,
-                                  vendorID: idParts.first, deviceName: description,
-                                  deviceID: idParts.count == 2 ? idParts[1] : nil, revision: revision))
         }
         return Lspci(devices: devices)
     }

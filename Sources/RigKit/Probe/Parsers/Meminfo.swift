@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 
 /// `/proc/meminfo`: `Key:   value kB` lines (9-digit values overflow the padding; split on the colon).

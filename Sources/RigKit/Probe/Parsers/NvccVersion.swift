@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 
 /// `nvcc --version`: "Cuda compilation tools, release 12.5, V12.5.82".

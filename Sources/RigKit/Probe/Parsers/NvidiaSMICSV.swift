@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 /// `nvidia-smi --query-gpu=… --format=csv`: one row per GPU, read by field name, never by
 /// position (the set of fields differs between driver branches). Values nvidia-smi cannot give

@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 
 /// `nvidia-smi -q` as text (any `-d` selection): the header (`Driver Version`, `CUDA Version`)
@@ -40,7 +40,7 @@ package struct NvidiaSMIQueryText: Sendable, Equatable {
                 continue
             }
             while let last = sections.last, last.indent >= indent { sections.removeLast() }
-            guard let separator = content.range(of: " : ") ?? (content.hasSuffix(" :") ? content.range(of: " :", options: .backwards) : nil) else {
+            guard let separator = content.firstRange(of: " : ") ?? (content.hasSuffix(" :") ? content.ranges(of: " :").last : nil) else {
                 sections.append((indent, content))
                 continue
             }

@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 
 /// `nvidia-smi -q -x`: driver and CUDA versions plus, per GPU, what the CSV query cannot give

@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// `/etc/os-release`: `KEY=value` lines, values optionally in single or double quotes with
@@ -10,7 +11,7 @@ package struct OSRelease: Sendable, Equatable {
     package static func parse(_ text: String) -> OSRelease {
         var values: [String: String] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmed(.whitespaces)
             guard !trimmed.hasPrefix("#"), let equals = trimmed.firstIndex(of: "=") else { continue }
             values[String(trimmed[..<equals])] = unquote(trimmed[trimmed.index(after: equals)...])
         }

@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 
 /// `/proc/driver/nvidia/version` (or `/sys/module/nvidia/version`, which holds only the number).
@@ -17,7 +17,7 @@ package struct ProcDriverNvidiaVersion: Sendable, Equatable {
     package static func parse(_ text: String) -> ProcDriverNvidiaVersion? {
         let lines = text.split(whereSeparator: \.isNewline).map(String.init)
         guard let nvrm = lines.first(where: { $0.hasPrefix("NVRM version:") }),
-              let module = nvrm.range(of: "Kernel Module") else { return nil }
+              let module = nvrm.firstRange(of: "Kernel Module") else { return nil }
         let words = nvrm[module.upperBound...].split(whereSeparator: \.isWhitespace)
         guard let version = words.first(where: isVersion).map(String.init) else { return nil }
         let flavor: Flavor = nvrm.contains("Open Kernel Module") ? .open : .proprietary

@@ -1,18 +1,20 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 
 /// `rocm-smi … --json` (keys differ between ROCm releases: `Device ID` or `GPU ID`,
-/// `Card series` or `Device Name`) and the plain concise table of older releases.
+/// `Card series` or `Device Name`). The plain concise table is not read: every rocm-smi that knows
+/// the GPUs rigctl plans for has `--json` (the captures run from ROCm 4.3 to 6.1).
 package struct RocmSMI: Sendable, Equatable {
     package struct Card: Sendable, Equatable {
-        /// `card0` → 0; the table's GPU column.
+        /// `card0` → 0.
         package var index: Int
         package var busID: String?
         package var name: String?
         package var deviceID: String?
         package var vramBytes: UInt64?
-        /// Max graphics package power (JSON) or PwrCap (table), watts.
+        /// Max graphics package power, watts.
         package var powerCapWatts: Double?
     }
 
@@ -20,10 +22,11 @@ package struct RocmSMI: Sendable, Equatable {
     package var driverVersion: String?
 
     package static func parseJSON(_ data: Data) -> RocmSMI? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        guard let object = try? JSONValue.parse(data), let members = object.members else { return nil }
         var cards: [Card] = []
-        for (key, value) in object {
-            guard key.hasPrefix("card"), let index = Int(key.dropFirst(4)), let card = value as? [String: String] else { continue }
+        // A repeated key counts once, with its last value (as a dictionary of the document would).
+        for (key, value) in Dictionary(members, uniquingKeysWith: { _, last in last }) {
+            guard key.hasPrefix("card"), let index = Int(key.dropFirst(4)), let card = stringFields(value) else { continue }
             let name = [card["Market Name"], card["Card series"], card["Device Name"]].compactMap { $0 }
                 .first { !$0.hasPrefix("0x") && $0 != "N/A" }
             cards.append(Card(
@@ -34,21 +37,18 @@ package struct RocmSMI: Sendable, Equatable {
                 vramBytes: card["VRAM Total Memory (B)"].flatMap { UInt64($0) },
                 powerCapWatts: card["Max Graphics Package Power (W)"].flatMap { Double($0) }.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }))
         }
-        let system = object["system"] as? [String: String]
+        let system = object["system"].flatMap(stringFields)
         return RocmSMI(cards: cards.sorted { $0.index < $1.index }, driverVersion: system?["Driver version"])
     }
 
-    /// The concise default table: a header row starting with `GPU`, then one row per card.
-    package static func parseTable(_ text: String) -> RocmSMI {
-        var header: [String] = []
-        var cards: [Card] = []
-        for line in text.split(whereSeparator: \.isNewline) {
-            let words = line.split(separator: " ").map(String.init)
-            if words.first == "GPU" { header = words; continue }
-            guard !header.isEmpty, let first = words.first, let index = Int(first), words.count == header.count else { continue }
-            let row = Dictionary(zip(header, words), uniquingKeysWith: { first, _ in first })
-            cards.append(Card(index: index, powerCapWatts: row["PwrCap"].flatMap(Units.watts)))
+    /// An object whose members are all strings (rocm-smi prints every value as one), else nil.
+    private static func stringFields(_ value: JSONValue) -> [String: String]? {
+        guard let members = value.members else { return nil }
+        var fields: [String: String] = [:]
+        for (key, value) in members {
+            guard let text = value.string else { return nil }
+            fields[key] = text
         }
-        return RocmSMI(cards: cards)
+        return fields
     }
 }

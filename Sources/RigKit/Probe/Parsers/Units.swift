@@ -1,5 +1,6 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
+import RigText
 import RigSystem
 /// Numbers with units as tools print them: `81559 MiB`, `16 GB`, `476.9G`, `350.00 W`, `4800 MT/s`.
 enum Units {
@@ -42,10 +43,10 @@ enum Units {
 
     /// The leading decimal number and the rest, trimmed.
     static func split(_ text: String) -> (Double?, String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed(.whitespaces)
         let end = trimmed.firstIndex { !($0.isASCII && ($0.isNumber || $0 == ".")) } ?? trimmed.endIndex
         let number = Double(trimmed[..<end])
-        return (number, trimmed[end...].trimmingCharacters(in: .whitespaces))
+        return (number, trimmed[end...].trimmed(.whitespaces))
     }
 }
 
@@ -61,5 +62,5 @@ extension Fact {
 
 extension String {
     /// The text without surrounding spaces, tabs and newlines.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmed: String { trimmed(.whitespacesAndNewlines) }
 }

@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 /// A tiny XML reader for tool output (nvidia-smi -q -x): elements, attributes, text, with the
 /// prolog, DOCTYPE, comments and CDATA handled. No FoundationXML, so the static binary needs
@@ -133,9 +133,9 @@ struct XMLNode: Sendable, Equatable {
 
         static func decodeEntities(_ text: String) -> String {
             guard text.contains("&") else { return text }
-            return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
-                .replacingOccurrences(of: "&amp;", with: "&")
+            return text.replacingEvery("&lt;", with: "<").replacingEvery("&gt;", with: ">")
+                .replacingEvery("&quot;", with: "\"").replacingEvery("&apos;", with: "'")
+                .replacingEvery("&amp;", with: "&")
         }
     }
 }

@@ -1,5 +1,5 @@
 import RigSpec
-import Foundation
+import FoundationEssentials
 import RigSystem
 
 /// Boot mode (`/sys/firmware/efi`), Secure Boot (the last byte of the SecureBoot EFI variable)

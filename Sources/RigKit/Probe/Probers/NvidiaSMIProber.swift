@@ -5,9 +5,13 @@ import RigSystem
 /// version the driver supports (24 ms on an H100, where `-q -x` takes 116 ms). Either alone still
 /// fills what it can. Drivers too old for `compute_cap` get the query again without it;
 /// hosts recorded before `-q -d MEMORY` was used replay their `-q -x` instead.
+///
+/// nvidia-smi's own driver version fills `nvidiaDriver.version` where the kernel module's files are
+/// unreadable (a container with the driver's user space but no `/proc/driver/nvidia`); rows without a
+/// `pci.bus_id` take the bus id of the `-q` GPU at their `index` (both list GPUs in index order).
 package struct NvidiaSMIProber: Prober {
     package init() {}
-    package var groups: Set<FactGroup> { [.gpus, .cuda] }
+    package var groups: Set<FactGroup> { [.gpus, .cuda, .nvidiaDriver] }
 
     static let fields = ["index", "pci.bus_id", "name", "memory.total", "compute_cap", "power.limit",
                          "power.default_limit", "persistence_mode", "mig.mode.current", "driver_version"]
@@ -44,6 +48,7 @@ package struct NvidiaSMIProber: Prober {
         if let computeCapReason {
             for index in merged.indices { merged[index].computeCapability = .unknown(computeCapReason) }
         }
+        let driverVersion = Self.driverVersion(csv: csv, details: details)
         let cudaVersion: Fact<String>
         switch details {
         case .found(let parsed): cudaVersion = Fact(parsed.cudaVersion, else: "nvidia-smi reports no CUDA version")
@@ -57,12 +62,32 @@ package struct NvidiaSMIProber: Prober {
             return FactsUpdate { facts in
                 failed.apply(&facts)
                 facts.cuda?.driverSupports = cudaVersion
+                Self.fillDriverVersion(driverVersion, into: &facts)
             }
         }
         let gpus = merged
         return FactsUpdate { facts in
             facts.cuda?.driverSupports = cudaVersion
             facts.gpus = GPUMerge.merge(gpus, into: facts.gpus, vendor: "nvidia")
+            Self.fillDriverVersion(driverVersion, into: &facts)
+        }
+    }
+
+    /// The driver version nvidia-smi reports: the CSV's `driver_version`, else the `-q` header.
+    static func driverVersion(csv: Sourced<NvidiaSMICSV>, details: Sourced<NvidiaSMIXML>) -> String? {
+        if case .found(let table) = csv, let version = table.rows.lazy.compactMap({ $0["driver_version"] }).first { return version }
+        if case .found(let document) = details { return document.driverVersion }
+        return nil
+    }
+
+    /// Only where the kernel module's files said nothing (`NvidiaDriverProber` runs first): the
+    /// version is nvidia-smi's, and open or proprietary stays unknown.
+    static func fillDriverVersion(_ version: String?, into facts: inout Facts) {
+        guard let version, let driver = facts.nvidiaDriver, driver.version.value == nil else { return }
+        let why = driver.version.reason ?? "not probed"
+        facts.nvidiaDriver?.version = .value(version)
+        if driver.flavor.value == nil {
+            facts.nvidiaDriver?.flavor = .unknown("\(why); nvidia-smi reports the version but not open or proprietary")
         }
     }
 
@@ -102,9 +127,12 @@ package struct NvidiaSMIProber: Prober {
         var gpus: [String: GPUFacts] = [:]
         let csvReason: String? = if case .failed(let reason) = csv { reason } else { nil }
         let xmlReason: String? = if case .failed(let reason) = xml { reason } else { nil }
+        // `-q` lists GPUs in index order, so a row without a bus id takes the bus id at its index.
+        let detailBuses: [String] = if case .found(let document) = xml { document.gpus.map(\.busID) } else { [] }
         if case .found(let table) = csv {
             for row in table.rows {
-                guard let bus = row["pci.bus_id"] else { continue }
+                let index = row["index"].flatMap { Int($0) }
+                guard let bus = row["pci.bus_id"] ?? index.flatMap({ detailBuses.indices.contains($0) ? detailBuses[$0] : nil }) else { continue }
                 var gpu = GPUFacts(busID: PCIAddress.normalize(bus), vendor: "nvidia")
                 gpu.model = Fact(row["name"], else: "nvidia-smi reports no name")
                 gpu.vramBytes = .field(row["memory.total"], Units.bytes, name: "nvidia-smi memory.total", missing: "nvidia-smi reports no memory.total")
@@ -153,7 +181,7 @@ package struct NvidiaSMIProber: Prober {
 /// Merging a vendor tool's GPUs into the list the PCI prober found.
 enum GPUMerge {
     /// Replaces vendor-tool facts on the matching bus ids and adds GPUs sysfs did not show;
-    /// PCI device ids from sysfs are kept when the tool has none.
+    /// PCI device ids from sysfs are kept when the tool has none, and the PCIe link (only sysfs reads it).
     static func merge(_ found: [GPUFacts], into current: Fact<[GPUFacts]>?, vendor: String) -> Fact<[GPUFacts]>? {
         guard let current else { return nil }
         // The PCI list is unknown (its prober timed out, /sys unreadable): a vendor tool's GPUs
@@ -164,6 +192,7 @@ enum GPUMerge {
         for var gpu in found {
             if let index = list.firstIndex(where: { $0.busID == gpu.busID }) {
                 if gpu.deviceID.value == nil { gpu.deviceID = list[index].deviceID }
+                if gpu.pcieLink == nil { gpu.pcieLink = list[index].pcieLink }
                 list[index] = gpu
             } else {
                 if gpu.deviceID.value == nil { gpu.deviceID = .unknown("not in /sys/bus/pci") }

@@ -1,7 +1,7 @@
 import RigSpec
 import RigSystem
 /// Every display controller (PCI class 0x03xxxx) from `/sys/bus/pci/devices`, with vendor and
-/// device ids, AMD VRAM from `mem_info_vram_total`, and names from `lspci -vmm -nn` when present.
+/// device ids, the PCIe link (`PCIeLinkSysfs`), AMD VRAM from `mem_info_vram_total`, and names from `lspci -vmm -nn` when present.
 /// nvidia-smi and rocm-smi add what only they know.
 package struct PCIProber: Prober {
     package init() {}
@@ -22,6 +22,7 @@ package struct PCIProber: Prober {
             gpu.deviceID = Fact((try? system.readText(path + "/device"))?.trimmed.nonEmpty, else: "\(path)/device unreadable")
             gpu.model = .unknown("lspci not installed and no vendor tool reported it")
             Self.setVendorDefaults(&gpu, system: system, path: path)
+            gpu.pcieLink = PCIeLinkSysfs.read(system, device: path)
             gpus.append(gpu)
         }
         if !gpus.isEmpty { await addNames(&gpus, system: system, timeout: timeout) }

@@ -32,6 +32,16 @@ import RigSpec
         #expect(isSupported(try verdict(.debian, "11", "11.8")))
     }
 
+    @Test func arm64HasItsOwnRows() throws {
+        let spark = MachineSpec.OperatingSystem(distro: .ubuntu, release: "24.04", architecture: .arm64)
+        #expect(isSupported(table.verdict(os: spark, cuda: try #require(Version("13.0")))))
+        #expect(table.verdict(os: spark, cuda: try #require(Version("12.8")))
+                == .unknown(reason: "rigctl's table knows CUDA 13.0–13.1 on ubuntu 24.04 arm64, not CUDA 12.8"))
+        let jammyArm = MachineSpec.OperatingSystem(distro: .ubuntu, release: "22.04", architecture: .arm64)
+        #expect(table.verdict(os: jammyArm, cuda: try #require(Version("12.8")))
+                == .unknown(reason: "rigctl's table has no CUDA support data for ubuntu 22.04 arm64"))
+    }
+
     @Test func popIsJudgedAsItsUbuntuBase() throws {
         #expect(isSupported(try verdict(.pop, "22.04", "12.8")))
         guard case .tooOld = try verdict(.pop, "24.04", "12.4") else {

@@ -57,7 +57,7 @@ import RigSpec
         let files = try SpecLoader.machineFiles(in: repository.appendingPathComponent("machines").path)
         let loaded = SpecLoader.fromDisk().loadAll(files)
         #expect(loaded.diagnostics.isEmpty)
-        #expect(Set(loaded.specs.map(\.name)) == ["big-rig", "compute-node", "workstation"])
+        #expect(Set(loaded.specs.map(\.name)) == ["big-rig", "compute-node", "dgx-spark", "rented-h100", "workstation"])
         for spec in loaded.specs {
             #expect(checkCompatibility(spec) == [], "\(spec.name)")
         }

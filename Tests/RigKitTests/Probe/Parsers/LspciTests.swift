@@ -34,23 +34,4 @@ import Testing
         #expect(gpu.deviceName == "SVGA II Adapter")
         #expect(gpu.vendorID == nil)
     }
-
-    @Test func numericLineWithBracketsInVendor() throws {
-        let lspci = Lspci.parseNumeric(try Fixture.text("tools/09_lspci/lspci_nn_amd_rx7900xtx_single_line.txt"))
-        let gpu = try #require(lspci.devices.first)
-        #expect(gpu.slot == "03:00.0")
-        #expect(gpu.classID == "0300")
-        #expect(gpu.vendorID == "1002")
-        #expect(gpu.deviceID == "744c")
-        #expect(gpu.revision == "c8")
-        #expect(gpu.marketingName == "Radeon RX 7900 XT/7900 XTX")
-    }
-
-    @Test func numericLaptopGPU() throws {
-        let gpu = try #require(Lspci.parseNumeric(try Fixture.text("tools/09_lspci/lspci_nn_grep_vga_gtx980m_laptop.txt")).devices.first)
-        #expect(gpu.vendorID == "10de")
-        #expect(gpu.deviceID == "1617")
-        #expect(gpu.marketingName == "GeForce GTX 980M")
-        #expect(gpu.isDisplayController)
-    }
 }

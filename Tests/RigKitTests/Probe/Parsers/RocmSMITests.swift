@@ -38,10 +38,4 @@ import Testing
         #expect(card.vramBytes == 12_868_124_672)
     }
 
-    @Test func conciseTable() throws {
-        let smi = RocmSMI.parseTable(try Fixture.text("tools/12_rocm_smi/rocm3.3_concise_default_table_rx.txt"))
-        #expect(smi.cards.count == 1)
-        #expect(smi.cards.first?.index == 1)
-        #expect(smi.cards.first?.powerCapWatts == 170)
-    }
 }

@@ -31,6 +31,42 @@ import Testing
         #expect(facts.cuda?.driverSupports == .value("13.0"))
     }
 
+    /// A container with the driver's user space but no /proc/driver/nvidia or /sys/module/nvidia:
+    /// the version is nvidia-smi's own, the flavour stays unknown and says why.
+    @Test func driverVersionFromNvidiaSMIWhenTheModuleFilesAreMissing() async throws {
+        var machine = FakeSystem()
+        machine.commands[NvidiaSMIProber.queryArgv] = .output(try Fixture.text("hosts/h100-device/commands/nvidia-smi-a31082e7.out"))
+        machine.commands[NvidiaSMIProber.memoryArgv] = .output(try Fixture.text("tools/13_nvidia_smi_query_text/h100_580.159.04_q_d_memory.txt"))
+        let driver = try #require(await ProbeRunner.probe([.nvidiaDriver], on: machine, timeout: .seconds(30)).nvidiaDriver)
+        #expect(driver.version == .value("580.159.04"))
+        #expect(driver.flavor == .unknown("NVIDIA kernel module not loaded; nvidia-smi reports the version but not open or proprietary"))
+    }
+
+    @Test func theKernelModulesVersionWinsOverNvidiaSMIs() async throws {
+        var machine = FakeSystem()
+        machine.files["/proc/driver/nvidia/version"] = try Fixture.text("tools/04_proc_driver_nvidia_version/ubuntu2204_550.144.03_open.txt")
+        machine.commands[NvidiaSMIProber.queryArgv] = .output(try Fixture.text("hosts/h100-device/commands/nvidia-smi-a31082e7.out"))
+        let driver = try #require(await ProbeRunner.probe([.nvidiaDriver], on: machine, timeout: .seconds(30)).nvidiaDriver)
+        #expect(driver.version == .value("550.144.03"))
+        #expect(driver.flavor == .value("open"))
+    }
+
+    /// Rows are read by field name: without a `pci.bus_id` column a row takes the bus id of the
+    /// `-q` GPU at its index, and keeps its own values.
+    @Test func rowsWithoutBusIDTakeTheBusOfTheirIndex() async throws {
+        var machine = FakeSystem()
+        machine.commands[NvidiaSMIProber.queryArgv] = .output(
+            "index, name, memory.total [MiB], compute_cap, power.limit [W], power.default_limit [W], persistence_mode, mig.mode.current, driver_version\n"
+            + "0, NVIDIA H100 80GB HBM3, 81559 MiB, 9.0, 650.00 W, 700.00 W, Enabled, Disabled, 580.159.04\n")
+        machine.commands[NvidiaSMIProber.memoryArgv] = .output(try Fixture.text("tools/13_nvidia_smi_query_text/h100_580.159.04_q_d_memory.txt"))
+        let gpus = try #require(await ProbeRunner.probe([.gpus], on: machine, timeout: .seconds(30)).gpus?.value)
+        #expect(gpus.count == 1)
+        #expect(gpus.first?.busID == "0000:00:06.0")
+        #expect(gpus.first?.powerLimitWatts == .value(650))
+        #expect(gpus.first?.computeCapability == .value("9.0"))
+        #expect(gpus.first?.bar1Bytes == .value(mib(131_072)))
+    }
+
     @Test func oldDriverWithoutComputeCapFieldIsAskedAgainWithoutIt() async throws {
         var machine = FakeSystem()
         machine.commands[NvidiaSMIProber.queryArgv] = CommandResult(

@@ -14,8 +14,11 @@ package struct OSSupportsCUDA: CompatibilityRule {
 
     package func check(_ spec: MachineSpec) -> [Finding] {
         guard let cuda = spec.drivers?.cuda else { return [] }
-        let os = "\(spec.os.distro.rawValue) \(spec.os.release)"
-        let basis = spec.os.distro == .pop ? " (judged as Ubuntu \(spec.os.release), which Pop!_OS is built on)" : ""
+        let os = spec.os.summary
+        let profile = spec.os.profile
+        let base = DistributionProfile.of(profile.releaseBase)
+        let basis = profile.releaseBase == profile.distro ? ""
+            : " (judged as \(base.displayName) \(spec.os.release), which \(profile.displayName) is built on)"
         switch table.verdict(os: spec.os, cuda: cuda.minimum) {
         case .supported:
             return []

@@ -55,6 +55,18 @@ import RigSpec
                 + "with 20 % headroom needs 1350 W; the PSU gives 1000 W (Corsair RM1000x 1000 W)")
     }
 
+    @Test func amdBoardPowerComesFromTheTableToo() throws {
+        var spec = ExampleMachines.computeNode
+        spec.parts.gpus = [.init(model: "AMD Radeon RX 7900 XTX", count: 2)]
+        spec.parts.psus = [.init(model: "Corsair RM850x", power: ExampleMachines.watts(850))]
+        let finding = try #require(rule.check(spec).first)
+        #expect(finding.status == .incompatible)
+        #expect(finding.message.hasPrefix("2 × AMD Radeon RX 7900 XTX at 355 W board power (rigctl's table) = 710 W"))
+        // rocm-smi's package power cap is not a board power: an MI100 without a declared power is unknown.
+        spec.parts.gpus = [.init(model: "AMD Instinct MI100")]
+        #expect(try #require(rule.check(spec).first).keyPath == "parts.gpus[0].power")
+    }
+
     @Test func countsEverySocket() throws {
         var spec = ExampleMachines.computeNode
         spec.parts.cpu?.sockets = 2

@@ -1,17 +1,8 @@
-import RigSpec
-import Foundation
-import RigSystem
-import RigProbe
-import RigTheme
-import RigAudit
-import RigPlan
-import RigEmit
-import RigBuildLog
-import RigApply
+import Dispatch
 
 /// `map` over all cores, results in input order; for independent, CPU-bound work per machine.
-enum ParallelMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+package enum ParallelMap {
+    package static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
         let slots = Slots<R>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in

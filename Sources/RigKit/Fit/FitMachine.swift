@@ -1,0 +1,72 @@
+import RigSpec
+import RigAudit
+
+/// The parts a fit is judged against: GPUs with their memory and expected links, and system RAM.
+/// Built from a spec, or from parts given on the command line for a machine not yet built.
+package struct FitMachine: Sendable, Equatable {
+    package struct GPU: Sendable, Equatable {
+        /// `NVIDIA GeForce RTX 3090`
+        package var model: String
+        package var vramBytes: Double
+        /// Where the card is written: `parts.gpus[0]` (with `#2` for the third card of a `count: 5` entry).
+        package var place: String
+        package var link: MachineSpec.PCIeLink?
+        package init(model: String, vramBytes: Double, place: String, link: MachineSpec.PCIeLink? = nil) {
+            self.model = model
+            self.vramBytes = vramBytes
+            self.place = place
+            self.link = link
+        }
+    }
+
+    package var name: String
+    package var gpus: [GPU]
+    /// GPUs whose memory is not known (no `vram:` and not in rigctl's GPU table), by place.
+    package var unsized: [String]
+    package var ramBytes: Double?
+
+    package init(name: String, gpus: [GPU], unsized: [String] = [], ramBytes: Double?) {
+        self.name = name
+        self.gpus = gpus
+        self.unsized = unsized
+        self.ramBytes = ramBytes
+    }
+
+    /// The spec's GPUs (each `count:` expanded), VRAM as written or from `GPUCatalog` when the model ships in one size.
+    package init(spec: MachineSpec, catalog: GPUCatalog = .standard) {
+        var gpus: [GPU] = []
+        var unsized: [String] = []
+        for (index, entry) in spec.parts.gpus.enumerated() {
+            let vram = entry.vram?.value ?? Self.catalogVRAM(entry.model, catalog: catalog)
+            for card in 0..<entry.count {
+                let place = entry.count == 1 ? "parts.gpus[\(index)]" : "parts.gpus[\(index)] #\(card + 1)"
+                if let vram { gpus.append(GPU(model: entry.model, vramBytes: vram, place: place, link: entry.pcie)) } else { unsized.append(place) }
+            }
+        }
+        self.init(name: spec.name, gpus: gpus, unsized: unsized, ramBytes: spec.parts.memory?.size.value)
+    }
+
+    /// The VRAM of a GPU model that comes in one size only (vendors' "24 GB" is 24 GiB).
+    package static func catalogVRAM(_ model: String, catalog: GPUCatalog = .standard) -> Double? {
+        guard let known = catalog.lookup(model), !known.isFamily, known.vramGiB.count == 1 else { return nil }
+        return known.vramGiB[0] * FitFormat.gib
+    }
+}
+
+/// Bandwidth of a PCIe link, one direction, after line encoding (PCI-SIG: 2.5 and 5 GT/s use
+/// 8b/10b, 8 to 32 GT/s 128b/130b; 64 GT/s FLIT mode carries 242 of 256 bytes).
+package enum PCIeBandwidth {
+    /// Bytes per second per lane at `gigatransfers` GT/s.
+    package static func perLane(gigatransfers: Double) -> Double {
+        let efficiency = gigatransfers <= 5 ? 0.8 : gigatransfers <= 32 ? 128.0 / 130 : 242.0 / 256
+        return gigatransfers * 1e9 * efficiency / 8
+    }
+
+    /// Bytes per second of `width` lanes.
+    package static func link(width: Int, gigatransfers: Double) -> Double { Double(width) * perLane(gigatransfers: gigatransfers) }
+
+    /// `PCIe 4.0` for 16 GT/s.
+    package static func generation(gigatransfers: Double) -> String? {
+        [2.5: "1.0", 5: "2.0", 8: "3.0", 16: "4.0", 32: "5.0", 64: "6.0"][gigatransfers].map { "PCIe \($0)" }
+    }
+}
