@@ -237,7 +237,7 @@ package struct RemoteRun: Sendable {
 
     static func why(_ result: CommandResult, program: String) -> String {
         let said = result.errorOutput.split(whereSeparator: \.isNewline).last { !$0.allSatisfy(\.isWhitespace) }
-            .map { UntrustedText.escaped($0.trimmingCharacters(in: .whitespaces), limit: 300) }
+            .map { UntrustedText.escaped($0.trimmed(.whitespacesAndNewlines), limit: 300) }
         switch result.outcome {
         case .exited(let status): return said ?? "\(program) exited with status \(status)"
         default: return result.failureReason(program: program) ?? said ?? "\(program) failed"
