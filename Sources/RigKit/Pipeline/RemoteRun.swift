@@ -195,7 +195,9 @@ package struct RemoteRun: Sendable {
         guard command != .diff else { return .success([]) }
         let listing = await session.capture("cd \(ShellQuote.quote(directory)) && for f in *; do [ -f \"$f\" ] && printf '%s\\n' \"$f\"; done; true")
         guard listing.succeeded else { return .failure(Refusal("cannot list the results on \(session.destination): \(Self.why(listing, program: "ssh"))", status: .findings)) }
-        let names = listing.output.split(separator: "\n").map(String.init).filter { Self.isPlainName($0) && command.bringsBack($0, uploaded: uploaded) }
+        var names = listing.output.split(separator: "\n").map(String.init).filter { Self.isPlainName($0) && command.bringsBack($0, uploaded: uploaded) }
+        // An apply that wrote no build log (a dry run, a refusal) changed no facts.json either.
+        if command == .apply && !names.contains(where: { $0.hasSuffix(".md") }) { names = [] }
         var written: [String] = []
         for name in names.sorted() {
             let target = "\(staging)/back-\(name)"
@@ -235,7 +237,8 @@ package struct RemoteRun: Sendable {
     }
 
     static func why(_ result: CommandResult, program: String) -> String {
-        let said = result.errorOutput.split(separator: "\n").last.map { UntrustedText.escaped($0, limit: 300) }
+        let said = result.errorOutput.split(whereSeparator: \.isNewline).last { !$0.allSatisfy(\.isWhitespace) }
+            .map { UntrustedText.escaped($0.trimmed(.whitespacesAndNewlines), limit: 300) }
         switch result.outcome {
         case .exited(let status): return said ?? "\(program) exited with status \(status)"
         default: return result.failureReason(program: program) ?? said ?? "\(program) failed"
