@@ -91,7 +91,9 @@ struct ThemeCommand: AsyncParsableCommand {
                 printError("error: \(target.home): no such directory; nothing was written")
                 throw ExitCode(ExitStatus.badInput)
             }
-            let install = DotfilesInstall(files: ThemeRenderer.render(palette), target: target, system: system)
+            // A dry run works on a read-only system, like every read-only command: it cannot write.
+            let install = DotfilesInstall(files: ThemeRenderer.render(palette), target: target,
+                                          system: dryRun ? ReadOnlySystem(system) : system)
             switch install.uninstall(dryRun: dryRun) {
             case .success(let report):
                 if !report.description.isEmpty { say(report.description) }

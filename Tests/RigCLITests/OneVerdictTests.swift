@@ -34,7 +34,7 @@ import Testing
             ["plan", "compute-node", "--format", "shell", "--repo", repo],
             ["audit", "--repo", repo], ["audit", "--repo", repo, "--format", "junit"],
             ["generate", "--check", "--repo", repo], ["render", "workstation", "--repo", repo],
-            ["log", "--repo", repo], ["init", "--replay", host(repo, "big-rig")],
+            ["log", "--repo", repo], ["init", "--replay", host(repo, "big-rig")], ["fit", "big-rig", "--repo", repo],
             ["apply", "compute-node", "--dry-run", "--force", "--yes", "--repo", repo, "--home", home, "--timeout", "20"],
         ]
         for command in commands {

@@ -67,10 +67,9 @@ package final class ApplyLock: @unchecked Sendable {
         // Only root can make /run/rigctl: another user's apply (over SSH, say, installing only into
         // their home) locks in a directory of their own instead.
         let path = requested == defaultPath && geteuid() != 0 ? userPath() : requested
-        if path != requested { _ = mkdir(PathText.deletingLastComponent(path), 0o700) }
         let parent = PathText.deletingLastComponent(path)
         let directory = parent.isEmpty ? "." : parent
-        if path == defaultPath { _ = mkdir(directory, 0o700) }
+        if requested == defaultPath { _ = mkdir(directory, 0o700) }   // root's /run/rigctl or the user's own
         if let problem = unsafeDirectory(directory) { return .failure(.cannotOpen(path: path, reason: problem)) }
         let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
