@@ -84,12 +84,13 @@ extension MachineSpec {
 
 extension MachineSpec.Workload {
     init(value w: SpecValue) {
-        let numbers = ["parameters", "layers", "hidden", "heads", "kv-heads", "head-dim", "intermediate", "vocab"]
+        let numbers = ["parameters", "layers", "hidden", "heads", "kv-heads", "head-dim", "intermediate", "vocab", "experts", "experts-per-token"]
         let custom = numbers.contains { w[$0] != nil }
             ? MachineSpec.CustomModel(parameters: w["parameters"]?.string.flatMap(MachineSpec.CustomModel.parseCount),
                                       layers: w["layers"]?.integer, hidden: w["hidden"]?.integer, heads: w["heads"]?.integer,
                                       kvHeads: w["kv-heads"]?.integer, headDim: w["head-dim"]?.integer,
-                                      intermediate: w["intermediate"]?.integer, vocab: w["vocab"]?.integer)
+                                      intermediate: w["intermediate"]?.integer, vocab: w["vocab"]?.integer,
+                                      experts: w["experts"]?.integer, expertsPerToken: w["experts-per-token"]?.integer)
             : nil
         self.init(name: w["name"]?.string ?? "", model: w["model"]?.string, custom: custom,
                   mode: w["mode"]?.string.flatMap(Mode.init(rawValue:)) ?? .inference,

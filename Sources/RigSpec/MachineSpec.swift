@@ -405,8 +405,11 @@ package struct MachineSpec: Sendable, Equatable {
         package var headDim: Int?
         package var intermediate: Int?
         package var vocab: Int?
+        /// A mixture of experts: experts per layer, and how many of them run per token.
+        package var experts: Int?
+        package var expertsPerToken: Int?
         package init(parameters: Double? = nil, layers: Int? = nil, hidden: Int? = nil, heads: Int? = nil, kvHeads: Int? = nil,
-                     headDim: Int? = nil, intermediate: Int? = nil, vocab: Int? = nil) {
+                     headDim: Int? = nil, intermediate: Int? = nil, vocab: Int? = nil, experts: Int? = nil, expertsPerToken: Int? = nil) {
             self.parameters = parameters
             self.layers = layers
             self.hidden = hidden
@@ -415,6 +418,8 @@ package struct MachineSpec: Sendable, Equatable {
             self.headDim = headDim
             self.intermediate = intermediate
             self.vocab = vocab
+            self.experts = experts
+            self.expertsPerToken = expertsPerToken
         }
     }
 }

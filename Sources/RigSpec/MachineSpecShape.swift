@@ -156,7 +156,9 @@ package enum MachineSpecShape {
         Field("heads", .integer(1...4096), "custom model: num_attention_heads (default hidden / 128)"),
         Field("kv-heads", .integer(1...4096), "custom model: num_key_value_heads (default heads)"),
         Field("head-dim", .integer(1...4096), "custom model: head_dim (default hidden / heads)"),
-        Field("intermediate", .integer(1...1_048_576), "custom model: intermediate_size (default 4 × hidden)"),
+        Field("intermediate", .integer(1...1_048_576), "custom model: intermediate_size (default 4 × hidden); of one expert in a mixture of experts"),
         Field("vocab", .integer(1...4_194_304), "custom model: vocab_size (default 32000)"),
+        Field("experts", .integer(1...4096), "custom model: experts per layer of a mixture of experts (num_local_experts / num_experts; default 1, dense)"),
+        Field("experts-per-token", .integer(1...4096), "custom model: experts each token runs through (num_experts_per_tok)"),
     ])
 }
