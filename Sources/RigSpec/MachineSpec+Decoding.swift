@@ -58,7 +58,8 @@ extension MachineSpec {
                             Drivers.NVIDIA(version: $0, flavor: n["flavor"]?.string.flatMap(Drivers.NVIDIA.Flavor.init(rawValue:)) ?? .open)
                         }
                     },
-                    cuda: d["cuda"]?.version)
+                    cuda: d["cuda"]?.version,
+                    rocm: d["rocm"]?.version)
             },
             gpuSettings: value["gpu-settings"].map { GPUSettings(powerLimit: $0["power-limit"]?.quantity, persistence: $0["persistence"]?.boolean) },
             packages: Packages(apt: (value["packages"]?["apt"]?.list ?? []).compactMap { $0.string.flatMap(AptPackage.init) }),

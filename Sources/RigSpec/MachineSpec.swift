@@ -231,9 +231,12 @@ package struct MachineSpec: Sendable, Equatable {
     package struct Drivers: Sendable, Equatable {
         package var nvidia: NVIDIA?
         package var cuda: VersionConstraint?
-        package init(nvidia: NVIDIA? = nil, cuda: VersionConstraint? = nil) {
+        /// AMD ROCm: `"6.2.4"` is that release; `"6.2"` is AMD's 6.2.0 (its repository directory `6.2`).
+        package var rocm: VersionConstraint?
+        package init(nvidia: NVIDIA? = nil, cuda: VersionConstraint? = nil, rocm: VersionConstraint? = nil) {
             self.nvidia = nvidia
             self.cuda = cuda
+            self.rocm = rocm
         }
         package struct NVIDIA: Sendable, Equatable {
             package enum Flavor: String, Sendable, CaseIterable { case open, proprietary }

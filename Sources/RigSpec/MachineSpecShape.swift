@@ -12,7 +12,7 @@ package enum MachineSpecShape {
         Field("ssh", ssh, "how to reach the machine, for the Ansible inventory"),
         Field("parts", parts, "the hardware"),
         Field("bios", bios, "firmware version and settings"),
-        Field("drivers", drivers, "NVIDIA driver and CUDA toolkit"),
+        Field("drivers", drivers, "NVIDIA driver and CUDA toolkit, or AMD ROCm"),
         Field("gpu-settings", gpuSettings, "persistent GPU settings"),
         Field("packages", packages, "packages to install"),
         Field("python", python, "one shared Python environment, made with uv"),
@@ -102,6 +102,7 @@ package enum MachineSpecShape {
             Field("flavor", .choice(MachineSpec.Drivers.NVIDIA.Flavor.allCases.map(\.rawValue)), required: true, "kernel modules: open or proprietary"),
         ]), "the NVIDIA driver"),
         Field("cuda", .version, "CUDA toolkit, e.g. \"12.8\""),
+        Field("rocm", .version, "AMD ROCm release from AMD's repository, e.g. \"6.2.4\" (held there)"),
     ])
 
     static let gpuSettings: Shape = .object([
