@@ -70,6 +70,11 @@ extension MachineSpec {
                        },
                        packages: (p["packages"]?.list ?? []).compactMap(\.string))
             },
+            containers: value["containers"].map { c in
+                Containers(engine: c["engine"]?.string.flatMap(Containers.Engine.init(rawValue:)) ?? .docker,
+                           nvidiaToolkit: c["nvidia-toolkit"]?.boolean ?? false,
+                           dockerUsers: (c["docker-users"]?.list ?? []).compactMap(\.string))
+            },
             theme: theme.flatMap { t in
                 guard let background = t["background"]?.color, let foreground = t["foreground"]?.color, let accent = t["accent"]?.color else { return nil }
                 return Theme(background: background, foreground: foreground, accent: accent, cursor: t["cursor"]?.color,

@@ -16,6 +16,7 @@ package enum MachineSpecShape {
         Field("gpu-settings", gpuSettings, "persistent GPU settings"),
         Field("packages", packages, "packages to install"),
         Field("python", python, "one shared Python environment, made with uv"),
+        Field("containers", containers, "a container engine and the NVIDIA Container Toolkit"),
         Field("theme", theme, "the machine's colours"),
         Field("workloads", .list(workload, unique: false), "the models the machine should run or train (rigctl fit)"),
     ])
@@ -122,6 +123,14 @@ package enum MachineSpecShape {
             Field("cuda", .string(SpecPatterns.torchVariant), required: true, "the wheels' CUDA variant, e.g. \"12.8\" (cu128), or \"cpu\""),
         ]), "PyTorch, from the wheel index of its CUDA variant"),
         Field("packages", .list(.string(SpecPatterns.pythonRequirement), unique: true), "PyPI requirements: a name, or a name with version specifiers"),
+    ])
+
+    static let containers: Shape = .object([
+        Field("engine", .choice(MachineSpec.Containers.Engine.allCases.map(\.rawValue)), required: true,
+              "the container engine: docker (Docker Engine from Docker's apt repository)"),
+        Field("nvidia-toolkit", .boolean, "the NVIDIA Container Toolkit and docker's nvidia runtime (default false)"),
+        Field("docker-users", .list(.string(SpecPatterns.userName), unique: true),
+              "users added to the docker group (root-equivalent: anyone in it controls the machine)"),
     ])
 
     /// Names of the base vim scheme's colour variables that a spec may override.

@@ -20,6 +20,7 @@ package struct AnsibleEmitter: Sendable {
     static let amdgpuRebootHandler = "Reboot notice for amdgpu"
     /// The play variable that names the user `rocm-groups` adds to the GPU groups: the connecting user by default.
     static let userVariable = "rigctl_user"
+    static let restartDockerHandler = "Restart docker"
 
     /// The playbook text for `playbooks/<machine>.yml`.
     /// - Parameter inInventory: whether the machine has `ssh:` and so is a host of `inventory.yml`.
@@ -77,6 +78,9 @@ package struct AnsibleEmitter: Sendable {
             ])),
             (Self.rebootHandler, task(Self.rebootHandler, "ansible.builtin.debug", [
                 ("msg", .string("The NVIDIA driver changed: reboot this machine to load it.")),
+            ])),
+            (Self.restartDockerHandler, task(Self.restartDockerHandler, "ansible.builtin.systemd_service", [
+                ("name", .string("docker")), ("state", .word("restarted")),
             ])),
             // No ansible.builtin module runs update-initramfs; the shell script and `rigctl apply` do.
             (Self.initramfsHandler, task(Self.initramfsHandler, "ansible.builtin.debug", [
@@ -215,6 +219,55 @@ package struct AnsibleEmitter: Sendable {
             return bashRepairTasks(step.title, functions: ShellPrelude.cudaDefaultFunctions,
                                    check: "rig_cuda_default_is" + arguments, fix: "rig_cuda_default_set" + arguments,
                                    register: "rigctl_cuda_default_check")
+
+        case .aptSource(let source):
+            handlers.insert(Self.updateCacheHandler)
+            let directory = String(source.keyring[..<(source.keyring.lastIndex(of: "/") ?? source.keyring.endIndex)])
+            return [
+                task("Create \(directory)", "ansible.builtin.file", [
+                    ("path", .string(directory)), ("state", .word("directory")), ("mode", .string("0755")),
+                ]),
+                // get_url without a checksum downloads only when the file is missing (force: false).
+                task("Download the signing key of \(source.sources.path)", "ansible.builtin.get_url", [
+                    ("url", .string(source.keyURL)), ("dest", .string(source.keyring)), ("mode", .string("0644")),
+                ], extra: [("notify", .string(Self.updateCacheHandler))]),
+                copy(step.title, source.sources, notify: Self.updateCacheHandler),
+                flushHandlers("Update the apt cache now when the repository was added"),
+            ]
+
+        case .packagedService(let service):
+            return [
+                aptInstall(step.title, service.packages, heldChange: false),
+                task("Enable and start \(service.unit)", "ansible.builtin.systemd_service", [
+                    ("name", .string(service.unit)), ("enabled", .bool(true)), ("state", .word("started")),
+                ]),
+            ]
+
+        case .groupMembers(let members):
+            // ansible.builtin.user would create a missing user: getent fails the play on one instead.
+            return members.users.flatMap { user -> [YAMLNode] in [
+                task("Check that the user \(user) exists", "ansible.builtin.getent", [
+                    ("database", .word("passwd")), ("key", .string(user)),
+                ]),
+                task("Add \(user) to the group \(members.group)", "ansible.builtin.user", [
+                    ("name", .string(user)), ("groups", .list([.string(members.group)])), ("append", .bool(true)),
+                ]),
+            ] }
+
+        case .dockerRuntime(let runtime):
+            handlers.insert(Self.restartDockerHandler)
+            let register = "rigctl_docker_runtimes"
+            return [
+                aptInstall("Install \(runtime.package)", [runtime.package], heldChange: false),
+                task("Read docker's runtimes", "ansible.builtin.command", [
+                    ("argv", .list([.string("docker"), .string("info"), .string("--format"), .unsafeString("{{json .Runtimes}}")])),
+                ], extra: [("register", .word(register)), ("changed_when", .bool(false)), ("failed_when", .bool(false))]),
+                task(step.title, "ansible.builtin.command", [("argv", .list(runtime.configure.map(YAMLNode.string)))], extra: [
+                    ("when", .expression(["'\"\(runtime.runtime)\":' not in \(register).stdout"])),
+                    ("changed_when", .bool(true)), ("notify", .string(Self.restartDockerHandler)),
+                ]),
+                flushHandlers("Restart docker now when its runtimes changed"),
+            ]
 
         case .gpuSettings(let unit):
             handlers.insert(Self.restartGPUSettingsHandler)

@@ -127,6 +127,10 @@ package struct ShellEmitter: Sendable {
             return "rig_dkms_current /boot"
         case .cudaDefault(let target):
             return "rig_cuda_default_is \(ShellQuote.quote(target.match.rawValue)) \(ShellQuote.quote(target.release))"
+        case .usersInGroup(let members):
+            return "rig_in_group " + ([members.group] + members.users).map(ShellQuote.quote).joined(separator: " ")
+        case .dockerRuntime(let runtime):
+            return "rig_docker_runtime \(ShellQuote.quote(runtime))"
         case .unitActive(let unit):
             return "rig_unit_active \(ShellQuote.quote(unit))"
         case .hostnameIs(let name):
@@ -209,6 +213,23 @@ package struct ShellEmitter: Sendable {
             body.line("rig_dkms_install_missing /boot")
         case .cudaDefault(let target):
             body.line("rig_cuda_default_set \(ShellQuote.quote(target.match.rawValue)) \(ShellQuote.quote(target.release))")
+        case .aptSource(let source):
+            body.line("rig_download_key \(ShellQuote.quote(source.keyURL)) \(ShellQuote.quote(source.keyring))")
+            installSystemFile(source.sources, in: &body)
+            body.line("apt-get update")
+        case .packagedService(let service):
+            body.line("apt-get update")
+            body.line("rig_apt_install " + service.packages.map(ShellQuote.quote).joined(separator: " "))
+            body.line("systemctl enable --now \(ShellQuote.quote(service.unit))")
+        case .groupMembers(let members):
+            for user in members.users {
+                body.line("usermod -aG \(ShellQuote.quote(members.group)) \(ShellQuote.quote(user))")
+            }
+        case .dockerRuntime(let runtime):
+            body.line("apt-get update")
+            body.line("rig_apt_install \(ShellQuote.quote(runtime.package))")
+            body.line(runtime.configure.map(ShellQuote.quote).joined(separator: " "))
+            body.line("systemctl restart docker")
         case .gpuSettings(let unit):
             installSystemFile(unit.file, in: &body)
             body.line("systemctl daemon-reload")

@@ -113,6 +113,10 @@ package struct Planner: Sendable {
                 check: .pythonEnvironmentCurrent(environment)))
         }
 
+        if let containers = spec.containers {
+            steps += containerSteps(containers, os: spec.os)
+        }
+
         if !dotfiles.isEmpty {
             steps.append(Step(
                 id: "dotfiles", title: "Install \(dotfiles.count) dotfile\(dotfiles.count == 1 ? "" : "s") (theme)",
@@ -148,6 +152,44 @@ package struct Planner: Sendable {
             }
         }
         return Plan(machine: spec.name, specFile: spec.file, os: spec.os, steps: steps)
+    }
+
+    /// Docker Engine from Docker's repository, the docker group's users, and the NVIDIA Container Toolkit
+    /// from NVIDIA's repository with docker's nvidia runtime (docs/plan.md, "Containers").
+    private func containerSteps(_ containers: MachineSpec.Containers, os: MachineSpec.OperatingSystem) -> [Step] {
+        var steps: [Step] = []
+        let engine = [ContainersCheck.engineKey]
+        if let docker = AptSource.docker(os) {
+            steps.append(Step(
+                id: "docker-repository", title: "Add Docker's apt repository (\(docker.sources.path))",
+                kind: .aptSource(docker), needsRoot: true, fixes: engine,
+                check: .all([.fileExists(docker.keyring), .fileContents(docker.sources)])))
+        }
+        let service = PackagedService.dockerEngine
+        steps.append(Step(
+            id: "docker-engine", title: "Install Docker Engine (\(service.packages.joined(separator: ", "))) and start it",
+            kind: .packagedService(service), needsRoot: true, fixes: engine,
+            check: .all([.packagesInstalled(service.packages.map { AptPin(name: $0) }), .unitActive(service.unit)])))
+        if !containers.dockerUsers.isEmpty {
+            let members = GroupMembers(group: "docker", users: containers.dockerUsers)
+            steps.append(Step(
+                id: "docker-users", title: "Add \(members.users.joined(separator: ", ")) to the docker group (root-equivalent)",
+                kind: .groupMembers(members), needsRoot: true, fixes: [ContainersCheck.usersKey],
+                check: .usersInGroup(members)))
+        }
+        if containers.nvidiaToolkit {
+            let toolkit = AptSource.nvidiaContainerToolkit
+            let runtime = DockerRuntime.nvidia
+            steps.append(Step(
+                id: "nvidia-container-toolkit-repository", title: "Add the NVIDIA Container Toolkit's apt repository (\(toolkit.sources.path))",
+                kind: .aptSource(toolkit), needsRoot: true, fixes: [ContainersCheck.toolkitKey],
+                check: .all([.fileExists(toolkit.keyring), .fileContents(toolkit.sources)])))
+            steps.append(Step(
+                id: "nvidia-container-toolkit", title: "Install the NVIDIA Container Toolkit and configure docker's nvidia runtime",
+                kind: .dockerRuntime(runtime), needsRoot: true, fixes: [ContainersCheck.toolkitKey],
+                check: .all([.packagesInstalled([AptPin(name: runtime.package)]), .dockerRuntime(runtime.runtime)])))
+        }
+        return steps
     }
 
     private func manualStep(id: String, _ item: ChecklistItem, fixes keyPath: SpecKeyPath) -> Step {

@@ -28,6 +28,10 @@ package indirect enum StepGuard: Sendable, Equatable {
     case dkmsModulesCurrent
     /// `/usr/local/cuda` resolves to a `cuda-X.Y` directory the spec allows.
     case cudaDefault(CUDADefault)
+    /// Every user is a member of the group.
+    case usersInGroup(GroupMembers)
+    /// The docker daemon answers and knows this runtime (`docker info`'s `Runtimes`).
+    case dockerRuntime(String)
     /// The systemd unit is enabled and active.
     case unitActive(String)
     /// The static hostname is this and `/etc/hosts` maps `127.0.1.1` to it.
@@ -68,6 +72,10 @@ package indirect enum StepGuard: Sendable, Equatable {
             return "dkms status shows the nvidia module installed for the running and the newest kernel"
         case .cudaDefault(let target):
             return "/usr/local/cuda leads to \(target.summary)"
+        case .usersInGroup(let members):
+            return members.users.joined(separator: ", ") + " in the group \(members.group)"
+        case .dockerRuntime(let runtime):
+            return "docker info lists the runtime \(runtime)"
         case .unitActive(let unit):
             return "\(unit) enabled and active"
         case .hostnameIs(let name):

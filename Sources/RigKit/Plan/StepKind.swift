@@ -30,6 +30,14 @@ package enum StepKind: Sendable, Equatable {
     case gpuSettings(GPUSettingsUnit)
     /// The shared Python environment (`python:`), made with uv.
     case pythonEnvironment(PythonEnvironment)
+    /// A third-party apt repository: its key and its `signed-by` sources file.
+    case aptSource(AptSource)
+    /// Packages installed and their service enabled and started (Docker Engine).
+    case packagedService(PackagedService)
+    /// Existing users added to a group (`docker`).
+    case groupMembers(GroupMembers)
+    /// A package that brings a docker runtime, the runtime configured and docker restarted.
+    case dockerRuntime(DockerRuntime)
     /// The theme files of the user's home (`ThemeRenderer`), written without losing user content.
     case dotfiles([RenderedFile])
     /// The static hostname and its `127.0.1.1` line in `/etc/hosts`.

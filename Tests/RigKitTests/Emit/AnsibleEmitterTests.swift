@@ -49,7 +49,9 @@ import RigSpec
     }
 
     @Test func onlyFullyQualifiedBuiltinModulesAndNoShell() {
-        for spec in PlanExamples.all {
+        var containers = PlanExamples.computeNode
+        containers.containers = .init(engine: .docker, nvidiaToolkit: true, dockerUsers: ["me"])
+        for spec in PlanExamples.all + [containers] {
             let text = Self.playbook(spec, dotfiles: PlanExamples.dotfiles)
             let modules = text.split(separator: "\n").compactMap { line -> String? in
                 let trimmed = line.drop { $0 == " " || $0 == "-" }
@@ -61,6 +63,7 @@ import RigSpec
                 "ansible.builtin.copy", "ansible.builtin.file", "ansible.builtin.blockinfile", "ansible.builtin.systemd_service",
                 "ansible.builtin.hostname", "ansible.builtin.lineinfile", "ansible.builtin.debug", "ansible.builtin.find",
                 "ansible.builtin.pip", "ansible.builtin.command",  // uv (python:), see uvCommandsAreGuardedByTheirChecks
+                "ansible.builtin.get_url", "ansible.builtin.getent", "ansible.builtin.user",  // containers:
                 JSONCSettingsModule.name,  // rigctl's own, in library/ beside the playbooks (ansible-lint: its canonical name)
             ]), "\(spec.name): \(modules)")
             #expect(!text.contains("ansible.builtin.shell"))
@@ -72,6 +75,7 @@ import RigSpec
     /// passes `ansible-playbook --syntax-check` and `ansible-lint` (production profile).
     @Test func playbooksPassSyntaxCheckAndAnsibleLint() throws {
         var debian = PlanExamples.computeNode
+        debian.containers = .init(engine: .docker, nvidiaToolkit: false, dockerUsers: [])
         debian.name = "debian-node"
         debian.hostname = "debian-node"
         debian.ssh = .init(host: "debian-node.local")
@@ -85,6 +89,7 @@ import RigSpec
         python.hostname = "python-node"
         python.python = .init(version: "3.12", torch: .init(version: PlanExamples.constraint("2.7"), cuda: Version("12.8")),
                               packages: ["numpy", "accelerate>=1.0"])
+        python.containers = .init(engine: .docker, nvidiaToolkit: true, dockerUsers: ["me", "ci-runner"])
         // The committed arm64 (sbsa repository, NVIDIA-repository driver) and rented (ssh:) examples.
         let specs = PlanExamples.all + [debian, pinned, python, try AuditSamples.machine("dgx-spark"), try AuditSamples.machine("rented-h100"),
                                         PlanExamples.rocmDesktop, PlanExamples.rocmNode]

@@ -24,7 +24,11 @@ import RigSpec
                                cuda: PlanExamples.constraint("12.8.1"))
         var debianMinimum = debian
         debianMinimum.drivers?.nvidia = .init(version: PlanExamples.constraint(">=570"), flavor: .open)
+        debianMinimum.containers = .init(engine: .docker, nvidiaToolkit: true, dockerUsers: ["me"])
+        var containers = PlanExamples.computeNode
+        containers.containers = .init(engine: .docker, nvidiaToolkit: true, dockerUsers: ["me", "ci-runner"])
         return [
+            ("containers", script(containers)),
             ("workstation", script(PlanExamples.workstation, dotfiles: PlanExamples.dotfiles)),
             ("compute-node", script(PlanExamples.computeNode)),
             ("big-rig", script(PlanExamples.bigRig)),

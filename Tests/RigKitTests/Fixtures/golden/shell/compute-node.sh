@@ -394,6 +394,35 @@ rig_cuda_default_set() {
   fi
   update-alternatives --set cuda "${choice}"
 }
+# rig_download_key URL PATH: the key at URL into PATH (mode 644, its directory 755), through a temporary file beside it.
+rig_download_key() {
+  if ! command -v curl >/dev/null; then
+    apt-get update
+    rig_apt_install ca-certificates curl
+  fi
+  install -m 0755 -d "$(dirname -- "$2")"
+  rig_mktemp "$2"
+  curl -fsSL --proto '=https' -o "${RIG_TMP}" "$1"
+  chmod 644 "${RIG_TMP}"
+  mv -f -- "${RIG_TMP}" "$2"
+}
+
+# rig_in_group GROUP USER...: every USER is listed as a member of GROUP (a primary group does not count).
+rig_in_group() {
+  local group=$1 members user
+  shift
+  members=",$(getent group "${group}" | cut -d: -f4),"
+  for user in "$@"; do
+    [[ ${members} == *",${user},"* ]] || return 1
+  done
+}
+
+# rig_docker_runtime NAME: the docker daemon answers and has the runtime NAME.
+rig_docker_runtime() {
+  local runtimes
+  runtimes="$(docker info --format '{{json .Runtimes}}' 2>/dev/null)" || return 1
+  [[ ${runtimes} == *"\"$1\":"* ]]
+}
 # Add NVIDIA's CUDA apt repository (ubuntu2204). Fixes: drivers.cuda.
 step_cuda_repository() {
   if rig_package_installed 'cuda-keyring'; then
