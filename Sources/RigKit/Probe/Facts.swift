@@ -25,6 +25,8 @@ package struct Facts: Sendable, Equatable, Codable {
     package var driverHealth: DriverHealthFacts?
     /// The spec's Python environment (`python.path`).
     package var python: PythonFacts?
+    /// The installed ROCm release and the amdgpu module (`ROCmProber`).
+    package var rocm: ROCmFacts?
 
     package init() {}
 
@@ -43,6 +45,7 @@ package struct Facts: Sendable, Equatable, Codable {
         if wanted.contains(.packages) { packages = .notProbed }
         if wanted.contains(.driverHealth) { driverHealth = DriverHealthFacts() }
         if wanted.contains(.python) { python = PythonFacts() }
+        if wanted.contains(.rocm) { rocm = ROCmFacts() }
     }
 
     /// Drops the groups that were not asked for (a prober may fill more than one group).
@@ -60,6 +63,7 @@ package struct Facts: Sendable, Equatable, Codable {
         if !wanted.contains(.packages) { packages = nil }
         if !wanted.contains(.driverHealth) { driverHealth = nil }
         if !wanted.contains(.python) { python = nil }
+        if !wanted.contains(.rocm) { rocm = nil }
     }
 
     /// Deterministic JSON: sorted keys, pretty-printed, slashes unescaped, trailing newline.

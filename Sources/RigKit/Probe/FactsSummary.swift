@@ -87,6 +87,9 @@ package enum FactsSummary {
                 ("cuda available", text(python.cudaAvailable.map { $0 ? "yes" : "no" })), ("gpus visible", text(python.gpusVisible)),
             ])
         }
+        if let rocm = facts.rocm {
+            section("rocm", [("release", text(rocm.release)), ("amdgpu module", text(rocm.amdgpuModule))])
+        }
         if let health = facts.driverHealth {
             func joined(_ list: [String]) -> String { list.isEmpty ? "none" : list.joined(separator: ", ") }
             let dkms = health.dkms.map { list in
