@@ -32,6 +32,10 @@ package struct ROCmInstall: Sendable, Equatable {
     package var preferences: SystemFile
     /// `amdgpu-dkms` then `rocm`, both held.
     package var packages: [AptPin]
+    /// The running kernel's packages DKMS builds amdgpu against, as the prerequisites page installs them
+    /// ("Kernel headers and development packages", Ubuntu: `linux-headers-$(uname -r)` and
+    /// `linux-modules-extra-$(uname -r)`): each prefix is followed by the kernel release on the machine.
+    package var kernelPackagePrefixes: [String]
     /// The groups the user needs for `/dev/kfd` and the render nodes.
     package var groups: [String]
 
@@ -69,6 +73,7 @@ package struct ROCmInstall: Sendable, Equatable {
 
             """)
         packages = [AptPin(name: Self.driverPackage, hold: true), AptPin(name: Self.metaPackage, hold: true)]
+        kernelPackagePrefixes = ["linux-headers-", "linux-modules-extra-"]
         groups = ["render", "video"]
     }
 
