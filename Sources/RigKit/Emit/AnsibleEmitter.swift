@@ -213,6 +213,16 @@ package struct AnsibleEmitter: Sendable {
             handlers.insert(Self.initramfsHandler)
             return [copy(step.title, file, notify: Self.initramfsHandler)]
 
+        case .dkmsModules:
+            return bashRepairTasks(step.title, functions: ShellPrelude.dkmsFunctions,
+                                   check: "rig_dkms_current /boot", fix: "rig_dkms_install_missing /boot", register: "rigctl_dkms_check")
+
+        case .cudaDefault(let target):
+            let arguments = " " + ShellQuote.quote(target.match.rawValue) + " " + ShellQuote.quote(target.release)
+            return bashRepairTasks(step.title, functions: ShellPrelude.cudaDefaultFunctions,
+                                   check: "rig_cuda_default_is" + arguments, fix: "rig_cuda_default_set" + arguments,
+                                   register: "rigctl_cuda_default_check")
+
         case .gpuSettings(let unit):
             handlers.insert(Self.restartGPUSettingsHandler)
             return [
@@ -243,6 +253,24 @@ package struct AnsibleEmitter: Sendable {
             // The reboot notice is the handler the driver task notifies.
             return []
         }
+    }
+
+    /// No `ansible.builtin` module runs dkms or update-alternatives: the script's own bash functions do, the
+    /// check first (exit 0 done, 1 to do, anything else fails the task), the fix only when the check said 1,
+    /// so a converged machine reports `changed=0` and the playbook, the script and `rigctl apply` agree.
+    private func bashRepairTasks(_ title: String, functions: String, check: String, fix: String, register: String) -> [YAMLNode] {
+        func bash(_ call: String) -> (String, YAMLNode) {
+            ("argv", .list([.string("bash"), .string("-c"), .unsafeString("set -euo pipefail\n" + functions + "\n" + call + "\n")]))
+        }
+        return [
+            task("Check: \(title)", "ansible.builtin.command", [bash(check)], extra: [
+                ("register", .word(register)), ("changed_when", .bool(false)),
+                ("failed_when", .expression(["\(register).rc not in [0, 1]"])),
+            ]),
+            task(title, "ansible.builtin.command", [bash(fix)], extra: [
+                ("when", .expression(["\(register).rc == 1"])), ("changed_when", .bool(true)),
+            ]),
+        ]
     }
 
     /// The play variable that says where uv is installed (`PythonEnvironment.uvHome`).

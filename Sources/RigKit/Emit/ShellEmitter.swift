@@ -123,6 +123,10 @@ package struct ShellEmitter: Sendable {
                     return "[[ -e \(path) ]]"
                 }
             }.joined(separator: " \\\n    && ")
+        case .dkmsModulesCurrent:
+            return "rig_dkms_current /boot"
+        case .cudaDefault(let target):
+            return "rig_cuda_default_is \(ShellQuote.quote(target.match.rawValue)) \(ShellQuote.quote(target.release))"
         case .unitActive(let unit):
             return "rig_unit_active \(ShellQuote.quote(unit))"
         case .hostnameIs(let name):
@@ -202,6 +206,10 @@ package struct ShellEmitter: Sendable {
         case .modprobeBlacklist(let file):
             installSystemFile(file, in: &body)
             body.line("if command -v update-initramfs >/dev/null; then update-initramfs -u; fi")
+        case .dkmsModules:
+            body.line("rig_dkms_install_missing /boot")
+        case .cudaDefault(let target):
+            body.line("rig_cuda_default_set \(ShellQuote.quote(target.match.rawValue)) \(ShellQuote.quote(target.release))")
         case .gpuSettings(let unit):
             installSystemFile(unit.file, in: &body)
             body.line("systemctl daemon-reload")

@@ -58,6 +58,11 @@ package struct Planner: Sendable {
                 id: "nouveau-blacklist", title: "Blacklist nouveau (\(NouveauBlacklist.file.path)) and rebuild the initramfs",
                 kind: .modprobeBlacklist(NouveauBlacklist.file), needsRoot: true, fixes: [DriverHealthCheck.nouveauKey],
                 check: .fileContents(NouveauBlacklist.file)))
+            // A kernel update without its headers leaves the module unbuilt: the next boot has no driver.
+            steps.append(Step(
+                id: "dkms-modules", title: "Build the NVIDIA DKMS module for the running and the newest kernel",
+                kind: .dkmsModules, needsRoot: true, fixes: [DriverHealthCheck.dkmsKey],
+                check: .dkmsModulesCurrent))
         }
 
         if let cuda {
@@ -65,6 +70,11 @@ package struct Planner: Sendable {
                 id: "cuda-toolkit", title: "Install the CUDA toolkit \(cuda.constraint) and put it on PATH",
                 kind: .cudaToolkit(cuda), needsRoot: true, fixes: ["drivers.cuda"],
                 check: .all([.packagesInstalled([cuda.package]), .fileContents(cuda.profileScript)])))
+            let target = CUDADefault(cuda)
+            steps.append(Step(
+                id: "cuda-default", title: "Point /usr/local/cuda at \(target.summary) (update-alternatives)",
+                kind: .cudaDefault(target), needsRoot: true, fixes: [DriverHealthCheck.cudaDefaultKey],
+                check: .cudaDefault(target)))
         }
 
         if let constraint = spec.drivers?.rocm {

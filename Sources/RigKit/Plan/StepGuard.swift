@@ -24,6 +24,10 @@ package indirect enum StepGuard: Sendable, Equatable {
     /// Every theme file already reads as installed: whole files and blocks as rendered, a settings
     /// file present (scripts and playbooks create it; only `rigctl apply` merges into an existing one).
     case dotfilesCurrent([RenderedFile])
+    /// DKMS has the nvidia module installed for the running and the newest kernel in /boot (or DKMS builds no nvidia module).
+    case dkmsModulesCurrent
+    /// `/usr/local/cuda` resolves to a `cuda-X.Y` directory the spec allows.
+    case cudaDefault(CUDADefault)
     /// The systemd unit is enabled and active.
     case unitActive(String)
     /// The static hostname is this and `/etc/hosts` maps `127.0.1.1` to it.
@@ -60,6 +64,10 @@ package indirect enum StepGuard: Sendable, Equatable {
                 if case .jsonSettings(let edit) = file.installation { return "~/\(file.path) has \(edit.key)" }
                 return "~/\(file.path) up to date"
             }.joined(separator: ", ")
+        case .dkmsModulesCurrent:
+            return "dkms status shows the nvidia module installed for the running and the newest kernel"
+        case .cudaDefault(let target):
+            return "/usr/local/cuda leads to \(target.summary)"
         case .unitActive(let unit):
             return "\(unit) enabled and active"
         case .hostnameIs(let name):

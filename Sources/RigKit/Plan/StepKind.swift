@@ -22,6 +22,10 @@ package enum StepKind: Sendable, Equatable {
     case aptHold([String])
     /// A modprobe.d file that blacklists a module, then the initramfs rebuilt (`NouveauBlacklist`).
     case modprobeBlacklist(SystemFile)
+    /// The NVIDIA DKMS module built for the running and the newest kernel (headers, then `dkms autoinstall -k`).
+    case dkmsModules
+    /// `/usr/local/cuda` pointed at the spec's toolkit with `update-alternatives --set cuda`.
+    case cudaDefault(CUDADefault)
     /// Persistence mode and power limit, applied at boot by a systemd unit.
     case gpuSettings(GPUSettingsUnit)
     /// The shared Python environment (`python:`), made with uv.

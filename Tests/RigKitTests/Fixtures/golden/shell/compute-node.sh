@@ -315,6 +315,85 @@ rig_driver_module_loaded() {
   installed=$(modinfo -F version nvidia 2>/dev/null) || return 1
   [[ ${loaded} == "${installed}" ]]
 }
+# rig_dkms_kernels_missing BOOT: the running kernel and the newest one in BOOT (/boot: the next boot's) for which
+# DKMS knows an nvidia module that is not installed, one a line; nothing when DKMS or its nvidia module is absent.
+rig_dkms_kernels_missing() {
+  local boot=$1 status newest kernel
+  command -v dkms >/dev/null || return 0
+  status="$(dkms status)" || return 1
+  if ! grep -q '^nvidia' <<<"${status}"; then return 0; fi
+  newest="$(
+    for kernel in "${boot}"/vmlinuz-[0-9]*; do
+      kernel=${kernel##*/vmlinuz-}
+      if [[ -e ${boot}/vmlinuz-${kernel} && ${kernel} != *.old && ${kernel} != *.efi.signed ]]; then printf '%s\n' "${kernel}"; fi
+    done | sort -V | tail -n 1
+  )"
+  for kernel in "$(uname -r)" "${newest}"; do
+    [[ ${kernel} =~ ^[A-Za-z0-9._+~-]+$ ]] || continue
+    # dkms 3: "nvidia/570.124.04, KERNEL, x86_64: installed"; dkms 2: "nvidia, 570.124.04, KERNEL, x86_64: installed".
+    if ! awk -F', ' -v kernel="${kernel}" '
+      $1 ~ /^nvidia/ { k = ($1 ~ /\//) ? $2 : $3; state = $NF; sub(/^[^:]*: /, "", state)
+                       if (k == kernel && state ~ /^installed/) found = 1 }
+      END { exit !found }' <<<"${status}"; then
+      printf '%s\n' "${kernel}"
+    fi
+  done | sort -u
+}
+
+# rig_dkms_current BOOT: DKMS has the nvidia module for the running and the newest kernel.
+rig_dkms_current() {
+  local missing
+  missing="$(rig_dkms_kernels_missing "$@")" || return 1
+  [[ -z ${missing} ]]
+}
+
+# rig_dkms_install_missing BOOT: the headers of each kernel without the module (their install runs DKMS's
+# hook), then dkms autoinstall for it.
+rig_dkms_install_missing() {
+  local missing kernel updated=''
+  missing="$(rig_dkms_kernels_missing "$@")"
+  while IFS= read -r kernel; do
+    [[ -n ${kernel} ]] || continue
+    if [[ ! -d /lib/modules/${kernel}/build ]]; then
+      if [[ -z ${updated} ]]; then apt-get update; updated=1; fi
+      DEBIAN_FRONTEND=noninteractive apt-get install -y "linux-headers-${kernel}"
+    fi
+    dkms autoinstall -k "${kernel}"
+  done <<<"${missing}"
+}
+# rig_cuda_matches KIND RELEASE PATH: PATH is a cuda-X.Y directory whose X.Y is RELEASE (KIND prefix: 12.8 or
+# 12.8.x; 13 takes 13.x) or at least RELEASE (KIND atleast).
+rig_cuda_matches() {
+  local name=${3##*/}
+  [[ ${name} =~ ^cuda-([0-9]+(\.[0-9]+)*)$ ]] || return 1
+  local version=${BASH_REMATCH[1]}
+  case $1 in
+    prefix) [[ ${version} == "$2" || ${version} == "$2".* ]] ;;
+    atleast) dpkg --compare-versions "${version}" ge "$2" ;;
+    *) return 1 ;;
+  esac
+}
+
+# rig_cuda_default_is KIND RELEASE [LINK]: LINK (/usr/local/cuda) leads to a toolkit the spec allows.
+rig_cuda_default_is() {
+  local target
+  target="$(readlink -f -- "${3:-/usr/local/cuda}")" || return 1
+  [[ -d ${target} ]] && rig_cuda_matches "$1" "$2" "${target}"
+}
+
+# rig_cuda_default_set KIND RELEASE: points the cuda alternative at the newest registered toolkit the spec allows.
+rig_cuda_default_set() {
+  local candidate choice=''
+  while IFS= read -r candidate; do
+    if rig_cuda_matches "$1" "$2" "${candidate}"; then choice=${candidate}; fi
+  done < <(update-alternatives --list cuda 2>/dev/null | sort -V)
+  if [[ -z ${choice} ]]; then
+    printf 'error: no toolkit registered as the cuda alternative (update-alternatives --list cuda) is CUDA %s%s\n' \
+      "$([[ $1 == atleast ]] && printf '>=')" "$2" >&2
+    return 1
+  fi
+  update-alternatives --set cuda "${choice}"
+}
 # Add NVIDIA's CUDA apt repository (ubuntu2204). Fixes: drivers.cuda.
 step_cuda_repository() {
   if rig_package_installed 'cuda-keyring'; then
@@ -391,6 +470,17 @@ options nouveau modeset=0
   echo 'done: Blacklist nouveau (/etc/modprobe.d/blacklist-nouveau.conf) and rebuild the initramfs'
 }
 
+# Build the NVIDIA DKMS module for the running and the newest kernel. Fixes: drivers.nvidia.dkms.
+step_dkms_modules() {
+  if rig_dkms_current /boot; then
+    echo 'ok: Build the NVIDIA DKMS module for the running and the newest kernel'
+    return 0
+  fi
+  rig_require_root 'dkms-modules'
+  rig_dkms_install_missing /boot
+  echo 'done: Build the NVIDIA DKMS module for the running and the newest kernel'
+}
+
 # Install the CUDA toolkit 12.8 and put it on PATH. Fixes: drivers.cuda.
 step_cuda_toolkit() {
   local contents_1
@@ -411,6 +501,17 @@ esac
   rig_apt_install 'cuda-toolkit-12-8'
   rig_install_file '/etc/profile.d/cuda.sh' "${contents_1}" '0644'
   echo 'done: Install the CUDA toolkit 12.8 and put it on PATH'
+}
+
+# Point /usr/local/cuda at CUDA 12.8 (update-alternatives). Fixes: drivers.cuda.default.
+step_cuda_default() {
+  if rig_cuda_default_is 'prefix' '12.8'; then
+    echo 'ok: Point /usr/local/cuda at CUDA 12.8 (update-alternatives)'
+    return 0
+  fi
+  rig_require_root 'cuda-default'
+  rig_cuda_default_set 'prefix' '12.8'
+  echo 'done: Point /usr/local/cuda at CUDA 12.8 (update-alternatives)'
 }
 
 # Apply GPU settings at every boot (persistence on, power limit 300 W). Fixes: gpu-settings.persistence, gpu-settings.power-limit.
@@ -509,7 +610,9 @@ main() {
   step_nvidia_driver
   step_hold_nvidia_driver
   step_nouveau_blacklist
+  step_dkms_modules
   step_cuda_toolkit
+  step_cuda_default
   step_gpu_settings
   step_python_environment
   step_hostname
