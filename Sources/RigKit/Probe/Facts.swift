@@ -27,6 +27,8 @@ package struct Facts: Sendable, Equatable, Codable {
     package var python: PythonFacts?
     /// Docker and the NVIDIA Container Toolkit (docs/facts.md, "Containers").
     package var containers: ContainerFacts?
+    /// The installed ROCm release and the amdgpu module (`ROCmProber`).
+    package var rocm: ROCmFacts?
 
     package init() {}
 
@@ -46,6 +48,7 @@ package struct Facts: Sendable, Equatable, Codable {
         if wanted.contains(.driverHealth) { driverHealth = DriverHealthFacts() }
         if wanted.contains(.python) { python = PythonFacts() }
         if wanted.contains(.containers) { containers = ContainerFacts() }
+        if wanted.contains(.rocm) { rocm = ROCmFacts() }
     }
 
     /// Drops the groups that were not asked for (a prober may fill more than one group).
@@ -64,6 +67,7 @@ package struct Facts: Sendable, Equatable, Codable {
         if !wanted.contains(.driverHealth) { driverHealth = nil }
         if !wanted.contains(.python) { python = nil }
         if !wanted.contains(.containers) { containers = nil }
+        if !wanted.contains(.rocm) { rocm = nil }
     }
 
     /// Deterministic JSON: sorted keys, pretty-printed, slashes unescaped, trailing newline.
