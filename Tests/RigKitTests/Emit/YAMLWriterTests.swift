@@ -48,6 +48,34 @@ import Testing
             """)
     }
 
+    @Test func layoutOfNestedListsCommentedItemsAndBlocks() {
+        let node = YAMLNode.map([
+            ("nested", .list([.list([.int(1), .list([.bool(true)])]), .commented(.word("present"), "noqa: a"), .map([])])),
+            ("deep", .commented(.list([.commented(.map([("k", .list([.string("v")]))]), "noqa: b")]), "noqa: c")),
+            ("text", .unsafeString("line one\n  indented\n\nlast\n")),
+            ("empty", .expression([])),
+        ])
+        #expect(YAMLWriter.document(node) == """
+            ---
+            nested:
+              - - 1
+                - - true
+              - present  # noqa: a
+              - {}
+            deep:
+              - k:  # noqa: b  # noqa: c
+                  - "v"
+            text: !unsafe |
+              line one
+                indented
+
+              last
+            empty: >-
+
+
+            """)
+    }
+
     /// PyYAML (which Ansible uses) reads back exactly the values written.
     @Test func pythonYAMLReadsBackTheSameValues() throws {
         let values = ["plain", "it's \"quoted\"", "multi\nline\n", "  leading spaces\n", "tab\tand trailing \n", "{{ not_templated }}",
