@@ -98,16 +98,20 @@ package enum YAMLWriter {
 
     private static func appendIndentedLines(_ text: String, pad: Int, into out: inout [UInt8]) {
         out.reserveCapacity(out.count + text.utf8.count + pad * 64)
-        var atLineStart = true
-        for byte in text.utf8.dropLast() {
-            if byte == 0x0A {
-                out.append(byte)
-                atLineStart = true
-                continue
+        var text = text
+        text.withUTF8 { bytes in
+            // Whole lines at a time (theme files are long): the pad, then the line with its newline.
+            guard !bytes.isEmpty else { return }
+            let body = bytes[..<(bytes.count - 1)]   // without the final newline
+            var start = body.startIndex
+            while start < body.endIndex {
+                let end = body[start...].firstIndex(of: 0x0A) ?? body.endIndex
+                if end > start { appendSpaces(pad, into: &out) }
+                out.append(contentsOf: body[start..<end])
+                guard end < body.endIndex else { break }
+                out.append(0x0A)
+                start = end + 1
             }
-            if atLineStart { appendSpaces(pad, into: &out) }
-            atLineStart = false
-            out.append(byte)
         }
     }
 
