@@ -233,9 +233,12 @@ package struct MachineSpec: Sendable, Equatable {
     package struct Drivers: Sendable, Equatable {
         package var nvidia: NVIDIA?
         package var cuda: VersionConstraint?
-        package init(nvidia: NVIDIA? = nil, cuda: VersionConstraint? = nil) {
+        /// AMD ROCm: `"6.2.4"` is that release; `"6.2"` is AMD's 6.2.0 (its repository directory `6.2`).
+        package var rocm: VersionConstraint?
+        package init(nvidia: NVIDIA? = nil, cuda: VersionConstraint? = nil, rocm: VersionConstraint? = nil) {
             self.nvidia = nvidia
             self.cuda = cuda
+            self.rocm = rocm
         }
         package struct NVIDIA: Sendable, Equatable {
             package enum Flavor: String, Sendable, CaseIterable { case open, proprietary }
@@ -419,8 +422,11 @@ package struct MachineSpec: Sendable, Equatable {
         package var headDim: Int?
         package var intermediate: Int?
         package var vocab: Int?
+        /// A mixture of experts: experts per layer, and how many of them run per token.
+        package var experts: Int?
+        package var expertsPerToken: Int?
         package init(parameters: Double? = nil, layers: Int? = nil, hidden: Int? = nil, heads: Int? = nil, kvHeads: Int? = nil,
-                     headDim: Int? = nil, intermediate: Int? = nil, vocab: Int? = nil) {
+                     headDim: Int? = nil, intermediate: Int? = nil, vocab: Int? = nil, experts: Int? = nil, expertsPerToken: Int? = nil) {
             self.parameters = parameters
             self.layers = layers
             self.hidden = hidden
@@ -429,6 +435,8 @@ package struct MachineSpec: Sendable, Equatable {
             self.headDim = headDim
             self.intermediate = intermediate
             self.vocab = vocab
+            self.experts = experts
+            self.expertsPerToken = expertsPerToken
         }
     }
 }

@@ -12,7 +12,7 @@ package enum MachineSpecShape {
         Field("ssh", ssh, "how to reach the machine, for the Ansible inventory"),
         Field("parts", parts, "the hardware"),
         Field("bios", bios, "firmware version and settings"),
-        Field("drivers", drivers, "NVIDIA driver and CUDA toolkit"),
+        Field("drivers", drivers, "NVIDIA driver and CUDA toolkit, or AMD ROCm"),
         Field("gpu-settings", gpuSettings, "persistent GPU settings"),
         Field("packages", packages, "packages to install"),
         Field("python", python, "one shared Python environment, made with uv"),
@@ -103,6 +103,7 @@ package enum MachineSpecShape {
             Field("flavor", .choice(MachineSpec.Drivers.NVIDIA.Flavor.allCases.map(\.rawValue)), required: true, "kernel modules: open or proprietary"),
         ]), "the NVIDIA driver"),
         Field("cuda", .version, "CUDA toolkit, e.g. \"12.8\""),
+        Field("rocm", .version, "AMD ROCm release from AMD's repository, e.g. \"6.2.4\" (held there)"),
     ])
 
     static let gpuSettings: Shape = .object([
@@ -164,7 +165,9 @@ package enum MachineSpecShape {
         Field("heads", .integer(1...4096), "custom model: num_attention_heads (default hidden / 128)"),
         Field("kv-heads", .integer(1...4096), "custom model: num_key_value_heads (default heads)"),
         Field("head-dim", .integer(1...4096), "custom model: head_dim (default hidden / heads)"),
-        Field("intermediate", .integer(1...1_048_576), "custom model: intermediate_size (default 4 × hidden)"),
+        Field("intermediate", .integer(1...1_048_576), "custom model: intermediate_size (default 4 × hidden); of one expert in a mixture of experts"),
         Field("vocab", .integer(1...4_194_304), "custom model: vocab_size (default 32000)"),
+        Field("experts", .integer(1...4096), "custom model: experts per layer of a mixture of experts (num_local_experts / num_experts; default 1, dense)"),
+        Field("experts-per-token", .integer(1...4096), "custom model: experts each token runs through (num_experts_per_tok)"),
     ])
 }

@@ -18,6 +18,9 @@ package struct AnsibleEmitter: Sendable {
     static let rebootHandler = "Reboot notice"
     static let initramfsHandler = "Rebuild the initramfs notice"
     static let restartDockerHandler = "Restart docker"
+    static let amdgpuRebootHandler = "Reboot notice for amdgpu"
+    /// The play variable that names the user `rocm-groups` adds to the GPU groups: the connecting user by default.
+    static let userVariable = "rigctl_user"
 
     /// The playbook text for `playbooks/<machine>.yml`.
     /// - Parameter inInventory: whether the machine has `ssh:` and so is a host of `inventory.yml`.
@@ -50,6 +53,10 @@ package struct AnsibleEmitter: Sendable {
             // Override with -e rigctl_home=/home/someone to theme another user's home.
             variables.append((Self.homeVariable, .string("~")))
         }
+        if plan.steps.contains(where: { if case .userGroups = $0.kind { true } else { false } }) {
+            // Override with -e rigctl_user=someone; run locally (-c local), the user who runs ansible-playbook.
+            variables.append((Self.userVariable, .string("{{ ansible_user | default(lookup('ansible.builtin.env', 'USER')) }}")))
+        }
         if plan.steps.contains(where: { if case .pythonEnvironment = $0.kind { true } else { false } }) {
             variables.append((Self.uvHomeVariable, .string(PythonEnvironment.uvHome)))
         }
@@ -65,6 +72,9 @@ package struct AnsibleEmitter: Sendable {
             (Self.updateCacheHandler, task(Self.updateCacheHandler, "ansible.builtin.apt", [("update_cache", .bool(true))])),
             (Self.restartGPUSettingsHandler, task(Self.restartGPUSettingsHandler, "ansible.builtin.systemd_service", [
                 ("name", .string(GPUSettingsUnit.unitName)), ("state", .word("restarted")), ("daemon_reload", .bool(true)),
+            ])),
+            (Self.amdgpuRebootHandler, task(Self.amdgpuRebootHandler, "ansible.builtin.debug", [
+                ("msg", .string("The amdgpu kernel driver changed: reboot this machine to load it.")),
             ])),
             (Self.rebootHandler, task(Self.rebootHandler, "ansible.builtin.debug", [
                 ("msg", .string("The NVIDIA driver changed: reboot this machine to load it.")),
@@ -160,6 +170,35 @@ package struct AnsibleEmitter: Sendable {
             if cuda.package.hold { tasks.append(hold([cuda.package.name])) }
             tasks.append(copy("Put CUDA \(cuda.release) on PATH for login shells", cuda.profileScript))
             return tasks
+
+        case .rocmRepository(let rocm):
+            handlers.insert(Self.updateCacheHandler)
+            let keyrings = String(rocm.keyring[..<(rocm.keyring.lastIndex(of: "/") ?? rocm.keyring.endIndex)])
+            var tasks: [YAMLNode] = [
+                task("Create \(keyrings)", "ansible.builtin.file", [
+                    ("path", .string(keyrings)), ("state", .word("directory")), ("mode", .string("0755")),
+                ]),
+                task("Download AMD's ROCm signing key", "ansible.builtin.get_url", [
+                    ("url", .string(ROCmInstall.keyURL)), ("dest", .string(rocm.keyring)), ("mode", .string("0644")),
+                ], extra: [("notify", .string(Self.updateCacheHandler))]),
+            ]
+            for file in rocm.repositoryFiles {
+                tasks.append(copy("Write \(file.path)", file, notify: Self.updateCacheHandler))
+            }
+            tasks.append(flushHandlers("Update the apt cache now when a repository changed"))
+            return tasks
+
+        case .rocmPackages(let rocm):
+            handlers.insert(Self.amdgpuRebootHandler)
+            return [
+                aptInstall(step.title, rocm.packages.map(\.name), heldChange: true, extra: [("notify", .string(Self.amdgpuRebootHandler))]),
+                hold(rocm.packages.filter(\.hold).map(\.name)),
+            ]
+
+        case .userGroups(let groups):
+            return [task(step.title, "ansible.builtin.user", [
+                ("name", .string("{{ \(Self.userVariable) }}")), ("groups", .list(groups.map(YAMLNode.string))), ("append", .bool(true)),
+            ])]
 
         case .pythonEnvironment(let environment):
             return pythonTasks(environment, title: step.title)

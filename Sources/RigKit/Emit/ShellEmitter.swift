@@ -106,6 +106,10 @@ package struct ShellEmitter: Sendable {
             return "rig_package_at_least \(ShellQuote.quote(name)) \(ShellQuote.quote(minimum))"
         case .fileContents(let file):
             return "rig_file_current \(ShellQuote.quote(file.path)) \"${\(body.contents(of: file.path, file.contents))}\""
+        case .fileExists(let path):
+            return "[[ -s \(ShellQuote.quote(path)) ]]"
+        case .userInGroups(let groups):
+            return "rig_user_in_groups " + groups.map(ShellQuote.quote).joined(separator: " ")
         case .dotfilesCurrent(let files):
             return files.map { file in
                 let path = homePath(file)
@@ -123,8 +127,6 @@ package struct ShellEmitter: Sendable {
             return "rig_dkms_current /boot"
         case .cudaDefault(let target):
             return "rig_cuda_default_is \(ShellQuote.quote(target.match.rawValue)) \(ShellQuote.quote(target.release))"
-        case .fileExists(let path):
-            return "[[ -s \(ShellQuote.quote(path)) ]]"
         case .usersInGroup(let members):
             return "rig_in_group " + ([members.group] + members.users).map(ShellQuote.quote).joined(separator: " ")
         case .dockerRuntime(let runtime):
@@ -173,6 +175,27 @@ package struct ShellEmitter: Sendable {
             body.line("apt-get update")
             install(cuda.package, in: &body)
             installSystemFile(cuda.profileScript, in: &body)
+        case .rocmRepository(let rocm):
+            body.line("apt-get update")
+            body.line("if ! command -v curl >/dev/null; then rig_apt_install ca-certificates curl; fi")
+            body.line("install -d -m 0755 \(ShellQuote.quote(parentDirectory(rocm.keyring)))")
+            body.line("rig_mktemp \(ShellQuote.quote(rocm.keyring))")
+            body.line("curl -fsSL --proto '=https' -o \"${RIG_TMP}\" \(ShellQuote.quote(ROCmInstall.keyURL))")
+            body.line("chmod 644 \"${RIG_TMP}\"")
+            body.line("mv -f -- \"${RIG_TMP}\" \(ShellQuote.quote(rocm.keyring))")
+            for file in rocm.repositoryFiles { installSystemFile(file, in: &body) }
+            body.line("apt-get update")
+        case .rocmPackages(let rocm):
+            body.line("apt-get update")
+            // Held packages stay installable: a rerun after a release change moves them on purpose.
+            body.line("rig_apt_install --allow-change-held-packages " + rocm.packages.map { ShellQuote.quote($0.name) }.joined(separator: " "))
+            let held = rocm.packages.filter(\.hold).map(\.name)
+            if !held.isEmpty { body.line("apt-mark hold " + held.map(ShellQuote.quote).joined(separator: " ")) }
+            body.line("echo 'reboot: the amdgpu kernel module was installed; reboot to load it'")
+        case .userGroups(let groups):
+            body.assign("user", command: "rig_user")
+            body.line("usermod -a -G \(ShellQuote.quote(groups.joined(separator: ","))) \"${user}\"")
+            body.line("echo \"the user ${user} joins the groups at the next login\"")
         case .pythonEnvironment(let environment):
             body.line("rig_uv_install \(ShellQuote.quote(PythonEnvironment.uvVersion))")
             body.line("if ! rig_python_is \(ShellQuote.quote(environment.interpreter)) \(ShellQuote.quote(environment.version)); then")
@@ -238,6 +261,12 @@ package struct ShellEmitter: Sendable {
         body.assign("version", command: "rig_apt_version \(ShellQuote.quote(pin.name)) \(ShellQuote.quote(glob))")
         body.line("rig_apt_install --allow-change-held-packages \(ShellQuote.quote(pin.name + "="))\"${version}\"")
         if pin.hold { body.line("apt-mark hold \(ShellQuote.quote(pin.name))") }
+    }
+
+    /// `/etc/apt/keyrings` for `/etc/apt/keyrings/rocm.asc`.
+    private func parentDirectory(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
     }
 
     private func installSystemFile(_ file: SystemFile, in body: inout ShellFunctionBody) {

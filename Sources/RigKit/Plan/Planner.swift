@@ -5,8 +5,8 @@ import RigTheme
 import RigAudit
 
 /// Turns a machine spec into the ordered steps that converge it:
-/// package repos → packages → NVIDIA driver → CUDA → GPU settings → dotfiles → hostname →
-/// manual BIOS checklist → reboot notice.
+/// package repos → packages → NVIDIA driver (hold, nouveau, DKMS) → CUDA (+ /usr/local/cuda) → ROCm → GPU settings →
+/// Python → containers → dotfiles → hostname → manual BIOS checklist → reboot notice.
 ///
 /// Every step carries a guard, so a plan made from the spec alone is idempotent wherever it runs.
 /// When the caller knows which key paths already match the machine (from findings), steps whose
@@ -75,6 +75,22 @@ package struct Planner: Sendable {
                 id: "cuda-default", title: "Point /usr/local/cuda at \(target.summary) (update-alternatives)",
                 kind: .cudaDefault(target), needsRoot: true, fixes: [DriverHealthCheck.cudaDefaultKey],
                 check: .cudaDefault(target)))
+        }
+
+        if let constraint = spec.drivers?.rocm {
+            let rocm = ROCmInstall(constraint: constraint, os: spec.os)
+            steps.append(Step(
+                id: "rocm-repository", title: "Add AMD's amdgpu and ROCm \(rocm.release) apt repositories (\(rocm.codename ?? spec.os.release))",
+                kind: .rocmRepository(rocm), needsRoot: true, fixes: ["drivers.rocm"],
+                check: .all([.fileExists(rocm.keyring)] + rocm.repositoryFiles.map(StepGuard.fileContents))))
+            steps.append(Step(
+                id: "rocm", title: "Install ROCm \(rocm.release) (\(rocm.packages.map(\.name).joined(separator: ", "))) and hold it",
+                kind: .rocmPackages(rocm), needsRoot: true, fixes: ["drivers.rocm"],
+                check: .packagesInstalled(rocm.packages)))
+            steps.append(Step(
+                id: "rocm-groups", title: "Add the user to the \(rocm.groups.joined(separator: " and ")) groups (GPU access for ROCm)",
+                kind: .userGroups(rocm.groups), needsRoot: true, fixes: ["drivers.rocm"],
+                check: .userInGroups(rocm.groups)))
         }
 
         if let settings = spec.gpuSettings, let unit = GPUSettingsUnit(settings) {

@@ -12,6 +12,12 @@ package enum StepKind: Sendable, Equatable {
     case aptPackages([MachineSpec.AptPackage])
     case nvidiaDriver(NVIDIADriverInstall)
     case cudaToolkit(CUDAToolkitInstall)
+    /// AMD's signing key, its amdgpu and ROCm apt repositories of one release, and their apt preference.
+    case rocmRepository(ROCmInstall)
+    /// `amdgpu-dkms` and the `rocm` meta package from AMD's repositories, held.
+    case rocmPackages(ROCmInstall)
+    /// The user (the one who ran `sudo`, or the connecting one) joins these groups.
+    case userGroups([String])
     /// Held packages (`apt-mark hold`), so unattended-upgrades leaves them alone.
     case aptHold([String])
     /// A modprobe.d file that blacklists a module, then the initramfs rebuilt (`NouveauBlacklist`).

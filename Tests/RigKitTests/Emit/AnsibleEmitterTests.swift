@@ -91,14 +91,15 @@ import RigSpec
                               packages: ["numpy", "accelerate>=1.0"])
         python.containers = .init(engine: .docker, nvidiaToolkit: true, dockerUsers: ["me", "ci-runner"])
         // The committed arm64 (sbsa repository, NVIDIA-repository driver) and rented (ssh:) examples.
-        let specs = PlanExamples.all + [debian, pinned, python, try AuditSamples.machine("dgx-spark"), try AuditSamples.machine("rented-h100")]
+        let specs = PlanExamples.all + [debian, pinned, python, try AuditSamples.machine("dgx-spark"), try AuditSamples.machine("rented-h100"),
+                                        PlanExamples.rocmDesktop, PlanExamples.rocmNode]
         let temporary = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temporary) }
         // Named like the repository's directory: ansible-lint decides file kinds by path.
         let directory = temporary.appendingPathComponent("playbooks")
         try PlaybookGenerator(dotfiles: { $0.name == "workstation" ? PlanExamples.dotfiles : [] }).write(specs, to: directory.path, system: LiveSystem())
 
-        let syntax = try #require(try PlanTools.run("ansible-playbook", ["-i", "inventory.yml", "--syntax-check", "site.yml", "workstation.yml"],
+        let syntax = try #require(try PlanTools.run("ansible-playbook", ["-i", "inventory.yml", "--syntax-check", "site.yml", "workstation.yml", "rocm-desktop.yml", "rocm-node.yml"],
                                                     in: directory, environment: ansibleEnvironment(directory)))
         #expect(syntax.status == 0, "\(syntax.output)")
         let lint = try #require(try PlanTools.run("ansible-lint", ["--offline", "--profile", "production", "--nocolor", "."],

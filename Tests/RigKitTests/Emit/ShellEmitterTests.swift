@@ -35,6 +35,8 @@ import RigSpec
             ("big-rig-pinned", script(PlanExamples.bigRigPinned)),
             ("debian-exact", script(debian)),
             ("debian-minimum", script(debianMinimum)),
+            ("rocm-desktop", script(PlanExamples.rocmDesktop)),
+            ("rocm-node", script(PlanExamples.rocmNode)),
         ] + ["dgx-spark", "rented-h100"].compactMap { name in
             // The committed arm64 and rented examples, as `rigctl plan --format shell` writes them (without dotfiles).
             (try? AuditSamples.machine(name)).map { (name, script($0)) }

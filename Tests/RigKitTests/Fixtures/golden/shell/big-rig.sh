@@ -288,6 +288,25 @@ rig_python_env_current() {
   [[ ${out} == *"Would make no changes"* ]]
 }
 
+# The user a step acts for: the one who ran sudo, else the one running the script.
+rig_user() {
+  if [[ ${EUID} -eq 0 && -n ${SUDO_USER:-} && ${SUDO_USER} != root ]]; then
+    printf '%s\n' "${SUDO_USER}"
+  else
+    id -un
+  fi
+}
+
+# rig_user_in_groups GROUP…: the user (rig_user) is a member of every group.
+rig_user_in_groups() {
+  local user groups group
+  user="$(rig_user)" || return 1
+  groups=" $(id -nG -- "${user}" 2>/dev/null) " || return 1
+  for group in "$@"; do
+    [[ ${groups} == *" ${group} "* ]] || return 1
+  done
+}
+
 rig_driver_module_loaded() {
   local loaded installed
   loaded=$(cat /sys/module/nvidia/version 2>/dev/null) || return 1
