@@ -35,6 +35,7 @@ public enum FuzzTargets {
         "cuda-version-json": { _ = CUDAVersionJSON.parse($0); _ = CUDAVersionJSON.parseText(text($0)) },
         "driver-health": driverHealth,
         "pcie-link": pcieLink,
+        "containers": { _ = DockerInfo.parse(text($0)); _ = NvidiaCTKVersion.parse(text($0)); _ = GroupFile.members(of: "docker", in: text($0)) },
     ]
 
     /// The input as each driver-health source: `dkms status`, `mokutil --sb-state`, modprobe.d and
