@@ -18,6 +18,8 @@ package enum StepKind: Sendable, Equatable {
     case modprobeBlacklist(SystemFile)
     /// Persistence mode and power limit, applied at boot by a systemd unit.
     case gpuSettings(GPUSettingsUnit)
+    /// Homebrew formulae and casks from a generated Brewfile (`brew bundle`), as the user: macOS.
+    case brewBundle(Brewfile)
     /// The shared Python environment (`python:`), made with uv.
     case pythonEnvironment(PythonEnvironment)
     /// The theme files of the user's home (`ThemeRenderer`), written without losing user content.

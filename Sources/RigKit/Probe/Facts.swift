@@ -25,6 +25,10 @@ package struct Facts: Sendable, Equatable, Codable {
     package var driverHealth: DriverHealthFacts?
     /// The spec's Python environment (`python.path`).
     package var python: PythonFacts?
+    /// An Apple Silicon Mac's chip.
+    package var chip: ChipFacts?
+    /// Installed Homebrew casks, sorted by name (macOS; `packages` holds the formulae there).
+    package var casks: Fact<[PackageFacts]>?
 
     package init() {}
 
@@ -43,6 +47,7 @@ package struct Facts: Sendable, Equatable, Codable {
         if wanted.contains(.packages) { packages = .notProbed }
         if wanted.contains(.driverHealth) { driverHealth = DriverHealthFacts() }
         if wanted.contains(.python) { python = PythonFacts() }
+        if wanted.contains(.chip) { chip = ChipFacts() }
     }
 
     /// Drops the groups that were not asked for (a prober may fill more than one group).
@@ -60,6 +65,8 @@ package struct Facts: Sendable, Equatable, Codable {
         if !wanted.contains(.packages) { packages = nil }
         if !wanted.contains(.driverHealth) { driverHealth = nil }
         if !wanted.contains(.python) { python = nil }
+        if !wanted.contains(.chip) { chip = nil }
+        if !wanted.contains(.packages) { casks = nil }
     }
 
     /// Deterministic JSON: sorted keys, pretty-printed, slashes unescaped, trailing newline.

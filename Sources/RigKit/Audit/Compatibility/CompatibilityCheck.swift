@@ -15,6 +15,7 @@ package enum CompatibilityCheck {
         DeclaredVRAM(),
         TorchWheelArchitectures(),
         TorchWheelDriver(),
+        MLXPlatform(),
     ]
 }
 
