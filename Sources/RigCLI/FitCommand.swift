@@ -58,6 +58,9 @@ struct FitCommand: AsyncParsableCommand {
     @Option(name: .customLong("kv-heads"), help: ArgumentHelp("Custom model: num_key_value_heads.", valueName: "n")) var kvHeads: Int?
     @Option(help: ArgumentHelp("Custom model: intermediate_size.", valueName: "n")) var intermediate: Int?
     @Option(help: ArgumentHelp("Custom model: vocab_size.", valueName: "n")) var vocab: Int?
+    @Option(help: ArgumentHelp("Custom model: experts per layer of a mixture of experts.", valueName: "n")) var experts: Int?
+    @Option(name: .customLong("experts-per-token"), help: ArgumentHelp("Custom model: experts each token runs through.", valueName: "n"))
+    var expertsPerToken: Int?
 
     @Option(help: ArgumentHelp("A GPU of a machine not built yet: [N x ]MODEL[,VRAM], e.g. \"2x RTX 4090\" or \"RTX A6000,48 GiB\"; repeatable.",
                                valueName: "gpu"))
@@ -77,7 +80,7 @@ struct FitCommand: AsyncParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    var customGiven: Bool { [layers, hidden, heads, kvHeads, intermediate, vocab].contains { $0 != nil } || parameters != nil }
+    var customGiven: Bool { [layers, hidden, heads, kvHeads, intermediate, vocab, experts, expertsPerToken].contains { $0 != nil } || parameters != nil }
     var partsGiven: Bool { !gpu.isEmpty || ram != nil || pcie != nil }
 
     func validate() throws {
@@ -88,7 +91,8 @@ struct FitCommand: AsyncParsableCommand {
         if partsGiven && model == nil && !customGiven { throw ValidationError("a machine given by its parts needs --model (or a custom model's --layers and --hidden)") }
         for (name, value, range) in [("--context", context, 1...10_485_760), ("--batch", batch, 1...65_536), ("--lora-rank", loraRank, 1...4096),
                                      ("--layers", layers, 1...1024), ("--hidden", hidden, 1...262_144), ("--heads", heads, 1...4096),
-                                     ("--kv-heads", kvHeads, 1...4096), ("--intermediate", intermediate, 1...1_048_576), ("--vocab", vocab, 1...4_194_304)] {
+                                     ("--kv-heads", kvHeads, 1...4096), ("--intermediate", intermediate, 1...1_048_576), ("--vocab", vocab, 1...4_194_304),
+                                     ("--experts", experts, 1...4096), ("--experts-per-token", expertsPerToken, 1...4096)] {
             if let value, !range.contains(value) { throw ValidationError("\(name) must be from \(range.lowerBound) to \(range.upperBound)") }
         }
         if let parameters, !SpecPatterns.parameterCount.matches(parameters) { throw ValidationError("--parameters: expected \(SpecPatterns.parameterCount.meaning)") }
@@ -99,7 +103,8 @@ struct FitCommand: AsyncParsableCommand {
         if listModels {
             for entry in ModelCatalog.models {
                 let a = entry.architecture
-                say("\(entry.name)  \(FitFormat.count(a.parameters)) parameters, \(a.layers) layers, hidden \(a.hidden), \(a.heads) heads (\(a.kvHeads) KV), context \(entry.maxContext)  \(entry.source)")
+                let moe = a.isMixtureOfExperts ? " (\(a.experts) experts, \(a.activeExperts) per token: \(FitFormat.count(a.activeParameters)) active)" : ""
+                say("\(entry.name)  \(FitFormat.count(a.parameters)) parameters\(moe), \(a.layers) layers, hidden \(a.hidden), \(a.heads) heads (\(a.kvHeads) KV), context \(entry.maxContext)  \(entry.source)")
             }
             return
         }
@@ -159,7 +164,8 @@ struct FitCommand: AsyncParsableCommand {
     private func askedWorkload() throws -> MachineSpec.Workload {
         let custom = customGiven
             ? MachineSpec.CustomModel(parameters: parameters.flatMap(MachineSpec.CustomModel.parseCount), layers: layers, hidden: hidden,
-                                      heads: heads, kvHeads: kvHeads, intermediate: intermediate, vocab: vocab)
+                                      heads: heads, kvHeads: kvHeads, intermediate: intermediate, vocab: vocab,
+                                      experts: experts, expertsPerToken: expertsPerToken)
             : nil
         return MachineSpec.Workload(name: model ?? "custom", model: model, custom: custom, mode: mode, precision: precision,
                                     context: context, batch: batch, optimizer: optimizer, loraRank: loraRank,

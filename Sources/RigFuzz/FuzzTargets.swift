@@ -33,7 +33,34 @@ public enum FuzzTargets {
         "proc-driver-nvidia": { _ = ProcDriverNvidiaVersion.parse(text($0)) },
         "rocm-smi": { _ = RocmSMI.parseJSON($0)?.cards },
         "cuda-version-json": { _ = CUDAVersionJSON.parse($0); _ = CUDAVersionJSON.parseText(text($0)) },
+        "driver-health": driverHealth,
+        "pcie-link": pcieLink,
     ]
+
+    /// The input as each driver-health source: `dkms status`, `mokutil --sb-state`, modprobe.d and
+    /// /proc/modules, apt.conf.d, nvidia-smi's NVML error, library and /boot file names.
+    static func driverHealth(_ data: Data) {
+        let input = text(data)
+        _ = DKMSStatus.parse(input)
+        _ = MokutilSBState.parse(input)
+        _ = ModprobeConfig.blacklists("nouveau", in: input)
+        _ = ProcModules.names(input)
+        _ = AptConf.value(of: "APT::Periodic::Unattended-Upgrade", in: input)
+        _ = AptConf.list("Unattended-Upgrade::Package-Blacklist", in: input)
+        _ = NVMLLibrary.initializationError(input)
+        _ = NVMLLibrary.reportedLibraryVersion(input)
+        let names = input.split(separator: "\n").map(String.init)
+        _ = NVMLLibrary.versions(in: names)
+        let kernels = KernelRelease.installed(fromBoot: names)
+        if kernels.count > 1 { _ = KernelRelease.precedes(kernels[0], kernels[1]) }
+    }
+
+    /// Four lines: current_link_width, max_link_width, current_link_speed, max_link_speed.
+    static func pcieLink(_ data: Data) {
+        var lines = text(data).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.count < 4 { lines.append("") }
+        _ = PCIeLinkSysfs.parse(width: lines[0], maxWidth: lines[1], speed: lines[2], maxSpeed: lines[3], device: "0000:01:00.0")
+    }
 
     static func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self) }
 

@@ -62,7 +62,8 @@ extension MachineSpec {
                             Drivers.NVIDIA(version: $0, flavor: n["flavor"]?.string.flatMap(Drivers.NVIDIA.Flavor.init(rawValue:)) ?? .open)
                         }
                     },
-                    cuda: d["cuda"]?.version)
+                    cuda: d["cuda"]?.version,
+                    rocm: d["rocm"]?.version)
             },
             gpuSettings: value["gpu-settings"].map { GPUSettings(powerLimit: $0["power-limit"]?.quantity, persistence: $0["persistence"]?.boolean) },
             packages: Packages(apt: (value["packages"]?["apt"]?.list ?? []).compactMap { $0.string.flatMap(AptPackage.init) },
@@ -74,6 +75,11 @@ extension MachineSpec {
                            t["version"]?.version.map { Python.Torch(version: $0, cuda: t["cuda"]?.string.flatMap { $0 == "cpu" ? nil : Version($0) }) }
                        },
                        packages: (p["packages"]?.list ?? []).compactMap(\.string))
+            },
+            containers: value["containers"].map { c in
+                Containers(engine: c["engine"]?.string.flatMap(Containers.Engine.init(rawValue:)) ?? .docker,
+                           nvidiaToolkit: c["nvidia-toolkit"]?.boolean ?? false,
+                           dockerUsers: (c["docker-users"]?.list ?? []).compactMap(\.string))
             },
             theme: theme.flatMap { t in
                 guard let background = t["background"]?.color, let foreground = t["foreground"]?.color, let accent = t["accent"]?.color else { return nil }
@@ -89,12 +95,13 @@ extension MachineSpec {
 
 extension MachineSpec.Workload {
     init(value w: SpecValue) {
-        let numbers = ["parameters", "layers", "hidden", "heads", "kv-heads", "head-dim", "intermediate", "vocab"]
+        let numbers = ["parameters", "layers", "hidden", "heads", "kv-heads", "head-dim", "intermediate", "vocab", "experts", "experts-per-token"]
         let custom = numbers.contains { w[$0] != nil }
             ? MachineSpec.CustomModel(parameters: w["parameters"]?.string.flatMap(MachineSpec.CustomModel.parseCount),
                                       layers: w["layers"]?.integer, hidden: w["hidden"]?.integer, heads: w["heads"]?.integer,
                                       kvHeads: w["kv-heads"]?.integer, headDim: w["head-dim"]?.integer,
-                                      intermediate: w["intermediate"]?.integer, vocab: w["vocab"]?.integer)
+                                      intermediate: w["intermediate"]?.integer, vocab: w["vocab"]?.integer,
+                                      experts: w["experts"]?.integer, expertsPerToken: w["experts-per-token"]?.integer)
             : nil
         self.init(name: w["name"]?.string ?? "", model: w["model"]?.string, custom: custom,
                   mode: w["mode"]?.string.flatMap(Mode.init(rawValue:)) ?? .inference,

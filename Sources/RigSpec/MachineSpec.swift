@@ -16,6 +16,7 @@ package struct MachineSpec: Sendable, Equatable {
     package var gpuSettings: GPUSettings?
     package var packages: Packages
     package var python: Python?
+    package var containers: Containers?
     package var theme: Theme?
     /// The jobs the machine is for (`workloads:`), in file order.
     package var workloads: [Workload]
@@ -25,7 +26,7 @@ package struct MachineSpec: Sendable, Equatable {
     package init(name: String, file: String, version: Int = 1, hostname: String, description: String? = nil,
                 role: Role = .headless, os: OperatingSystem, ssh: SSH? = nil, parts: Parts = Parts(),
                 bios: BIOS? = nil, drivers: Drivers? = nil, gpuSettings: GPUSettings? = nil,
-                packages: Packages = Packages(), python: Python? = nil, theme: Theme? = nil, workloads: [Workload] = [], locations: SourceMap = SourceMap()) {
+                packages: Packages = Packages(), python: Python? = nil, containers: Containers? = nil, theme: Theme? = nil, workloads: [Workload] = [], locations: SourceMap = SourceMap()) {
         self.name = name
         self.file = file
         self.version = version
@@ -40,6 +41,7 @@ package struct MachineSpec: Sendable, Equatable {
         self.gpuSettings = gpuSettings
         self.packages = packages
         self.python = python
+        self.containers = containers
         self.theme = theme
         self.workloads = workloads
         self.locations = locations
@@ -251,9 +253,12 @@ package struct MachineSpec: Sendable, Equatable {
     package struct Drivers: Sendable, Equatable {
         package var nvidia: NVIDIA?
         package var cuda: VersionConstraint?
-        package init(nvidia: NVIDIA? = nil, cuda: VersionConstraint? = nil) {
+        /// AMD ROCm: `"6.2.4"` is that release; `"6.2"` is AMD's 6.2.0 (its repository directory `6.2`).
+        package var rocm: VersionConstraint?
+        package init(nvidia: NVIDIA? = nil, cuda: VersionConstraint? = nil, rocm: VersionConstraint? = nil) {
             self.nvidia = nvidia
             self.cuda = cuda
+            self.rocm = rocm
         }
         package struct NVIDIA: Sendable, Equatable {
             package enum Flavor: String, Sendable, CaseIterable { case open, proprietary }
@@ -325,6 +330,21 @@ package struct MachineSpec: Sendable, Equatable {
                 guard let cuda else { return "cpu" }
                 return "cu" + cuda.components.prefix(2).map(String.init).joined()
             }
+        }
+    }
+
+    /// A container engine and the NVIDIA Container Toolkit (docs/spec.md, `containers`).
+    package struct Containers: Sendable, Equatable {
+        package enum Engine: String, Sendable, CaseIterable { case docker }
+        package var engine: Engine
+        /// The NVIDIA Container Toolkit with docker's `nvidia` runtime configured.
+        package var nvidiaToolkit: Bool
+        /// Users added to the `docker` group: root-equivalent on the machine (docs/spec.md).
+        package var dockerUsers: [String]
+        package init(engine: Engine = .docker, nvidiaToolkit: Bool = false, dockerUsers: [String] = []) {
+            self.engine = engine
+            self.nvidiaToolkit = nvidiaToolkit
+            self.dockerUsers = dockerUsers
         }
     }
 
@@ -435,8 +455,11 @@ package struct MachineSpec: Sendable, Equatable {
         package var headDim: Int?
         package var intermediate: Int?
         package var vocab: Int?
+        /// A mixture of experts: experts per layer, and how many of them run per token.
+        package var experts: Int?
+        package var expertsPerToken: Int?
         package init(parameters: Double? = nil, layers: Int? = nil, hidden: Int? = nil, heads: Int? = nil, kvHeads: Int? = nil,
-                     headDim: Int? = nil, intermediate: Int? = nil, vocab: Int? = nil) {
+                     headDim: Int? = nil, intermediate: Int? = nil, vocab: Int? = nil, experts: Int? = nil, expertsPerToken: Int? = nil) {
             self.parameters = parameters
             self.layers = layers
             self.hidden = hidden
@@ -445,6 +468,8 @@ package struct MachineSpec: Sendable, Equatable {
             self.headDim = headDim
             self.intermediate = intermediate
             self.vocab = vocab
+            self.experts = experts
+            self.expertsPerToken = expertsPerToken
         }
     }
 }

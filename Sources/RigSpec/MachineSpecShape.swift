@@ -12,10 +12,11 @@ package enum MachineSpecShape {
         Field("ssh", ssh, "how to reach the machine, for the Ansible inventory"),
         Field("parts", parts, "the hardware"),
         Field("bios", bios, "firmware version and settings"),
-        Field("drivers", drivers, "NVIDIA driver and CUDA toolkit"),
+        Field("drivers", drivers, "NVIDIA driver and CUDA toolkit, or AMD ROCm"),
         Field("gpu-settings", gpuSettings, "persistent GPU settings"),
         Field("packages", packages, "packages to install"),
         Field("python", python, "one shared Python environment, made with uv"),
+        Field("containers", containers, "a container engine and the NVIDIA Container Toolkit"),
         Field("theme", theme, "the machine's colours"),
         Field("workloads", .list(workload, unique: false), "the models the machine should run or train (rigctl fit)"),
     ])
@@ -109,6 +110,7 @@ package enum MachineSpecShape {
             Field("flavor", .choice(MachineSpec.Drivers.NVIDIA.Flavor.allCases.map(\.rawValue)), required: true, "kernel modules: open or proprietary"),
         ]), "the NVIDIA driver"),
         Field("cuda", .version, "CUDA toolkit, e.g. \"12.8\""),
+        Field("rocm", .version, "AMD ROCm release from AMD's repository, e.g. \"6.2.4\" (held there)"),
     ])
 
     static let gpuSettings: Shape = .object([
@@ -130,6 +132,14 @@ package enum MachineSpecShape {
             Field("cuda", .string(SpecPatterns.torchVariant), required: true, "the wheels' CUDA variant, e.g. \"12.8\" (cu128), or \"cpu\""),
         ]), "PyTorch, from the wheel index of its CUDA variant"),
         Field("packages", .list(.string(SpecPatterns.pythonRequirement), unique: true), "PyPI requirements: a name, or a name with version specifiers"),
+    ])
+
+    static let containers: Shape = .object([
+        Field("engine", .choice(MachineSpec.Containers.Engine.allCases.map(\.rawValue)), required: true,
+              "the container engine: docker (Docker Engine from Docker's apt repository)"),
+        Field("nvidia-toolkit", .boolean, "the NVIDIA Container Toolkit and docker's nvidia runtime (default false)"),
+        Field("docker-users", .list(.string(SpecPatterns.userName), unique: true),
+              "users added to the docker group (root-equivalent: anyone in it controls the machine)"),
     ])
 
     /// Names of the base vim scheme's colour variables that a spec may override.
@@ -164,7 +174,9 @@ package enum MachineSpecShape {
         Field("heads", .integer(1...4096), "custom model: num_attention_heads (default hidden / 128)"),
         Field("kv-heads", .integer(1...4096), "custom model: num_key_value_heads (default heads)"),
         Field("head-dim", .integer(1...4096), "custom model: head_dim (default hidden / heads)"),
-        Field("intermediate", .integer(1...1_048_576), "custom model: intermediate_size (default 4 × hidden)"),
+        Field("intermediate", .integer(1...1_048_576), "custom model: intermediate_size (default 4 × hidden); of one expert in a mixture of experts"),
         Field("vocab", .integer(1...4_194_304), "custom model: vocab_size (default 32000)"),
+        Field("experts", .integer(1...4096), "custom model: experts per layer of a mixture of experts (num_local_experts / num_experts; default 1, dense)"),
+        Field("experts-per-token", .integer(1...4096), "custom model: experts each token runs through (num_experts_per_tok)"),
     ])
 }

@@ -91,7 +91,8 @@ import Testing
     @Test func listModelsNamesSources() async {
         let run = await Rigctl.run(["fit", "--list-models"])
         #expect(run.status == 0)
-        #expect(run.stdout.split(separator: "\n").count == 7)
+        #expect(run.stdout.split(separator: "\n").count == 9)
+        #expect(run.stdout.contains("mixtral-8x7b  46.7B parameters (8 experts, 2 per token: 12.9B active), 32 layers,"))
         #expect(run.stdout.contains("llama-3.1-8b  8.03B parameters, 32 layers, hidden 4096, 32 heads (8 KV), context 131072  https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json"))
     }
 }

@@ -26,7 +26,7 @@ import Testing
     /// Why this machine cannot run the test, or nil.
     static var unavailable: String? {
         if getuid() != 0 { return "the SSH end-to-end test makes network namespaces and a chroot: run the tests as root (CI does)" }
-        for tool in ["debootstrap", "ip", "unshare", "ssh", "scp", "ssh-keygen"] where Subprocess.find(tool) == nil && Subprocess.find("/usr/sbin/" + tool) == nil {
+        for tool in ["debootstrap", "ip", "unshare", "ssh", "scp", "ssh-keygen", "script"] where Subprocess.find(tool) == nil && Subprocess.find("/usr/sbin/" + tool) == nil {
             return "\(tool) is not installed (scripts/test installs it)"
         }
         if releaseBinary == nil { return "no release binary in .build/release-dist: scripts/release builds it (scripts/test does, as root)" }
@@ -110,9 +110,13 @@ import Testing
         #expect(fileManager.fileExists(atPath: home + "/.config/rigctl/theme.sh"))
         #expect(!fileManager.fileExists(atPath: repo + "/build-logs/fresh-box/facts.json"))
 
-        // 3. Resumed: the theme is already there, the BIOS item is confirmed; it converges and the log comes back.
-        let resumed = try rigctl(apply, input: "y\n")
+        // 3. Resumed from a terminal, as a person runs it: ssh -t gives the remote a TTY (ssh says
+        // "Connection to … closed." only for a session with one), the BIOS item is confirmed there;
+        // it converges, the remote names its build log as the desk does, and the log comes back.
+        let resumed = try inTerminal(apply, repo: repo, path: path, answering: "is this done: BIOS: set xmp")
         #expect(resumed.status == 0, "\(resumed.output)")
+        #expect(resumed.output.contains("Connection to ") && resumed.output.contains(" closed."), "\(resumed.output)")
+        #expect(resumed.output.contains("build log: build-logs/fresh-box/"), "\(resumed.output)")
         #expect(resumed.output.contains("converged: 1 step run"), "\(resumed.output)")
         #expect(resumed.output.contains("brought back: build-logs/fresh-box/facts.json"), "\(resumed.output)")
         var logs = try fileManager.contentsOfDirectory(atPath: repo + "/build-logs/fresh-box").filter { $0.hasSuffix("-apply.md") }
@@ -164,6 +168,40 @@ import Testing
     /// The remote's rigctl temporary directories still there.
     private func leftovers(_ root: String) throws -> [String] {
         try fileManager.contentsOfDirectory(atPath: root + "/tmp").filter { $0.hasPrefix("rigctl.") }
+    }
+
+    /// Runs rigctl `arguments` on a pseudo-terminal (util-linux `script`), as from a person's shell;
+    /// answers "y" once `question` shows. Carriage returns are taken out of what it said.
+    private func inTerminal(_ arguments: [String], repo: String, path: String, answering question: String) throws -> Subprocess.Result {
+        let quoted = ([Subprocess.rigctl] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Subprocess.find("script")))
+        process.arguments = ["-qec", quoted.joined(separator: " "), "/dev/null"]
+        process.currentDirectoryURL = URL(fileURLWithPath: repo)
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = path
+        environment["TERM"] = "xterm"
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let output = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = input
+        try process.run()
+        var seen = Data()
+        let asked = Data(question.utf8)
+        while seen.range(of: asked) == nil {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }   // rigctl ended before asking: the expectations say how
+            seen.append(chunk)
+        }
+        try? input.fileHandleForWriting.write(contentsOf: Data("y\n".utf8))
+        try? input.fileHandleForWriting.close()
+        seen.append(output.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        let said = String(decoding: seen, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+        return Subprocess.Result(status: process.terminationStatus, output: said)
     }
 
     /// Runs `arguments` with stdin held open until the BIOS question shows, then cuts every SSH

@@ -21,6 +21,10 @@ package struct AnsibleEmitter: Sendable {
     static let restartGPUSettingsHandler = "Restart GPU settings"
     static let rebootHandler = "Reboot notice"
     static let initramfsHandler = "Rebuild the initramfs notice"
+    static let amdgpuRebootHandler = "Reboot notice for amdgpu"
+    /// The play variable that names the user `rocm-groups` adds to the GPU groups: the connecting user by default.
+    static let userVariable = "rigctl_user"
+    static let restartDockerHandler = "Restart docker"
 
     /// The playbook text for `playbooks/<machine>.yml`.
     /// - Parameter inInventory: whether the machine has `ssh:` and so is a host of `inventory.yml`.
@@ -53,6 +57,10 @@ package struct AnsibleEmitter: Sendable {
             // Override with -e rigctl_home=/home/someone to theme another user's home.
             variables.append((Self.homeVariable, .string("~")))
         }
+        if plan.steps.contains(where: { if case .userGroups = $0.kind { true } else { false } }) {
+            // Override with -e rigctl_user=someone; run locally (-c local), the user who runs ansible-playbook.
+            variables.append((Self.userVariable, .string("{{ ansible_user | default(lookup('ansible.builtin.env', 'USER')) }}")))
+        }
         if plan.steps.contains(where: { if case .pythonEnvironment = $0.kind { true } else { false } }) {
             variables.append((Self.uvHomeVariable, .string(PythonEnvironment.uvHome(on: plan.os.profile.platform))))
         }
@@ -69,8 +77,14 @@ package struct AnsibleEmitter: Sendable {
             (Self.restartGPUSettingsHandler, task(Self.restartGPUSettingsHandler, "ansible.builtin.systemd_service", [
                 ("name", .string(GPUSettingsUnit.unitName)), ("state", .word("restarted")), ("daemon_reload", .bool(true)),
             ])),
+            (Self.amdgpuRebootHandler, task(Self.amdgpuRebootHandler, "ansible.builtin.debug", [
+                ("msg", .string("The amdgpu kernel driver changed: reboot this machine to load it.")),
+            ])),
             (Self.rebootHandler, task(Self.rebootHandler, "ansible.builtin.debug", [
                 ("msg", .string("The NVIDIA driver changed: reboot this machine to load it.")),
+            ])),
+            (Self.restartDockerHandler, task(Self.restartDockerHandler, "ansible.builtin.systemd_service", [
+                ("name", .string("docker")), ("state", .word("restarted")),
             ])),
             // No ansible.builtin module runs update-initramfs; the shell script and `rigctl apply` do.
             (Self.initramfsHandler, task(Self.initramfsHandler, "ansible.builtin.debug", [
@@ -161,6 +175,35 @@ package struct AnsibleEmitter: Sendable {
             tasks.append(copy("Put CUDA \(cuda.release) on PATH for login shells", cuda.profileScript))
             return tasks
 
+        case .rocmRepository(let rocm):
+            handlers.insert(Self.updateCacheHandler)
+            let keyrings = String(rocm.keyring[..<(rocm.keyring.lastIndex(of: "/") ?? rocm.keyring.endIndex)])
+            var tasks: [YAMLNode] = [
+                task("Create \(keyrings)", "ansible.builtin.file", [
+                    ("path", .string(keyrings)), ("state", .word("directory")), ("mode", .string("0755")),
+                ]),
+                task("Download AMD's ROCm signing key", "ansible.builtin.get_url", [
+                    ("url", .string(ROCmInstall.keyURL)), ("dest", .string(rocm.keyring)), ("mode", .string("0644")),
+                ], extra: [("notify", .string(Self.updateCacheHandler))]),
+            ]
+            for file in rocm.repositoryFiles {
+                tasks.append(copy("Write \(file.path)", file, notify: Self.updateCacheHandler))
+            }
+            tasks.append(flushHandlers("Update the apt cache now when a repository changed"))
+            return tasks
+
+        case .rocmPackages(let rocm):
+            handlers.insert(Self.amdgpuRebootHandler)
+            return [
+                aptInstall(step.title, rocm.packages.map(\.name), heldChange: true, extra: [("notify", .string(Self.amdgpuRebootHandler))]),
+                hold(rocm.packages.filter(\.hold).map(\.name)),
+            ]
+
+        case .userGroups(let groups):
+            return [task(step.title, "ansible.builtin.user", [
+                ("name", .string("{{ \(Self.userVariable) }}")), ("groups", .list(groups.map(YAMLNode.string))), ("append", .bool(true)),
+            ])]
+
         case .pythonEnvironment(let environment):
             return pythonTasks(environment, title: step.title)
 
@@ -184,6 +227,65 @@ package struct AnsibleEmitter: Sendable {
         case .modprobeBlacklist(let file):
             handlers.insert(Self.initramfsHandler)
             return [copy(step.title, file, notify: Self.initramfsHandler)]
+
+        case .dkmsModules:
+            return bashRepairTasks(step.title, functions: ShellPrelude.dkmsFunctions,
+                                   check: "rig_dkms_current /boot", fix: "rig_dkms_install_missing /boot", register: "rigctl_dkms_check")
+
+        case .cudaDefault(let target):
+            let arguments = " " + ShellQuote.quote(target.match.rawValue) + " " + ShellQuote.quote(target.release)
+            return bashRepairTasks(step.title, functions: ShellPrelude.cudaDefaultFunctions,
+                                   check: "rig_cuda_default_is" + arguments, fix: "rig_cuda_default_set" + arguments,
+                                   register: "rigctl_cuda_default_check")
+
+        case .aptSource(let source):
+            handlers.insert(Self.updateCacheHandler)
+            let directory = String(source.keyring[..<(source.keyring.lastIndex(of: "/") ?? source.keyring.endIndex)])
+            return [
+                task("Create \(directory)", "ansible.builtin.file", [
+                    ("path", .string(directory)), ("state", .word("directory")), ("mode", .string("0755")),
+                ]),
+                // get_url without a checksum downloads only when the file is missing (force: false).
+                task("Download the signing key of \(source.sources.path)", "ansible.builtin.get_url", [
+                    ("url", .string(source.keyURL)), ("dest", .string(source.keyring)), ("mode", .string("0644")),
+                ], extra: [("notify", .string(Self.updateCacheHandler))]),
+                copy(step.title, source.sources, notify: Self.updateCacheHandler),
+                flushHandlers("Update the apt cache now when the repository was added"),
+            ]
+
+        case .packagedService(let service):
+            return [
+                aptInstall(step.title, service.packages, heldChange: false),
+                task("Enable and start \(service.unit)", "ansible.builtin.systemd_service", [
+                    ("name", .string(service.unit)), ("enabled", .bool(true)), ("state", .word("started")),
+                ]),
+            ]
+
+        case .groupMembers(let members):
+            // ansible.builtin.user would create a missing user: getent fails the play on one instead.
+            return members.users.flatMap { user -> [YAMLNode] in [
+                task("Check that the user \(user) exists", "ansible.builtin.getent", [
+                    ("database", .word("passwd")), ("key", .string(user)),
+                ]),
+                task("Add \(user) to the group \(members.group)", "ansible.builtin.user", [
+                    ("name", .string(user)), ("groups", .list([.string(members.group)])), ("append", .bool(true)),
+                ]),
+            ] }
+
+        case .dockerRuntime(let runtime):
+            handlers.insert(Self.restartDockerHandler)
+            let register = "rigctl_docker_runtimes"
+            return [
+                aptInstall("Install \(runtime.package)", [runtime.package], heldChange: false),
+                task("Read docker's runtimes", "ansible.builtin.command", [
+                    ("argv", .list([.string("docker"), .string("info"), .string("--format"), .unsafeString("{{json .Runtimes}}")])),
+                ], extra: [("register", .word(register)), ("changed_when", .bool(false)), ("failed_when", .bool(false))]),
+                task(step.title, "ansible.builtin.command", [("argv", .list(runtime.configure.map(YAMLNode.string)))], extra: [
+                    ("when", .expression(["'\"\(runtime.runtime)\":' not in \(register).stdout"])),
+                    ("changed_when", .bool(true)), ("notify", .string(Self.restartDockerHandler)),
+                ]),
+                flushHandlers("Restart docker now when its runtimes changed"),
+            ]
 
         case .gpuSettings(let unit):
             handlers.insert(Self.restartGPUSettingsHandler)
@@ -215,6 +317,24 @@ package struct AnsibleEmitter: Sendable {
             // The reboot notice is the handler the driver task notifies.
             return []
         }
+    }
+
+    /// No `ansible.builtin` module runs dkms or update-alternatives: the script's own bash functions do, the
+    /// check first (exit 0 done, 1 to do, anything else fails the task), the fix only when the check said 1,
+    /// so a converged machine reports `changed=0` and the playbook, the script and `rigctl apply` agree.
+    private func bashRepairTasks(_ title: String, functions: String, check: String, fix: String, register: String) -> [YAMLNode] {
+        func bash(_ call: String) -> (String, YAMLNode) {
+            ("argv", .list([.string("bash"), .string("-c"), .unsafeString("set -euo pipefail\n" + functions + "\n" + call + "\n")]))
+        }
+        return [
+            task("Check: \(title)", "ansible.builtin.command", [bash(check)], extra: [
+                ("register", .word(register)), ("changed_when", .bool(false)),
+                ("failed_when", .expression(["\(register).rc not in [0, 1]"])),
+            ]),
+            task(title, "ansible.builtin.command", [bash(fix)], extra: [
+                ("when", .expression(["\(register).rc == 1"])), ("changed_when", .bool(true)),
+            ]),
+        ]
     }
 
     /// The play variable that says where uv is installed (`PythonEnvironment.uvHome`).

@@ -116,6 +116,10 @@ package struct ShellEmitter: Sendable {
             return "rig_package_at_least \(ShellQuote.quote(name)) \(ShellQuote.quote(minimum))"
         case .fileContents(let file):
             return "rig_file_current \(ShellQuote.quote(file.path)) \"${\(body.contents(of: file.path, file.contents))}\""
+        case .fileExists(let path):
+            return "[[ -s \(ShellQuote.quote(path)) ]]"
+        case .userInGroups(let groups):
+            return "rig_user_in_groups " + groups.map(ShellQuote.quote).joined(separator: " ")
         case .dotfilesCurrent(let files):
             return files.map { file in
                 let path = homePath(file)
@@ -129,6 +133,14 @@ package struct ShellEmitter: Sendable {
                     return "[[ -e \(path) ]]"
                 }
             }.joined(separator: " \\\n    && ")
+        case .dkmsModulesCurrent:
+            return "rig_dkms_current /boot"
+        case .cudaDefault(let target):
+            return "rig_cuda_default_is \(ShellQuote.quote(target.match.rawValue)) \(ShellQuote.quote(target.release))"
+        case .usersInGroup(let members):
+            return "rig_in_group " + ([members.group] + members.users).map(ShellQuote.quote).joined(separator: " ")
+        case .dockerRuntime(let runtime):
+            return "rig_docker_runtime \(ShellQuote.quote(runtime))"
         case .unitActive(let unit):
             return "rig_unit_active \(ShellQuote.quote(unit))"
         case .hostnameIs(let name):
@@ -175,6 +187,27 @@ package struct ShellEmitter: Sendable {
             body.line("apt-get update")
             install(cuda.package, in: &body)
             installSystemFile(cuda.profileScript, in: &body)
+        case .rocmRepository(let rocm):
+            body.line("apt-get update")
+            body.line("if ! command -v curl >/dev/null; then rig_apt_install ca-certificates curl; fi")
+            body.line("install -d -m 0755 \(ShellQuote.quote(parentDirectory(rocm.keyring)))")
+            body.line("rig_mktemp \(ShellQuote.quote(rocm.keyring))")
+            body.line("curl -fsSL --proto '=https' -o \"${RIG_TMP}\" \(ShellQuote.quote(ROCmInstall.keyURL))")
+            body.line("chmod 644 \"${RIG_TMP}\"")
+            body.line("mv -f -- \"${RIG_TMP}\" \(ShellQuote.quote(rocm.keyring))")
+            for file in rocm.repositoryFiles { installSystemFile(file, in: &body) }
+            body.line("apt-get update")
+        case .rocmPackages(let rocm):
+            body.line("apt-get update")
+            // Held packages stay installable: a rerun after a release change moves them on purpose.
+            body.line("rig_apt_install --allow-change-held-packages " + rocm.packages.map { ShellQuote.quote($0.name) }.joined(separator: " "))
+            let held = rocm.packages.filter(\.hold).map(\.name)
+            if !held.isEmpty { body.line("apt-mark hold " + held.map(ShellQuote.quote).joined(separator: " ")) }
+            body.line("echo 'reboot: the amdgpu kernel module was installed; reboot to load it'")
+        case .userGroups(let groups):
+            body.assign("user", command: "rig_user")
+            body.line("usermod -a -G \(ShellQuote.quote(groups.joined(separator: ","))) \"${user}\"")
+            body.line("echo \"the user ${user} joins the groups at the next login\"")
         case .pythonEnvironment(let environment):
             body.line("rig_uv_install \(ShellQuote.quote(PythonEnvironment.uvVersion))")
             body.line("if ! rig_python_is \(ShellQuote.quote(environment.interpreter)) \(ShellQuote.quote(environment.version)); then")
@@ -192,6 +225,27 @@ package struct ShellEmitter: Sendable {
         case .modprobeBlacklist(let file):
             installSystemFile(file, in: &body)
             body.line("if command -v update-initramfs >/dev/null; then update-initramfs -u; fi")
+        case .dkmsModules:
+            body.line("rig_dkms_install_missing /boot")
+        case .cudaDefault(let target):
+            body.line("rig_cuda_default_set \(ShellQuote.quote(target.match.rawValue)) \(ShellQuote.quote(target.release))")
+        case .aptSource(let source):
+            body.line("rig_download_key \(ShellQuote.quote(source.keyURL)) \(ShellQuote.quote(source.keyring))")
+            installSystemFile(source.sources, in: &body)
+            body.line("apt-get update")
+        case .packagedService(let service):
+            body.line("apt-get update")
+            body.line("rig_apt_install " + service.packages.map(ShellQuote.quote).joined(separator: " "))
+            body.line("systemctl enable --now \(ShellQuote.quote(service.unit))")
+        case .groupMembers(let members):
+            for user in members.users {
+                body.line("usermod -aG \(ShellQuote.quote(members.group)) \(ShellQuote.quote(user))")
+            }
+        case .dockerRuntime(let runtime):
+            body.line("apt-get update")
+            body.line("rig_apt_install \(ShellQuote.quote(runtime.package))")
+            body.line(runtime.configure.map(ShellQuote.quote).joined(separator: " "))
+            body.line("systemctl restart docker")
         case .gpuSettings(let unit):
             installSystemFile(unit.file, in: &body)
             body.line("systemctl daemon-reload")
@@ -223,6 +277,12 @@ package struct ShellEmitter: Sendable {
         body.assign("version", command: "rig_apt_version \(ShellQuote.quote(pin.name)) \(ShellQuote.quote(glob))")
         body.line("rig_apt_install --allow-change-held-packages \(ShellQuote.quote(pin.name + "="))\"${version}\"")
         if pin.hold { body.line("apt-mark hold \(ShellQuote.quote(pin.name))") }
+    }
+
+    /// `/etc/apt/keyrings` for `/etc/apt/keyrings/rocm.asc`.
+    private func parentDirectory(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
     }
 
     private func installSystemFile(_ file: SystemFile, in body: inout ShellFunctionBody) {

@@ -39,7 +39,9 @@ rig_fail() {
 
 """#
 
-    static let text = #"""
+    static let text = core + "\n" + dkmsFunctions + "\n" + cudaDefaultFunctions + "\n" + containerFunctions
+
+    private static let core = #"""
 # --- helpers (the same in every script rigctl writes) ---
 
 # The temporary files this run made (rig_mktemp): removed when the script ends, however it ends (a failed
@@ -324,6 +326,25 @@ rig_python_env_current() {
   [[ ${out} == *"Would make no changes"* ]]
 }
 
+# The user a step acts for: the one who ran sudo, else the one running the script.
+rig_user() {
+  if [[ ${EUID} -eq 0 && -n ${SUDO_USER:-} && ${SUDO_USER} != root ]]; then
+    printf '%s\n' "${SUDO_USER}"
+  else
+    id -un
+  fi
+}
+
+# rig_user_in_groups GROUP…: the user (rig_user) is a member of every group.
+rig_user_in_groups() {
+  local user groups group
+  user="$(rig_user)" || return 1
+  groups=" $(id -nG -- "${user}" 2>/dev/null) " || return 1
+  for group in "$@"; do
+    [[ ${groups} == *" ${group} "* ]] || return 1
+  done
+}
+
 rig_driver_module_loaded() {
   local loaded installed
   loaded=$(cat /sys/module/nvidia/version 2>/dev/null) || return 1
@@ -331,6 +352,134 @@ rig_driver_module_loaded() {
   if ! command -v modinfo >/dev/null; then return 0; fi
   installed=$(modinfo -F version nvidia 2>/dev/null) || return 1
   [[ ${loaded} == "${installed}" ]]
+}
+"""#
+
+    /// The DKMS repair, also run by the playbook's `dkms-modules` tasks (`bash -c`): no Ansible module runs dkms.
+    /// `dkms autoinstall -k KERNEL` builds and installs, for KERNEL, every module installed for another kernel
+    /// (dkms(8), "autoinstall"); installing `linux-headers-KERNEL` already runs it through dkms's
+    /// `/etc/kernel/header_postinst.d/dkms` hook, so the explicit call is what makes a headers-present,
+    /// build-failed kernel retry.
+    static let dkmsFunctions = #"""
+# rig_dkms_kernels_missing BOOT: the running kernel and the newest one in BOOT (/boot: the next boot's) for which
+# DKMS knows an nvidia module that is not installed, one a line; nothing when DKMS or its nvidia module is absent.
+rig_dkms_kernels_missing() {
+  local boot=$1 status newest kernel
+  command -v dkms >/dev/null || return 0
+  status="$(dkms status)" || return 1
+  if ! grep -q '^nvidia' <<<"${status}"; then return 0; fi
+  newest="$(
+    for kernel in "${boot}"/vmlinuz-[0-9]*; do
+      kernel=${kernel##*/vmlinuz-}
+      if [[ -e ${boot}/vmlinuz-${kernel} && ${kernel} != *.old && ${kernel} != *.efi.signed ]]; then printf '%s\n' "${kernel}"; fi
+    done | sort -V | tail -n 1
+  )"
+  for kernel in "$(uname -r)" "${newest}"; do
+    [[ ${kernel} =~ ^[A-Za-z0-9._+~-]+$ ]] || continue
+    # dkms 3: "nvidia/570.124.04, KERNEL, x86_64: installed"; dkms 2: "nvidia, 570.124.04, KERNEL, x86_64: installed".
+    if ! awk -F', ' -v kernel="${kernel}" '
+      $1 ~ /^nvidia/ { k = ($1 ~ /\//) ? $2 : $3; state = $NF; sub(/^[^:]*: /, "", state)
+                       if (k == kernel && state ~ /^installed/) found = 1 }
+      END { exit !found }' <<<"${status}"; then
+      printf '%s\n' "${kernel}"
+    fi
+  done | sort -u
+}
+
+# rig_dkms_current BOOT: DKMS has the nvidia module for the running and the newest kernel.
+rig_dkms_current() {
+  local missing
+  missing="$(rig_dkms_kernels_missing "$@")" || return 1
+  [[ -z ${missing} ]]
+}
+
+# rig_dkms_install_missing BOOT: the headers of each kernel without the module (their install runs DKMS's
+# hook), then dkms autoinstall for it.
+rig_dkms_install_missing() {
+  local missing kernel updated=''
+  missing="$(rig_dkms_kernels_missing "$@")"
+  while IFS= read -r kernel; do
+    [[ -n ${kernel} ]] || continue
+    if [[ ! -d /lib/modules/${kernel}/build ]]; then
+      if [[ -z ${updated} ]]; then apt-get update; updated=1; fi
+      DEBIAN_FRONTEND=noninteractive apt-get install -y "linux-headers-${kernel}"
+    fi
+    dkms autoinstall -k "${kernel}"
+  done <<<"${missing}"
+}
+"""#
+
+    /// The `/usr/local/cuda` switch, also run by the playbook's `cuda-default` tasks. NVIDIA's CUDA packages make
+    /// `/usr/local/cuda` an alternative: each `cuda-toolkit-X-Y-config-common` (rpm: `cuda-toolkit-X-Y`) runs
+    /// `update-alternatives --install /usr/local/cuda cuda /usr/local/cuda-X.Y <XY>` (the scriptlet quoted in
+    /// NVIDIA/libnvidia-container#117), so the newest installed toolkit wins in auto mode; `--set` puts the
+    /// alternative in manual mode, where a later toolkit install no longer moves it.
+    static let cudaDefaultFunctions = #"""
+# rig_cuda_matches KIND RELEASE PATH: PATH is a cuda-X.Y directory whose X.Y is RELEASE (KIND prefix: 12.8 or
+# 12.8.x; 13 takes 13.x) or at least RELEASE (KIND atleast).
+rig_cuda_matches() {
+  local name=${3##*/}
+  [[ ${name} =~ ^cuda-([0-9]+(\.[0-9]+)*)$ ]] || return 1
+  local version=${BASH_REMATCH[1]}
+  case $1 in
+    prefix) [[ ${version} == "$2" || ${version} == "$2".* ]] ;;
+    atleast) dpkg --compare-versions "${version}" ge "$2" ;;
+    *) return 1 ;;
+  esac
+}
+
+# rig_cuda_default_is KIND RELEASE [LINK]: LINK (/usr/local/cuda) leads to a toolkit the spec allows.
+rig_cuda_default_is() {
+  local target
+  target="$(readlink -f -- "${3:-/usr/local/cuda}")" || return 1
+  [[ -d ${target} ]] && rig_cuda_matches "$1" "$2" "${target}"
+}
+
+# rig_cuda_default_set KIND RELEASE: points the cuda alternative at the newest registered toolkit the spec allows.
+rig_cuda_default_set() {
+  local candidate choice=''
+  while IFS= read -r candidate; do
+    if rig_cuda_matches "$1" "$2" "${candidate}"; then choice=${candidate}; fi
+  done < <(update-alternatives --list cuda 2>/dev/null | sort -V)
+  if [[ -z ${choice} ]]; then
+    printf 'error: no toolkit registered as the cuda alternative (update-alternatives --list cuda) is CUDA %s%s\n' \
+      "$([[ $1 == atleast ]] && printf '>=')" "$2" >&2
+    return 1
+  fi
+  update-alternatives --set cuda "${choice}"
+}
+"""#
+
+    /// Apt keys, group members and docker runtimes, for the container steps (docs/plan.md, "Containers").
+    static let containerFunctions = #"""
+# rig_download_key URL PATH: the key at URL into PATH (mode 644, its directory 755), through a temporary file beside it.
+rig_download_key() {
+  if ! command -v curl >/dev/null; then
+    apt-get update
+    rig_apt_install ca-certificates curl
+  fi
+  install -m 0755 -d "$(dirname -- "$2")"
+  rig_mktemp "$2"
+  curl -fsSL --proto '=https' -o "${RIG_TMP}" "$1"
+  chmod 644 "${RIG_TMP}"
+  mv -f -- "${RIG_TMP}" "$2"
+}
+
+# rig_in_group GROUP USER...: every USER is listed as a member of GROUP (a primary group does not count).
+rig_in_group() {
+  local group=$1 members user
+  shift
+  members=",$(getent group "${group}" | cut -d: -f4),"
+  for user in "$@"; do
+    [[ ${members} == *",${user},"* ]] || return 1
+  done
+}
+
+# rig_docker_runtime NAME: the docker daemon answers and has the runtime NAME.
+rig_docker_runtime() {
+  local runtimes
+  runtimes="$(docker info --format '{{json .Runtimes}}' 2>/dev/null)" || return 1
+  [[ ${runtimes} == *"\"$1\":"* ]]
 }
 """#
 }

@@ -38,7 +38,8 @@ package struct FitVerdict: Sendable, Equatable {
 /// Decides where a workload fits on a machine: one GPU, a layer split over N GPUs, CPU offload, or not at all.
 ///
 /// Every GPU keeps a reserve beside the estimate: 1 GiB for the CUDA context and library workspaces
-/// (PyTorch's CUDA context alone takes 300–500 MiB) plus 5 % of its share for the caching allocator's
+/// (a process that has only initialised CUDA through PyTorch holds 781 MB in nvidia-smi:
+/// pytorch/pytorch#34323) plus 5 % of its share for the caching allocator's
 /// fragmentation — stated allowances, like the power budget's 20 %. With CPU offload the machine
 /// keeps 4 GiB of RAM for the OS and the runtime.
 package enum FitPlanner {

@@ -95,6 +95,8 @@ package struct MemoryEstimate: Sendable, Equatable {
 ///   weights are the master copy: 4 + 4 B + states.
 /// - LoRA: the base weights frozen at their precision, adapters in fp32 (PEFT's
 ///   `autocast_adapter_dtype=True`) with their gradients and optimizer states: 4 + 4 + state bytes each.
+/// - a mixture of experts: the weights count every expert (all are in memory; Mixtral's 46.7B), the
+///   message names the few that run per token; the activations keep the dense per-layer constant.
 /// - CPU offload moves weights and KV cache (inference, LoRA's frozen weights; llama.cpp's partial
 ///   offload) or gradients, master weights and optimizer states (full training; ZeRO-Offload,
 ///   Ren et al. 2021) to system RAM.
@@ -110,7 +112,9 @@ package enum MemoryEstimator {
         let h = Double(a.hidden), layers = Double(a.layers), tokens = Double(w.context), batch = Double(w.batch)
         let width = w.precision.kvBytes / 2   // activation bytes relative to 16-bit
         var terms: [MemoryTerm] = []
-        let weightFormula = "\(FitFormat.count(p)) × \(FitFormat.perWeight(w.precision.bytesPerWeight))"
+        // A mixture of experts keeps every expert in memory; the count says how few run per token.
+        let counted = FitFormat.count(p) + (a.isMixtureOfExperts ? " (\(a.experts) experts, \(FitFormat.count(a.activeParameters)) active)" : "")
+        let weightFormula = "\(counted) × \(FitFormat.perWeight(w.precision.bytesPerWeight))"
         switch w.mode {
         case .inference:
             terms.append(MemoryTerm(kind: .weights, bytes: p * w.precision.bytesPerWeight, formula: weightFormula, splits: true, offloadable: true))
@@ -134,7 +138,7 @@ package enum MemoryEstimator {
             terms += trainingActivations(w, width: width)
         case .finetune, .train:
             let weightBytes = w.precision == .fp32 ? 4.0 : 2.0
-            terms.append(MemoryTerm(kind: .weights, bytes: p * weightBytes, formula: "\(FitFormat.count(p)) × \(FitFormat.fixed(weightBytes, 0)) B",
+            terms.append(MemoryTerm(kind: .weights, bytes: p * weightBytes, formula: "\(counted) × \(FitFormat.fixed(weightBytes, 0)) B",
                                     splits: true, offloadable: false))
             terms.append(MemoryTerm(kind: .gradients, bytes: p * weightBytes, formula: "\(FitFormat.count(p)) × \(FitFormat.fixed(weightBytes, 0)) B",
                                     splits: true, offloadable: true))

@@ -51,6 +51,18 @@ package enum ModelCatalog {
         CatalogModel(name: "mistral-7b", repository: "mistralai/Mistral-7B-v0.3",
                      architecture: ModelArchitecture(layers: 32, hidden: 4096, heads: 32, kvHeads: 8, intermediate: 14336, vocab: 32768),
                      maxContext: 32768),
+        // Mixtures of experts: every expert's weights in memory, a few per token.
+        // https://huggingface.co/mistralai/Mixtral-8x7B-v0.1/blob/main/config.json (num_local_experts 8, num_experts_per_tok 2)
+        CatalogModel(name: "mixtral-8x7b", repository: "mistralai/Mixtral-8x7B-v0.1",
+                     architecture: ModelArchitecture(layers: 32, hidden: 4096, heads: 32, kvHeads: 8, intermediate: 14336, vocab: 32000,
+                                                     experts: 8, activeExperts: 2),
+                     maxContext: 32768),
+        // https://huggingface.co/Qwen/Qwen3-30B-A3B/blob/main/config.json (num_experts 128, num_experts_per_tok 8,
+        // moe_intermediate_size 768, head_dim 128, q/k norms); 32,768 tokens is the card's native context.
+        CatalogModel(name: "qwen3-30b-a3b", repository: "Qwen/Qwen3-30B-A3B",
+                     architecture: ModelArchitecture(layers: 48, hidden: 2048, heads: 32, kvHeads: 4, headDim: 128, intermediate: 768,
+                                                     vocab: 151_936, experts: 128, activeExperts: 8, qkNorm: true),
+                     maxContext: 32768),
     ]
 
     package static func lookup(_ name: String) -> CatalogModel? { models.first { $0.name == name.lowercased() } }

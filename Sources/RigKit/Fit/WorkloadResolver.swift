@@ -27,9 +27,17 @@ package enum WorkloadResolver {
                                                 "a custom model needs layers: and hidden: (num_hidden_layers and hidden_size of its config.json)"))
             }
             let heads = custom.heads ?? max(1, hidden / 128)
+            let experts = custom.experts ?? 1
+            if let active = custom.expertsPerToken, active > experts {
+                return .failure(WorkloadProblem(key: "experts-per-token", "runs \(active) experts per token but has \(experts) (experts:)"))
+            }
+            if custom.expertsPerToken == nil, experts > 1 {
+                return .failure(WorkloadProblem(key: "experts", "a mixture of experts needs experts-per-token: too (num_experts_per_tok of its config.json)"))
+            }
             architecture = ModelArchitecture(layers: layers, hidden: hidden, heads: heads, kvHeads: custom.kvHeads ?? heads,
                                              headDim: custom.headDim, intermediate: custom.intermediate ?? 4 * hidden,
-                                             vocab: custom.vocab ?? defaultVocab, statedParameters: custom.parameters)
+                                             vocab: custom.vocab ?? defaultVocab, experts: experts, activeExperts: custom.expertsPerToken ?? 1,
+                                             statedParameters: custom.parameters)
             modelName = "custom"
         }
         if w.mode.trainsAllWeights && !w.precision.trainable {

@@ -117,7 +117,8 @@ package struct RemoteRun: Sendable {
         progress("copying rigctl (\(rigctl.architecture)), \(file) (\(recorder.paths.count) spec file\(recorder.paths.count == 1 ? "" : "s")) "
             + "and \(uploaded.count) build-log file\(uploaded.count == 1 ? "" : "s") to \(destination)")
         return await Self.inWorkspace(session, rigctl: rigctl, staging: staging, uploading: ["\(staging)/repo"], progress: progress) { directory in
-            let remoteCommand = (["cd", ShellQuote.quote(directory), "&&", "exec", "./rigctl", command.rawValue, ShellQuote.quote(spec.name), "--repo", "repo"]
+            // Run from inside the repository copy, so the remote names its files as the desk does ("build-logs/…").
+            let remoteCommand = (["cd", ShellQuote.quote(directory + "/repo"), "&&", "exec", "../rigctl", command.rawValue, ShellQuote.quote(spec.name), "--repo", "."]
                 + arguments.map(ShellQuote.quote)).joined(separator: " ")
             var outcome = Outcome(status: 0, broughtBack: [])
             switch session.interactive(remoteCommand) {

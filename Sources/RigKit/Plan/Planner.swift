@@ -5,7 +5,7 @@ import RigTheme
 import RigAudit
 
 /// Turns a machine spec into the ordered steps that converge it:
-/// package repos → packages → NVIDIA driver → CUDA → GPU settings → dotfiles → hostname →
+/// package repos → packages → NVIDIA driver → CUDA → ROCm → GPU settings → dotfiles → hostname →
 /// manual BIOS checklist → reboot notice.
 ///
 /// Every step carries a guard, so a plan made from the spec alone is idempotent wherever it runs.
@@ -70,6 +70,11 @@ package struct Planner: Sendable {
                 id: "nouveau-blacklist", title: "Blacklist nouveau (\(NouveauBlacklist.file.path)) and rebuild the initramfs",
                 kind: .modprobeBlacklist(NouveauBlacklist.file), needsRoot: true, fixes: [DriverHealthCheck.nouveauKey],
                 check: .fileContents(NouveauBlacklist.file)))
+            // A kernel update without its headers leaves the module unbuilt: the next boot has no driver.
+            steps.append(Step(
+                id: "dkms-modules", title: "Build the NVIDIA DKMS module for the running and the newest kernel",
+                kind: .dkmsModules, needsRoot: true, fixes: [DriverHealthCheck.dkmsKey],
+                check: .dkmsModulesCurrent))
         }
 
         if let cuda {
@@ -77,6 +82,27 @@ package struct Planner: Sendable {
                 id: "cuda-toolkit", title: "Install the CUDA toolkit \(cuda.constraint) and put it on PATH",
                 kind: .cudaToolkit(cuda), needsRoot: true, fixes: ["drivers.cuda"],
                 check: .all([.packagesInstalled([cuda.package]), .fileContents(cuda.profileScript)])))
+            let target = CUDADefault(cuda)
+            steps.append(Step(
+                id: "cuda-default", title: "Point /usr/local/cuda at \(target.summary) (update-alternatives)",
+                kind: .cudaDefault(target), needsRoot: true, fixes: [DriverHealthCheck.cudaDefaultKey],
+                check: .cudaDefault(target)))
+        }
+
+        if let constraint = spec.drivers?.rocm {
+            let rocm = ROCmInstall(constraint: constraint, os: spec.os)
+            steps.append(Step(
+                id: "rocm-repository", title: "Add AMD's amdgpu and ROCm \(rocm.release) apt repositories (\(rocm.codename ?? spec.os.release))",
+                kind: .rocmRepository(rocm), needsRoot: true, fixes: ["drivers.rocm"],
+                check: .all([.fileExists(rocm.keyring)] + rocm.repositoryFiles.map(StepGuard.fileContents))))
+            steps.append(Step(
+                id: "rocm", title: "Install ROCm \(rocm.release) (\(rocm.packages.map(\.name).joined(separator: ", "))) and hold it",
+                kind: .rocmPackages(rocm), needsRoot: true, fixes: ["drivers.rocm"],
+                check: .packagesInstalled(rocm.packages)))
+            steps.append(Step(
+                id: "rocm-groups", title: "Add the user to the \(rocm.groups.joined(separator: " and ")) groups (GPU access for ROCm)",
+                kind: .userGroups(rocm.groups), needsRoot: true, fixes: ["drivers.rocm"],
+                check: .userInGroups(rocm.groups)))
         }
 
         if let settings = spec.gpuSettings, let unit = GPUSettingsUnit(settings) {
@@ -98,6 +124,10 @@ package struct Planner: Sendable {
                 id: "python-environment", title: "Make the Python environment with uv (\(environment.summary))",
                 kind: .pythonEnvironment(environment), needsRoot: platform == .linux, fixes: fixes,
                 check: .pythonEnvironmentCurrent(environment)))
+        }
+
+        if let containers = spec.containers {
+            steps += containerSteps(containers, os: spec.os)
         }
 
         if !dotfiles.isEmpty {
@@ -143,6 +173,44 @@ package struct Planner: Sendable {
             }
         }
         return Plan(machine: spec.name, specFile: spec.file, os: spec.os, steps: steps)
+    }
+
+    /// Docker Engine from Docker's repository, the docker group's users, and the NVIDIA Container Toolkit
+    /// from NVIDIA's repository with docker's nvidia runtime (docs/plan.md, "Containers").
+    private func containerSteps(_ containers: MachineSpec.Containers, os: MachineSpec.OperatingSystem) -> [Step] {
+        var steps: [Step] = []
+        let engine = [ContainersCheck.engineKey]
+        if let docker = AptSource.docker(os) {
+            steps.append(Step(
+                id: "docker-repository", title: "Add Docker's apt repository (\(docker.sources.path))",
+                kind: .aptSource(docker), needsRoot: true, fixes: engine,
+                check: .all([.fileExists(docker.keyring), .fileContents(docker.sources)])))
+        }
+        let service = PackagedService.dockerEngine
+        steps.append(Step(
+            id: "docker-engine", title: "Install Docker Engine (\(service.packages.joined(separator: ", "))) and start it",
+            kind: .packagedService(service), needsRoot: true, fixes: engine,
+            check: .all([.packagesInstalled(service.packages.map { AptPin(name: $0) }), .unitActive(service.unit)])))
+        if !containers.dockerUsers.isEmpty {
+            let members = GroupMembers(group: "docker", users: containers.dockerUsers)
+            steps.append(Step(
+                id: "docker-users", title: "Add \(members.users.joined(separator: ", ")) to the docker group (root-equivalent)",
+                kind: .groupMembers(members), needsRoot: true, fixes: [ContainersCheck.usersKey],
+                check: .usersInGroup(members)))
+        }
+        if containers.nvidiaToolkit {
+            let toolkit = AptSource.nvidiaContainerToolkit
+            let runtime = DockerRuntime.nvidia
+            steps.append(Step(
+                id: "nvidia-container-toolkit-repository", title: "Add the NVIDIA Container Toolkit's apt repository (\(toolkit.sources.path))",
+                kind: .aptSource(toolkit), needsRoot: true, fixes: [ContainersCheck.toolkitKey],
+                check: .all([.fileExists(toolkit.keyring), .fileContents(toolkit.sources)])))
+            steps.append(Step(
+                id: "nvidia-container-toolkit", title: "Install the NVIDIA Container Toolkit and configure docker's nvidia runtime",
+                kind: .dockerRuntime(runtime), needsRoot: true, fixes: [ContainersCheck.toolkitKey],
+                check: .all([.packagesInstalled([AptPin(name: runtime.package)]), .dockerRuntime(runtime.runtime)])))
+        }
+        return steps
     }
 
     private func manualStep(id: String, _ item: ChecklistItem, fixes keyPath: SpecKeyPath) -> Step {

@@ -17,9 +17,21 @@ package indirect enum StepGuard: Sendable, Equatable {
     case packageAtLeast(name: String, minimum: String)
     /// The file exists with exactly these contents.
     case fileContents(SystemFile)
+    /// The file exists and is not empty (a downloaded key whose bytes rigctl does not know).
+    case fileExists(String)
+    /// The user is in every one of these groups.
+    case userInGroups([String])
     /// Every theme file already reads as installed: whole files and blocks as rendered, a settings
     /// file present (scripts and playbooks create it; only `rigctl apply` merges into an existing one).
     case dotfilesCurrent([RenderedFile])
+    /// DKMS has the nvidia module installed for the running and the newest kernel in /boot (or DKMS builds no nvidia module).
+    case dkmsModulesCurrent
+    /// `/usr/local/cuda` resolves to a `cuda-X.Y` directory the spec allows.
+    case cudaDefault(CUDADefault)
+    /// Every user is a member of the group.
+    case usersInGroup(GroupMembers)
+    /// The docker daemon answers and knows this runtime (`docker info`'s `Runtimes`).
+    case dockerRuntime(String)
     /// The systemd unit is enabled and active.
     case unitActive(String)
     /// The static hostname is this and `/etc/hosts` maps `127.0.1.1` to it.
@@ -49,11 +61,23 @@ package indirect enum StepGuard: Sendable, Equatable {
             return "package \(name) >= \(minimum) installed"
         case .fileContents(let file):
             return "\(file.path) up to date"
+        case .fileExists(let path):
+            return "\(path) present"
+        case .userInGroups(let groups):
+            return "the user is in the groups " + groups.joined(separator: ", ")
         case .dotfilesCurrent(let files):
             return files.map { file in
                 if case .jsonSettings(let edit) = file.installation { return "~/\(file.path) has \(edit.key)" }
                 return "~/\(file.path) up to date"
             }.joined(separator: ", ")
+        case .dkmsModulesCurrent:
+            return "dkms status shows the nvidia module installed for the running and the newest kernel"
+        case .cudaDefault(let target):
+            return "/usr/local/cuda leads to \(target.summary)"
+        case .usersInGroup(let members):
+            return members.users.joined(separator: ", ") + " in the group \(members.group)"
+        case .dockerRuntime(let runtime):
+            return "docker info lists the runtime \(runtime)"
         case .unitActive(let unit):
             return "\(unit) enabled and active"
         case .hostnameIs(let name):

@@ -25,6 +25,8 @@ package struct Facts: Sendable, Equatable, Codable {
     package var driverHealth: DriverHealthFacts?
     /// The spec's Python environment (`python.path`).
     package var python: PythonFacts?
+    /// Docker and the NVIDIA Container Toolkit (docs/facts.md, "Containers").
+    package var containers: ContainerFacts?
     /// An Apple Silicon Mac's chip.
     package var chip: ChipFacts?
     /// Installed Homebrew casks, sorted by name (macOS; `packages` holds the formulae there).
@@ -47,6 +49,7 @@ package struct Facts: Sendable, Equatable, Codable {
         if wanted.contains(.packages) { packages = .notProbed }
         if wanted.contains(.driverHealth) { driverHealth = DriverHealthFacts() }
         if wanted.contains(.python) { python = PythonFacts() }
+        if wanted.contains(.containers) { containers = ContainerFacts() }
         if wanted.contains(.chip) { chip = ChipFacts() }
     }
 
@@ -65,6 +68,7 @@ package struct Facts: Sendable, Equatable, Codable {
         if !wanted.contains(.packages) { packages = nil }
         if !wanted.contains(.driverHealth) { driverHealth = nil }
         if !wanted.contains(.python) { python = nil }
+        if !wanted.contains(.containers) { containers = nil }
         if !wanted.contains(.chip) { chip = nil }
         if !wanted.contains(.packages) { casks = nil }
     }

@@ -93,6 +93,14 @@ package enum FactsSummary {
                 ("cuda available", text(python.cudaAvailable.map { $0 ? "yes" : "no" })), ("gpus visible", text(python.gpusVisible)),
             ])
         }
+        if let containers = facts.containers {
+            func joined(_ list: [String]) -> String { list.isEmpty ? "none" : list.joined(separator: ", ") }
+            section("containers", [
+                ("docker server", text(containers.dockerServer)), ("runtimes", text(containers.runtimes.map(joined))),
+                ("default runtime", text(containers.defaultRuntime)), ("nvidia-ctk", text(containers.nvidiaCTK)),
+                ("docker group", text(containers.dockerGroup.map(joined))),
+            ])
+        }
         if let health = facts.driverHealth {
             func joined(_ list: [String]) -> String { list.isEmpty ? "none" : list.joined(separator: ", ") }
             let dkms = health.dkms.map { list in

@@ -24,6 +24,12 @@ package enum PlatformKeys {
             if spec.drivers?.cuda != nil {
                 error("drivers.cuda", "CUDA does not run on macOS (NVIDIA's last macOS CUDA was 10.2, for Intel Macs): remove drivers.cuda; MLX and PyTorch's MPS use the Apple GPU")
             }
+            if spec.drivers?.rocm != nil {
+                error("drivers.rocm", "ROCm is AMD's Linux GPU stack and does not run on macOS: remove drivers.rocm (MLX and PyTorch's MPS use the Apple GPU)")
+            }
+            if spec.containers != nil {
+                error("containers", "containers installs Docker Engine and the NVIDIA Container Toolkit from apt repositories, which a Mac does not have: remove it (Docker Desktop for Mac comes as a Homebrew cask, in packages.casks)")
+            }
             if spec.gpuSettings != nil { error("gpu-settings", "gpu-settings set NVIDIA power limits and persistence, which a Mac does not have") }
             if !spec.packages.apt.isEmpty { error("packages.apt", "apt does not exist: use packages.brew (Homebrew formulae) or packages.casks") }
             if let torch = spec.python?.torch, torch.cuda != nil {

@@ -36,18 +36,22 @@ import RigSpec
             guard case .map(let fields) = task, fields.contains(where: { $0.0 == "ansible.builtin.command" }) else { return nil }
             return fields
         }
-        #expect(commands.count == 4)
+        // uv's four, and a check and a fix each for DKMS and /usr/local/cuda (no module runs dkms or update-alternatives).
+        let tags = commands.compactMap { fields -> YAMLNode? in fields.first { $0.0 == "tags" }?.1 }
+        #expect(tags == [.list([.string("dkms-modules")])] * 2 + [.list([.string("cuda-default")])] * 2
+                + [.list([.string("python-environment")])] * 4)
         for fields in commands {
             let keys = fields.map(\.0)
             #expect(keys.contains("changed_when"), "\(keys)")
             #expect(keys.contains("when") || keys.contains("register"), "\(keys)")
-            #expect(fields.first { $0.0 == "tags" }?.1 == .list([.string("python-environment")]))
         }
         #expect(Self.playbook(spec).contains("ansible.builtin.pip:\n        name: \"uv==\(PythonEnvironment.uvVersion)\""))
     }
 
     @Test func onlyFullyQualifiedBuiltinModulesAndNoShell() {
-        for spec in PlanExamples.all {
+        var containers = PlanExamples.computeNode
+        containers.containers = .init(engine: .docker, nvidiaToolkit: true, dockerUsers: ["me"])
+        for spec in PlanExamples.all + [containers] {
             let text = Self.playbook(spec, dotfiles: PlanExamples.dotfiles)
             let modules = text.split(separator: "\n").compactMap { line -> String? in
                 let trimmed = line.drop { $0 == " " || $0 == "-" }
@@ -59,6 +63,7 @@ import RigSpec
                 "ansible.builtin.copy", "ansible.builtin.file", "ansible.builtin.blockinfile", "ansible.builtin.systemd_service",
                 "ansible.builtin.hostname", "ansible.builtin.lineinfile", "ansible.builtin.debug", "ansible.builtin.find",
                 "ansible.builtin.pip", "ansible.builtin.command",  // uv (python:), see uvCommandsAreGuardedByTheirChecks
+                "ansible.builtin.get_url", "ansible.builtin.getent", "ansible.builtin.user",  // containers:
                 JSONCSettingsModule.name,  // rigctl's own, in library/ beside the playbooks (ansible-lint: its canonical name)
             ]), "\(spec.name): \(modules)")
             #expect(!text.contains("ansible.builtin.shell"))
@@ -70,6 +75,7 @@ import RigSpec
     /// passes `ansible-playbook --syntax-check` and `ansible-lint` (production profile).
     @Test func playbooksPassSyntaxCheckAndAnsibleLint() throws {
         var debian = PlanExamples.computeNode
+        debian.containers = .init(engine: .docker, nvidiaToolkit: false, dockerUsers: [])
         debian.name = "debian-node"
         debian.hostname = "debian-node"
         debian.ssh = .init(host: "debian-node.local")
@@ -83,15 +89,17 @@ import RigSpec
         python.hostname = "python-node"
         python.python = .init(version: "3.12", torch: .init(version: PlanExamples.constraint("2.7"), cuda: Version("12.8")),
                               packages: ["numpy", "accelerate>=1.0"])
+        python.containers = .init(engine: .docker, nvidiaToolkit: true, dockerUsers: ["me", "ci-runner"])
         // The committed arm64 (sbsa repository, NVIDIA-repository driver) and rented (ssh:) examples.
-        let specs = PlanExamples.all + [debian, pinned, python, try AuditSamples.machine("dgx-spark"), try AuditSamples.machine("rented-h100")]
+        let specs = PlanExamples.all + [debian, pinned, python, try AuditSamples.machine("dgx-spark"), try AuditSamples.machine("rented-h100"),
+                                        PlanExamples.rocmDesktop, PlanExamples.rocmNode]
         let temporary = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temporary) }
         // Named like the repository's directory: ansible-lint decides file kinds by path.
         let directory = temporary.appendingPathComponent("playbooks")
         try PlaybookGenerator(dotfiles: { $0.name == "workstation" ? PlanExamples.dotfiles : [] }).write(specs, to: directory.path, system: LiveSystem())
 
-        let syntax = try #require(try PlanTools.run("ansible-playbook", ["-i", "inventory.yml", "--syntax-check", "site.yml", "workstation.yml"],
+        let syntax = try #require(try PlanTools.run("ansible-playbook", ["-i", "inventory.yml", "--syntax-check", "site.yml", "workstation.yml", "rocm-desktop.yml", "rocm-node.yml"],
                                                     in: directory, environment: ansibleEnvironment(directory)))
         #expect(syntax.status == 0, "\(syntax.output)")
         let lint = try #require(try PlanTools.run("ansible-lint", ["--offline", "--profile", "production", "--nocolor", "."],
@@ -162,3 +170,5 @@ import RigSpec
         ]
     }
 }
+
+private func * (list: [YAMLNode], count: Int) -> [YAMLNode] { Array(repeating: list, count: count).flatMap { $0 } }

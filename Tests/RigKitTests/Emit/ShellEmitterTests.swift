@@ -24,13 +24,19 @@ import RigSpec
                                cuda: PlanExamples.constraint("12.8.1"))
         var debianMinimum = debian
         debianMinimum.drivers?.nvidia = .init(version: PlanExamples.constraint(">=570"), flavor: .open)
+        debianMinimum.containers = .init(engine: .docker, nvidiaToolkit: true, dockerUsers: ["me"])
+        var containers = PlanExamples.computeNode
+        containers.containers = .init(engine: .docker, nvidiaToolkit: true, dockerUsers: ["me", "ci-runner"])
         return [
+            ("containers", script(containers)),
             ("workstation", script(PlanExamples.workstation, dotfiles: PlanExamples.dotfiles)),
             ("compute-node", script(PlanExamples.computeNode)),
             ("big-rig", script(PlanExamples.bigRig)),
             ("big-rig-pinned", script(PlanExamples.bigRigPinned)),
             ("debian-exact", script(debian)),
             ("debian-minimum", script(debianMinimum)),
+            ("rocm-desktop", script(PlanExamples.rocmDesktop)),
+            ("rocm-node", script(PlanExamples.rocmNode)),
         ] + ["dgx-spark", "rented-h100"].compactMap { name in
             // The committed arm64 and rented examples, as `rigctl plan --format shell` writes them (without dotfiles).
             (try? AuditSamples.machine(name)).map { (name, script($0)) }

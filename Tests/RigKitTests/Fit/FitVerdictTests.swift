@@ -45,6 +45,15 @@ import RigSpec
         guard case .offload = single.outcome else { Issue.record("\(single.message)"); return }
     }
 
+    /// Mixtral at 4 bits: 26.3 GB of weights, every expert resident. Not on compute-node's one 24 GB
+    /// card (only with offload into RAM); split over two of big-rig's.
+    @Test func mixtureOfExpertsNeedsRoomForEveryExpert() throws {
+        let single = try Self.verdict("compute-node", "mixtral-8x7b", .inference, .int4)
+        guard case .offload = single.outcome else { Issue.record("\(single.message)"); return }
+        let rig = try Self.verdict("big-rig", "mixtral-8x7b", .inference, .int4)
+        #expect(rig.outcome == .split(gpus: 2), "\(rig.message)")
+    }
+
     @Test func offloadOnBigRigAndItsRAMLimit() throws {
         let fit = try Self.verdict("big-rig", "qwen2.5-72b", .inference, .bf16, context: 8192)
         guard case .offload(let bytes) = fit.outcome else { Issue.record("\(fit.message)"); return }

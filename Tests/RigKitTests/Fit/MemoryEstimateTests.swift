@@ -107,9 +107,25 @@ import RigSpec
         #expect(estimate.text.hasSuffix("= \(FitFormat.bytes(estimate.total))"))
     }
 
+    /// A mixture of experts keeps every expert in memory: Hugging Face's "Welcome Mixtral" post says
+    /// "Mixtral requires 90GB of VRAM in half-precision" — 46.7B × 2 B = 93.4 GB, named with the
+    /// 12.9B that run per token. LoRA adapts every expert's gate, up and down.
+    @Test func mixtureOfExpertsWeightsCountEveryExpert() throws {
+        let estimate = MemoryEstimator.estimate(try Self.workload("mixtral-8x7b", .inference, .bf16))
+        #expect(abs(estimate.bytes(.weights) / 1e9 - 93.4) < 0.2)
+        #expect(estimate.terms.first?.text == "weights 46.7B (8 experts, 12.9B active) × 2 B = 87.0 GiB")
+        let mixtral = try #require(ModelCatalog.lookup("mixtral-8x7b")).architecture
+        var dense = mixtral
+        dense.experts = 1
+        dense.activeExperts = 1
+        let mlpAdapters = 16.0 * (2 * (4096 + 14336) + (14336 + 4096)) * 32
+        #expect(mixtral.loraParameters(rank: 16) - dense.loraParameters(rank: 16) == 7 * mlpAdapters)
+    }
+
     /// Hostile numbers (a custom model of the largest sizes the schema allows) stay finite and print.
     @Test func hugeCustomModelDoesNotTrap() {
-        let arch = ModelArchitecture(layers: 1024, hidden: 262_144, heads: 4096, kvHeads: 4096, intermediate: 1_048_576, vocab: 4_194_304)
+        let arch = ModelArchitecture(layers: 1024, hidden: 262_144, heads: 4096, kvHeads: 4096, intermediate: 1_048_576, vocab: 4_194_304,
+                                     experts: 4096, activeExperts: 4096)
         let w = ResolvedWorkload(name: "huge", modelName: "custom", architecture: arch, mode: .train, precision: .fp32,
                                  context: 10_485_760, batch: 65_536, gradientCheckpointing: false)
         let estimate = MemoryEstimator.estimate(w)

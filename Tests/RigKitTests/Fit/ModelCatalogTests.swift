@@ -14,7 +14,23 @@ import Testing
         ("qwen2.5-14b", 14.7, 0.1),       // huggingface.co/Qwen/Qwen2.5-14B, "14.7B"
         ("qwen2.5-72b", 72.7, 0.1),       // huggingface.co/Qwen/Qwen2.5-72B, "72.7B"
         ("mistral-7b", 7.25, 0.01),       // huggingface.co/mistralai/Mistral-7B-v0.3
+        ("mixtral-8x7b", 46.7, 0.1),      // mistral.ai/news/mixtral-of-experts: "46.7B total parameters"
+        ("qwen3-30b-a3b", 30.5, 0.1),     // huggingface.co/Qwen/Qwen3-30B-A3B: "30.5B in total and 3.3B activated"
     ]
+
+    /// What one token runs through, as the same pages publish it: Mixtral "only uses 12.9B
+    /// parameters per token", Qwen3-30B-A3B "3.3B activated"; a dense model runs through all.
+    static let active: [(String, Double, Double)] = [
+        ("mixtral-8x7b", 12.9, 0.1),
+        ("qwen3-30b-a3b", 3.3, 0.1),
+        ("llama-3.1-8b", 8.03, 0.01),
+    ]
+
+    @Test(arguments: active)
+    func activeParameterCountMatchesTheModelCard(_ entry: (String, Double, Double)) throws {
+        let model = try #require(ModelCatalog.lookup(entry.0))
+        #expect(abs(model.architecture.activeParameters / 1e9 - entry.1) <= entry.2)
+    }
 
     @Test(arguments: published)
     func parameterCountMatchesTheModelCard(_ entry: (String, Double, Double)) throws {

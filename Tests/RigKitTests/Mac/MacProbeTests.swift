@@ -65,22 +65,22 @@ import RigSpec
     }
 
     @Test func systemProfilerFieldsAreReadStrictly() throws {
-        let parsed = try #require(SystemProfiler.parse(try Fixture.text("tools/15_macos/spdisplays_m5_max_macbook_pro.json")))
+        let parsed = try #require(SystemProfiler.parse(try Fixture.text("tools/16_macos/spdisplays_m5_max_macbook_pro.json")))
         let gpu = try #require(parsed.appleGPU(chip: nil))
         #expect(gpu.coreCount == 40)
         #expect(gpu.metal == "Metal 4")
         // The trimmed M2 Ultra entry has no core count and no Metal family: nothing is made up.
-        let trimmed = try #require(SystemProfiler.parse(try Fixture.text("tools/15_macos/spdisplays_m2_ultra_two_displays.json")))
+        let trimmed = try #require(SystemProfiler.parse(try Fixture.text("tools/16_macos/spdisplays_m2_ultra_two_displays.json")))
         #expect(trimmed.displays.first?.coreCount == nil)
         #expect(trimmed.displays.first?.metal == nil)
-        let hardware = try #require(SystemProfiler.parse(try Fixture.text("tools/15_macos/sphardware_mac_studio_m2_ultra.json"))?.hardware.first)
+        let hardware = try #require(SystemProfiler.parse(try Fixture.text("tools/16_macos/sphardware_mac_studio_m2_ultra.json"))?.hardware.first)
         #expect(hardware.coreKinds?.performance == 16)
         #expect(hardware.coreKinds?.efficiency == 8)
         #expect(SystemProfiler.parse("[]") == nil)
     }
 
     @Test func swVersAndBrewListParse() throws {
-        let versions = SwVers.parse(try Fixture.text("tools/15_macos/sw_vers_14.2.1_23C71.txt"))
+        let versions = SwVers.parse(try Fixture.text("tools/16_macos/sw_vers_14.2.1_23C71.txt"))
         #expect(versions.productName == "macOS")
         #expect(versions.buildVersion == "23C71")
         #expect(BrewList.parse("git 2.49.0\npython@3.12 3.12.10 3.12.11\n") == [

@@ -55,6 +55,13 @@ import RigSpec
         #expect(errors(Self.studio + "python:\n  version: \"3.12\"\n  torch: { version: \"2.7\", cuda: cpu }\n").isEmpty)
     }
 
+    @Test func rocmAndContainersAreLinuxStacks() {
+        let found = errors(Self.studio + "containers: { engine: docker }\n")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("machines/mac-studio.yaml:10:1: error: containers") == true)
+        #expect(found.first?.contains("Docker Engine and the NVIDIA Container Toolkit from apt repositories") == true)
+    }
+
     @Test func macOnlyKeysAreLocatedErrorsOnLinux() {
         let found = errors("""
             version: 1

@@ -38,6 +38,9 @@ import RigSpec
         #expect(health.map(\.keyPath).sorted() == [DriverHealthCheck.cudaDefaultKey, DriverHealthCheck.dkmsKey, DriverHealthCheck.holdKey,
                                                   DriverHealthCheck.nouveauKey, DriverHealthCheck.secureBootKey, DriverHealthCheck.userSpaceKey])
         #expect(health.allSatisfy { $0.status == .ok }, "\(health.filter { $0.status != .ok }.map(\.message))")
+        let plan = try await planSteps(repo)
+        #expect(plan["dkms-modules"] == .done)
+        #expect(plan["cuda-default"] == .done)
     }
 
     @Test func userSpaceUpgradedUnderTheLoadedModule() async throws {
@@ -61,6 +64,7 @@ import RigSpec
         let found = try await findings(repo, DriverHealthCheck.dkmsKey)
         #expect(found.map(\.status) == [.drift])
         #expect(found.first?.message.hasPrefix("DKMS has no NVIDIA module for 6.8.0-60-generic, the newest installed kernel (built for 6.8.0-52-generic): the next boot runs it without the driver") == true)
+        #expect(try await planSteps(repo)["dkms-modules"] == .pending)
     }
 
     @Test func dkmsMissingForTheRunningKernel() async throws {
@@ -71,6 +75,7 @@ import RigSpec
         let found = try await findings(repo, DriverHealthCheck.dkmsKey)
         #expect(found.first?.message.hasPrefix("DKMS has no NVIDIA module installed for the running kernel 6.8.0-52-generic (built for 6.12.10-76061203-generic, 6.16.3-76061603-generic)") == true)
         #expect(found.first?.severity == .error)
+        #expect(try await planSteps(repo)["dkms-modules"] == .pending)
     }
 
     @Test func nouveauLoaded() async throws {
@@ -126,6 +131,7 @@ import RigSpec
         let found = try await findings(repo, DriverHealthCheck.cudaDefaultKey)
         #expect(found.map(\.status) == [.drift])
         #expect(found.first?.message == "/usr/local/cuda is CUDA 11.5.2, the spec wants 12.8: builds that use it compile against the wrong toolkit; fix: update-alternatives --set cuda /usr/local/cuda-12.8")
+        #expect(try await planSteps(repo)["cuda-default"] == .pending)
     }
 
     @Test func everyCheckUnknownWithItsReasonOnAnOldRecording() async throws {

@@ -16,8 +16,8 @@ import RigSpec
     @Test func stepsComeInTheIssueOrder() {
         let plan = planner.plan(spec: PlanExamples.computeNode, dotfiles: PlanExamples.dotfiles)
         #expect(plan.steps.map(\.id) == [
-            "cuda-repository", "apt-packages", "nvidia-driver", "hold-nvidia-driver", "nouveau-blacklist", "cuda-toolkit",
-            "gpu-settings", "python-environment", "dotfiles", "hostname", "bios-version", "bios-above-4g-decoding", "bios-virtualization", "bios-secure-boot", "bios-xmp", "reboot-notice",
+            "cuda-repository", "apt-packages", "nvidia-driver", "hold-nvidia-driver", "nouveau-blacklist", "dkms-modules", "cuda-toolkit",
+            "cuda-default", "gpu-settings", "python-environment", "dotfiles", "hostname", "bios-version", "bios-above-4g-decoding", "bios-virtualization", "bios-secure-boot", "bios-xmp", "reboot-notice",
         ])
         #expect(plan.machine == "compute-node")
         #expect(plan.specFile == "machines/compute-node.yaml")
@@ -26,8 +26,8 @@ import RigSpec
     @Test func everyStepHasAGuardAndOnlySystemStepsNeedRoot() {
         let plan = planner.plan(spec: PlanExamples.computeNode, dotfiles: PlanExamples.dotfiles)
         #expect(plan.steps.filter(\.needsRoot).map(\.id) == [
-            "cuda-repository", "apt-packages", "nvidia-driver", "hold-nvidia-driver", "nouveau-blacklist", "cuda-toolkit",
-            "gpu-settings", "python-environment", "hostname",
+            "cuda-repository", "apt-packages", "nvidia-driver", "hold-nvidia-driver", "nouveau-blacklist", "dkms-modules", "cuda-toolkit",
+            "cuda-default", "gpu-settings", "python-environment", "hostname",
         ])
         #expect(plan.steps.filter { $0.check == .confirmedByPerson }.map(\.id).allSatisfy { $0.hasPrefix("bios-") })
         #expect(plan.steps.allSatisfy { $0.status == .pending })

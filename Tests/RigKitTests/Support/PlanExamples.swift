@@ -153,3 +153,34 @@ enum PlanExamples {
         return file
     }
 }
+
+extension PlanExamples {
+    /// A desktop with a Radeon RX 7900 XTX on ROCm 6.2.4 (Ubuntu 24.04): the AMD variant the plan tests cover.
+    static var rocmDesktop: MachineSpec {
+        var spec = workstation
+        spec.name = "rocm-desktop"
+        spec.file = "machines/rocm-desktop.yaml"
+        spec.hostname = "rocm-desktop"
+        spec.parts.gpus = [.init(model: "AMD Radeon RX 7900 XTX", vram: gb("24 GiB"))]
+        spec.drivers = .init(rocm: constraint("6.2.4"))
+        spec.gpuSettings = nil
+        spec.python = nil
+        spec.workloads = []
+        return spec
+    }
+
+    /// A headless Instinct MI210 node on ROCm 6.1 (Ubuntu 22.04), reached over SSH.
+    static var rocmNode: MachineSpec {
+        var spec = computeNode
+        spec.name = "rocm-node"
+        spec.file = "machines/rocm-node.yaml"
+        spec.hostname = "rocm-node"
+        spec.ssh = .init(host: "rocm-node.local", user: "me")
+        spec.parts.gpus = [.init(model: "AMD Instinct MI210", count: 2)]
+        spec.drivers = .init(rocm: constraint("6.1"))
+        spec.gpuSettings = nil
+        spec.python = nil
+        spec.workloads = []
+        return spec
+    }
+}

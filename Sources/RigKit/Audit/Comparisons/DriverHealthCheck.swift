@@ -9,11 +9,11 @@ import RigProbe
 /// | key | breaks when | fixed by |
 /// |---|---|---|
 /// | `drivers.nvidia.user-space` | the user-space driver is not the loaded module's version | `reboot-notice` |
-/// | `drivers.nvidia.dkms` | DKMS has no module for the running or the newest kernel | `dkms autoinstall` (message) |
+/// | `drivers.nvidia.dkms` | DKMS has no module for the running or the newest kernel | `dkms-modules` (headers, `dkms autoinstall -k`) |
 /// | `drivers.nvidia.nouveau` | nouveau is loaded, or no modprobe.d file blacklists it | `nouveau-blacklist` |
 /// | `drivers.nvidia.secure-boot` | Secure Boot is on and the module is unsigned | a person (MOK) |
 /// | `drivers.nvidia.hold` | unattended-upgrades is on and the driver is neither held nor blacklisted | `hold-nvidia-driver` |
-/// | `drivers.cuda.default` | `/usr/local/cuda` is another toolkit than `drivers.cuda` | `update-alternatives` (message) |
+/// | `drivers.cuda.default` | `/usr/local/cuda` is another toolkit than `drivers.cuda` | `cuda-default` (`update-alternatives --set cuda`) |
 package struct DriverHealthCheck: SpecComparison {
     package init() {}
 

@@ -158,19 +158,62 @@ package struct GPUCatalog: Sendable {
             name: "RTX PRO 6000 Blackwell Max-Q", architecture: .blackwell, computeCapability: ComputeCapability(12, 0),
             vramGiB: [96], boardPowerWatts: 300,
             source: "[O] public nvidia-smi reports: 97887 MiB, cap 300 W (docs/compatibility.md §3)")),
-        // AMD (no CUDA rules apply; listed so they are not reported as unknown)
-        // rocm-smi's "Max Graphics Package Power" is the package power cap, below AMD's total board power,
-        // so it is not used as board power: only AMD's own figures are.
+        // AMD (no CUDA rules apply). LLVM targets: AMD's "System requirements (Linux)" GPU tables
+        // (ROCm/rocm-install-on-linux docs/reference/system-requirements.rst, branches docs/6.0.0 to docs/6.2.4,
+        // the same list in each). rocm-smi's "Max Graphics Package Power" is the package power cap, below AMD's
+        // total board power, so it is not used as board power: only published board powers are.
+        model(["AMD Instinct MI300X"], GPUModel(
+            name: "AMD Instinct MI300X", vendor: .amd, architecture: nil, computeCapability: nil,
+            vramGiB: [192], boardPowerWatts: 750, llvmTarget: "gfx942",
+            source: "[P] system-requirements.rst: gfx942; [S] meterpreter.org \"AMD confirms Instinct MI300X power consumption up to 750W\" (OAM, 192 GB HBM3)")),
+        model(["AMD Instinct MI250X"], GPUModel(
+            name: "AMD Instinct MI250X", vendor: .amd, architecture: nil, computeCapability: nil,
+            vramGiB: [128], boardPowerWatts: 560, llvmTarget: "gfx90a",
+            source: "[P] system-requirements.rst: gfx90a; [S] meterpreter.org \"AMD releases Instinct MI200 series\": 128 GB HBM2e, TDP 560 W")),
+        model(["AMD Instinct MI250"], GPUModel(
+            name: "AMD Instinct MI250", vendor: .amd, architecture: nil, computeCapability: nil,
+            vramGiB: [128], boardPowerWatts: 560, llvmTarget: "gfx90a",
+            source: "[P] system-requirements.rst: gfx90a; [S] AnandTech 17326 (MI210 launch) table: MI250 128 GB, TDP 560 W")),
+        model(["AMD Instinct MI210"], GPUModel(
+            name: "AMD Instinct MI210", vendor: .amd, architecture: nil, computeCapability: nil,
+            vramGiB: [64], boardPowerWatts: 300, llvmTarget: "gfx90a",
+            source: "[P] system-requirements.rst: gfx90a; [S] AnandTech 17326 \"AMD Releases Instinct MI210\": 64 GB HBM2e, TDP 300 W, PCIe 4.0")),
         model(["AMD Instinct MI100"], GPUModel(
-            name: "AMD Instinct MI100", vendor: .amd, architecture: nil, computeCapability: nil, vramGiB: [32],
-            source: "[O] fixtures/12_rocm_smi mi100_rocm6.0.2_json: VRAM Total 34342961152 B")),
+            name: "AMD Instinct MI100", vendor: .amd, architecture: nil, computeCapability: nil,
+            vramGiB: [32], llvmTarget: "gfx908",
+            source: "[O] fixtures/12_rocm_smi mi100_rocm6.0.2_json: VRAM Total 34342961152 B; [P] system-requirements.rst: gfx908")),
+        model(["AMD Instinct MI50"], GPUModel(
+            name: "AMD Instinct MI50", vendor: .amd, architecture: nil, computeCapability: nil,
+            vramGiB: [16, 32], vramVariantsComplete: false, llvmTarget: "gfx906",
+            source: "[P] system-requirements.rst: gfx906 (deprecated); [S] AnandTech 17326 table: 16 GB (a 32 GB card also ships)")),
+        model(["AMD Radeon PRO W7900"], GPUModel(
+            name: "AMD Radeon PRO W7900", vendor: .amd, architecture: nil, computeCapability: nil, vramGiB: [48], llvmTarget: "gfx1100",
+            source: "[P] system-requirements.rst: gfx1100; board power not in the sources consulted")),
+        model(["AMD Radeon PRO W7800"], GPUModel(
+            name: "AMD Radeon PRO W7800", vendor: .amd, architecture: nil, computeCapability: nil, vramGiB: [32], llvmTarget: "gfx1100",
+            source: "[P] system-requirements.rst: gfx1100; board power not in the sources consulted")),
+        model(["AMD Radeon PRO W6800"], GPUModel(
+            name: "AMD Radeon PRO W6800", vendor: .amd, architecture: nil, computeCapability: nil, vramGiB: [32], llvmTarget: "gfx1030",
+            source: "[P] system-requirements.rst: gfx1030; board power not in the sources consulted")),
+        model(["AMD Radeon PRO V620"], GPUModel(
+            name: "AMD Radeon PRO V620", vendor: .amd, architecture: nil, computeCapability: nil, vramGiB: [32], llvmTarget: "gfx1030",
+            source: "[P] system-requirements.rst: gfx1030; board power not in the sources consulted")),
+        model(["AMD Radeon VII"], GPUModel(
+            name: "AMD Radeon VII", vendor: .amd, architecture: nil, computeCapability: nil, vramGiB: [16], llvmTarget: "gfx906",
+            source: "[P] system-requirements.rst: gfx906 (deprecated)")),
         model(["AMD Radeon RX 6700 XT"], GPUModel(
-            name: "AMD Radeon RX 6700 XT", vendor: .amd, architecture: nil, computeCapability: nil, vramGiB: [12],
-            source: "[O] fixtures/12_rocm_smi rx6700xt_rocm6.1.2_json: VRAM Total 12868124672 B")),
+            name: "AMD Radeon RX 6700 XT", vendor: .amd, architecture: nil, computeCapability: nil, vramGiB: [12], llvmTarget: "gfx1031",
+            source: "[O] fixtures/12_rocm_smi rx6700xt_rocm6.1.2_json: VRAM Total 12868124672 B; gfx1031 (Navi 22) is not in AMD's supported list")),
         model(["AMD Radeon RX 7900 XTX"], GPUModel(
             name: "AMD Radeon RX 7900 XTX", vendor: .amd, architecture: nil, computeCapability: nil,
-            vramGiB: [24], boardPowerWatts: 355,
-            source: "[O] fixtures/09_lspci lspci_nn_amd_rx7900xtx_single_line; [S] AMD's launch figures (mybroadband.co.za, 2022-11-04): 24 GB GDDR6, 355 W")),
+            vramGiB: [24], boardPowerWatts: 355, llvmTarget: "gfx1100",
+            source: "[O] fixtures/09_lspci lspci_nn_amd_rx7900xtx_single_line; [P] system-requirements.rst: gfx1100; [S] AMD's launch figures (mybroadband.co.za, 2022-11-04): 24 GB GDDR6, 355 W")),
+        model(["AMD Radeon RX 7900 XT"], GPUModel(
+            name: "AMD Radeon RX 7900 XT", vendor: .amd, architecture: nil, computeCapability: nil, vramGiB: [20], llvmTarget: "gfx1100",
+            source: "[O] rocm-smi --json in marimo-team/marimo#9237: Radeon RX 7900 XT, 21458059264 B, GFX Version gfx1100")),
+        model(["AMD Radeon RX 7900 GRE"], GPUModel(
+            name: "AMD Radeon RX 7900 GRE", vendor: .amd, architecture: nil, computeCapability: nil, vramGiB: [16], llvmTarget: "gfx1100",
+            source: "[P] system-requirements.rst: gfx1100; [S] ROCm/legacy-rocm-build#2391 architecture table: 16 GB")),
     ]
 
     private static func family(_ pattern: NamePattern, _ name: String, _ architecture: GPUModel.Architecture,

@@ -22,6 +22,8 @@ package struct GPUModel: Sendable, Equatable {
     package let vramVariantsComplete: Bool
     /// Default board power (TGP/TDP) in watts, as `nvidia-smi` reports the default power limit.
     package let boardPowerWatts: Double?
+    /// AMD: the LLVM target (`gfx1100`) that ROCm's support tables list the GPU under.
+    package let llvmTarget: String?
     /// True for an entry that covers a whole family by name pattern (architecture only).
     package let isFamily: Bool
     /// Where the numbers come from ([O] observed tool output, [P] vendor, [S] secondary).
@@ -29,7 +31,7 @@ package struct GPUModel: Sendable, Equatable {
 
     package init(name: String, vendor: Vendor = .nvidia, architecture: Architecture?, computeCapability: ComputeCapability?,
                 vramGiB: [Double] = [], vramVariantsComplete: Bool = true, boardPowerWatts: Double? = nil,
-                isFamily: Bool = false, source: String) {
+                llvmTarget: String? = nil, isFamily: Bool = false, source: String) {
         self.name = name
         self.vendor = vendor
         self.architecture = architecture
@@ -37,6 +39,7 @@ package struct GPUModel: Sendable, Equatable {
         self.vramGiB = vramGiB
         self.vramVariantsComplete = vramVariantsComplete
         self.boardPowerWatts = boardPowerWatts
+        self.llvmTarget = llvmTarget
         self.isFamily = isFamily
         self.source = source
     }

@@ -44,6 +44,7 @@ import RigSpec
     @Test func everyRuleHasAUniqueIdAndASummary() {
         let ids = CompatibilityCheck.standardRules.map(\.id)
         #expect(ids == ["unknown-gpu", "gpu-min-cuda", "cuda-min-driver", "gpu-min-driver", "os-supports-cuda",
+                        "gpu-rocm-support", "os-supports-rocm", "driver-gpu-vendor",
                         "power-budget", "declared-vram", "torch-cuda-arch", "torch-cuda-driver", "mlx-platform"])
         #expect(Set(ids).count == ids.count)
         #expect(CompatibilityCheck.standardRules.allSatisfy { !$0.summary.isEmpty })

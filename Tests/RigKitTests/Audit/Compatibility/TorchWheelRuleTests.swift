@@ -42,9 +42,37 @@ import RigSpec
 
     @Test func unknownReleasesAndUnmeasuredVariantsAreWarnings() throws {
         #expect(architectures.check(try spec(gpu: "NVIDIA GeForce RTX 3090", torch: "1.13", cuda: "11.7")).map(\.status) == [.unknown])
-        let unmeasured = architectures.check(try spec(gpu: "NVIDIA GeForce RTX 3090", torch: "2.9", cuda: "13.0"))
+        // A release whose variants are known but whose cubins are not measured.
+        var table = TorchWheelTable.standard.releases
+        table.append(TorchWheelTable.Release(torch: Version("2.99")!, variants: [Version("13.0")!], architectures: [:]))
+        let unmeasured = TorchWheelArchitectures(table: TorchWheelTable(releases: table))
+            .check(try spec(gpu: "NVIDIA GeForce RTX 3090", torch: "2.99", cuda: "13.0"))
         #expect(unmeasured.map(\.status) == [.unknown])
         #expect(unmeasured.map(\.severity) == [.warning])
+    }
+
+    @Test func theCUDA13WheelsDropVolta() throws {
+        // 2.9 and 2.10: cu130 starts at Turing (sm_75); cu126 and cu128 still carry sm_70.
+        for torch in ["2.9", "2.10"] {
+            let v100 = architectures.check(try spec(gpu: "Tesla V100-SXM2-32GB", torch: torch, cuda: "13.0"))
+            #expect(v100.map(\.severity) == [.error], "\(torch)")
+            #expect(v100.first?.message.hasPrefix("PyTorch \(torch) cu130 wheels carry no code for") == true, "\(v100)")
+            #expect(architectures.check(try spec(gpu: "Tesla V100-SXM2-32GB", torch: torch, cuda: "12.8")).isEmpty)
+            #expect(architectures.check(try spec(gpu: "NVIDIA GeForce RTX 5070 Ti", torch: torch, cuda: "13.0")).isEmpty)
+        }
+    }
+
+    @Test func torch28DropsPascalFromCu128() throws {
+        // sm_61 (GTX 1080) runs the sm_60 cubins of cu126, but cu128/cu129 start at Volta.
+        #expect(architectures.check(try spec(gpu: "NVIDIA GeForce GTX 1080", torch: "2.8", cuda: "12.6")).isEmpty)
+        let pascal = architectures.check(try spec(gpu: "NVIDIA GeForce GTX 1080", torch: "2.8", cuda: "12.9"))
+        #expect(pascal.map(\.severity) == [.error])
+        #expect(pascal.first?.message.contains("(they have sm_70, sm_75, sm_80, sm_86, sm_90, sm_100, sm_120)") == true, "\(pascal)")
+    }
+
+    @Test func torch210HasNoCu129() throws {
+        let found = architectures.check(try spec(gpu: "NVIDIA GeForce RTX 3090", torch: "2.10", cuda: "12.9"))
+        #expect(found.map(\.message) == ["PyTorch 2.10 has no cu129 wheels (it ships cu126, cu128, cu130)"])
     }
 
     @Test func cpuWheelsOnAGPUMachine() throws {

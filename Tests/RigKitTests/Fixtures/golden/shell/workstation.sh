@@ -288,6 +288,25 @@ rig_python_env_current() {
   [[ ${out} == *"Would make no changes"* ]]
 }
 
+# The user a step acts for: the one who ran sudo, else the one running the script.
+rig_user() {
+  if [[ ${EUID} -eq 0 && -n ${SUDO_USER:-} && ${SUDO_USER} != root ]]; then
+    printf '%s\n' "${SUDO_USER}"
+  else
+    id -un
+  fi
+}
+
+# rig_user_in_groups GROUP…: the user (rig_user) is a member of every group.
+rig_user_in_groups() {
+  local user groups group
+  user="$(rig_user)" || return 1
+  groups=" $(id -nG -- "${user}" 2>/dev/null) " || return 1
+  for group in "$@"; do
+    [[ ${groups} == *" ${group} "* ]] || return 1
+  done
+}
+
 rig_driver_module_loaded() {
   local loaded installed
   loaded=$(cat /sys/module/nvidia/version 2>/dev/null) || return 1
@@ -295,6 +314,114 @@ rig_driver_module_loaded() {
   if ! command -v modinfo >/dev/null; then return 0; fi
   installed=$(modinfo -F version nvidia 2>/dev/null) || return 1
   [[ ${loaded} == "${installed}" ]]
+}
+# rig_dkms_kernels_missing BOOT: the running kernel and the newest one in BOOT (/boot: the next boot's) for which
+# DKMS knows an nvidia module that is not installed, one a line; nothing when DKMS or its nvidia module is absent.
+rig_dkms_kernels_missing() {
+  local boot=$1 status newest kernel
+  command -v dkms >/dev/null || return 0
+  status="$(dkms status)" || return 1
+  if ! grep -q '^nvidia' <<<"${status}"; then return 0; fi
+  newest="$(
+    for kernel in "${boot}"/vmlinuz-[0-9]*; do
+      kernel=${kernel##*/vmlinuz-}
+      if [[ -e ${boot}/vmlinuz-${kernel} && ${kernel} != *.old && ${kernel} != *.efi.signed ]]; then printf '%s\n' "${kernel}"; fi
+    done | sort -V | tail -n 1
+  )"
+  for kernel in "$(uname -r)" "${newest}"; do
+    [[ ${kernel} =~ ^[A-Za-z0-9._+~-]+$ ]] || continue
+    # dkms 3: "nvidia/570.124.04, KERNEL, x86_64: installed"; dkms 2: "nvidia, 570.124.04, KERNEL, x86_64: installed".
+    if ! awk -F', ' -v kernel="${kernel}" '
+      $1 ~ /^nvidia/ { k = ($1 ~ /\//) ? $2 : $3; state = $NF; sub(/^[^:]*: /, "", state)
+                       if (k == kernel && state ~ /^installed/) found = 1 }
+      END { exit !found }' <<<"${status}"; then
+      printf '%s\n' "${kernel}"
+    fi
+  done | sort -u
+}
+
+# rig_dkms_current BOOT: DKMS has the nvidia module for the running and the newest kernel.
+rig_dkms_current() {
+  local missing
+  missing="$(rig_dkms_kernels_missing "$@")" || return 1
+  [[ -z ${missing} ]]
+}
+
+# rig_dkms_install_missing BOOT: the headers of each kernel without the module (their install runs DKMS's
+# hook), then dkms autoinstall for it.
+rig_dkms_install_missing() {
+  local missing kernel updated=''
+  missing="$(rig_dkms_kernels_missing "$@")"
+  while IFS= read -r kernel; do
+    [[ -n ${kernel} ]] || continue
+    if [[ ! -d /lib/modules/${kernel}/build ]]; then
+      if [[ -z ${updated} ]]; then apt-get update; updated=1; fi
+      DEBIAN_FRONTEND=noninteractive apt-get install -y "linux-headers-${kernel}"
+    fi
+    dkms autoinstall -k "${kernel}"
+  done <<<"${missing}"
+}
+# rig_cuda_matches KIND RELEASE PATH: PATH is a cuda-X.Y directory whose X.Y is RELEASE (KIND prefix: 12.8 or
+# 12.8.x; 13 takes 13.x) or at least RELEASE (KIND atleast).
+rig_cuda_matches() {
+  local name=${3##*/}
+  [[ ${name} =~ ^cuda-([0-9]+(\.[0-9]+)*)$ ]] || return 1
+  local version=${BASH_REMATCH[1]}
+  case $1 in
+    prefix) [[ ${version} == "$2" || ${version} == "$2".* ]] ;;
+    atleast) dpkg --compare-versions "${version}" ge "$2" ;;
+    *) return 1 ;;
+  esac
+}
+
+# rig_cuda_default_is KIND RELEASE [LINK]: LINK (/usr/local/cuda) leads to a toolkit the spec allows.
+rig_cuda_default_is() {
+  local target
+  target="$(readlink -f -- "${3:-/usr/local/cuda}")" || return 1
+  [[ -d ${target} ]] && rig_cuda_matches "$1" "$2" "${target}"
+}
+
+# rig_cuda_default_set KIND RELEASE: points the cuda alternative at the newest registered toolkit the spec allows.
+rig_cuda_default_set() {
+  local candidate choice=''
+  while IFS= read -r candidate; do
+    if rig_cuda_matches "$1" "$2" "${candidate}"; then choice=${candidate}; fi
+  done < <(update-alternatives --list cuda 2>/dev/null | sort -V)
+  if [[ -z ${choice} ]]; then
+    printf 'error: no toolkit registered as the cuda alternative (update-alternatives --list cuda) is CUDA %s%s\n' \
+      "$([[ $1 == atleast ]] && printf '>=')" "$2" >&2
+    return 1
+  fi
+  update-alternatives --set cuda "${choice}"
+}
+# rig_download_key URL PATH: the key at URL into PATH (mode 644, its directory 755), through a temporary file beside it.
+rig_download_key() {
+  if ! command -v curl >/dev/null; then
+    apt-get update
+    rig_apt_install ca-certificates curl
+  fi
+  install -m 0755 -d "$(dirname -- "$2")"
+  rig_mktemp "$2"
+  curl -fsSL --proto '=https' -o "${RIG_TMP}" "$1"
+  chmod 644 "${RIG_TMP}"
+  mv -f -- "${RIG_TMP}" "$2"
+}
+
+# rig_in_group GROUP USER...: every USER is listed as a member of GROUP (a primary group does not count).
+rig_in_group() {
+  local group=$1 members user
+  shift
+  members=",$(getent group "${group}" | cut -d: -f4),"
+  for user in "$@"; do
+    [[ ${members} == *",${user},"* ]] || return 1
+  done
+}
+
+# rig_docker_runtime NAME: the docker daemon answers and has the runtime NAME.
+rig_docker_runtime() {
+  local runtimes
+  runtimes="$(docker info --format '{{json .Runtimes}}' 2>/dev/null)" || return 1
+  [[ ${runtimes} == *"\"$1\":"* ]]
 }
 # Add NVIDIA's CUDA apt repository (ubuntu2404). Fixes: drivers.cuda.
 step_cuda_repository() {
@@ -363,6 +490,17 @@ options nouveau modeset=0
   echo 'done: Blacklist nouveau (/etc/modprobe.d/blacklist-nouveau.conf) and rebuild the initramfs'
 }
 
+# Build the NVIDIA DKMS module for the running and the newest kernel. Fixes: drivers.nvidia.dkms.
+step_dkms_modules() {
+  if rig_dkms_current /boot; then
+    echo 'ok: Build the NVIDIA DKMS module for the running and the newest kernel'
+    return 0
+  fi
+  rig_require_root 'dkms-modules'
+  rig_dkms_install_missing /boot
+  echo 'done: Build the NVIDIA DKMS module for the running and the newest kernel'
+}
+
 # Install the CUDA toolkit 12.8 and put it on PATH. Fixes: drivers.cuda.
 step_cuda_toolkit() {
   local contents_1
@@ -383,6 +521,17 @@ esac
   rig_apt_install 'cuda-toolkit-12-8'
   rig_install_file '/etc/profile.d/cuda.sh' "${contents_1}" '0644'
   echo 'done: Install the CUDA toolkit 12.8 and put it on PATH'
+}
+
+# Point /usr/local/cuda at CUDA 12.8 (update-alternatives). Fixes: drivers.cuda.default.
+step_cuda_default() {
+  if rig_cuda_default_is 'prefix' '12.8'; then
+    echo 'ok: Point /usr/local/cuda at CUDA 12.8 (update-alternatives)'
+    return 0
+  fi
+  rig_require_root 'cuda-default'
+  rig_cuda_default_set 'prefix' '12.8'
+  echo 'done: Point /usr/local/cuda at CUDA 12.8 (update-alternatives)'
 }
 
 # Apply GPU settings at every boot (persistence on). Fixes: gpu-settings.persistence.
@@ -1056,7 +1205,9 @@ main() {
   step_apt_packages
   step_nvidia_driver
   step_nouveau_blacklist
+  step_dkms_modules
   step_cuda_toolkit
+  step_cuda_default
   step_gpu_settings
   step_python_environment
   step_dotfiles

@@ -1,0 +1,85 @@
+import RigText
+import RigSpec
+import RigSystem
+import RigProbe
+import RigTheme
+import RigAudit
+
+/// AMD ROCm from AMD's own apt repositories, the way AMD's Ubuntu native installation guide does it
+/// (ROCm/rocm-install-on-linux `docs/install/native-install/ubuntu.rst`, branches docs/6.0.0 … docs/6.2.4):
+/// the signing key `https://repo.radeon.com/rocm/rocm.gpg.key` in `/etc/apt/keyrings`, the kernel driver's
+/// repository `repo.radeon.com/amdgpu/<release>/ubuntu <codename> main` in `amdgpu.list`, ROCm's
+/// `repo.radeon.com/rocm/apt/<release> <codename> main` in `rocm.list`, both `[arch=amd64 signed-by=…]`,
+/// the preference `rocm-pin-600` (`Pin: release o=repo.radeon.com`, priority 600), then `amdgpu-dkms` and
+/// the `rocm` meta package; the prerequisites page ("Configuring permissions for GPU access") adds the
+/// user to the `video` and `render` groups.
+///
+/// One difference: the key is stored as AMD publishes it (ASCII armour, `rocm.asc`) instead of through
+/// `gpg --dearmor`, which apt reads the same since apt 1.4 (sources.list(5), `Signed-By`: "ASCII-armored
+/// keys … with the .asc extension") and which needs no `gpg` on the machine.
+///
+/// The repository directory is the release itself, so the release is pinned by where apt looks; both
+/// packages are also held (`apt-mark hold`) so an upgrade cannot move them once another source offers them.
+package struct ROCmInstall: Sendable, Equatable {
+    package var constraint: VersionConstraint
+    /// AMD's directory name of the release: `6.2.4`, `6.2` (AMD names x.y.0 by `x.y`).
+    package var release: String
+    /// The distribution release's code name (`noble`), from the distribution profile; nil when rigctl
+    /// does not know it (the `os-supports-rocm` rule reports that spec).
+    package var codename: String?
+    package var keyring: String
+    package var sources: [SystemFile]
+    package var preferences: SystemFile
+    /// `amdgpu-dkms` then `rocm`, both held.
+    package var packages: [AptPin]
+    /// The groups the user needs for `/dev/kfd` and the render nodes.
+    package var groups: [String]
+
+    /// AMD's key, as `https://repo.radeon.com/rocm/rocm.gpg.key` serves it.
+    package static let keyURL = "https://repo.radeon.com/rocm/rocm.gpg.key"
+    package static let keyringPath = "/etc/apt/keyrings/rocm.asc"
+    package static let driverPackage = "amdgpu-dkms"
+    package static let metaPackage = "rocm"
+
+    /// For `>=X.Y` the named minimum is installed, as for CUDA.
+    package init(constraint: VersionConstraint, os: MachineSpec.OperatingSystem) {
+        self.constraint = constraint
+        release = Self.directory(constraint.version)
+        codename = DistributionProfile.of(os.profile.releaseBase).codename(os.release)
+        keyring = Self.keyringPath
+        let suite = codename ?? os.release
+        let options = "[arch=amd64 signed-by=\(Self.keyringPath)]"
+        sources = [
+            SystemFile(path: "/etc/apt/sources.list.d/amdgpu.list", contents: """
+                # Managed by rigctl: AMD's amdgpu kernel driver \(release) (drivers.rocm).
+                deb \(options) https://repo.radeon.com/amdgpu/\(release)/ubuntu \(suite) main
+
+                """),
+            SystemFile(path: "/etc/apt/sources.list.d/rocm.list", contents: """
+                # Managed by rigctl: AMD ROCm \(release) (drivers.rocm).
+                deb \(options) https://repo.radeon.com/rocm/apt/\(release) \(suite) main
+
+                """),
+        ]
+        preferences = SystemFile(path: "/etc/apt/preferences.d/rocm-pin-600", contents: """
+            Explanation: Managed by rigctl: prefer AMD's ROCm \(release) packages (drivers.rocm).
+            Package: *
+            Pin: release o=repo.radeon.com
+            Pin-Priority: 600
+
+            """)
+        packages = [AptPin(name: Self.driverPackage, hold: true), AptPin(name: Self.metaPackage, hold: true)]
+        groups = ["render", "video"]
+    }
+
+    /// `6.2.0` → `6.2`, `6.2.4` → `6.2.4`, `6.2` → `6.2`: AMD's directories under `rocm/apt/` and `amdgpu/`
+    /// (the guide's `rocm_version` is `6.2` for 6.2.0 and `6.2.2` for 6.2.2: docs/conf.py of each branch).
+    static func directory(_ version: Version) -> String {
+        var components = version.components.prefix(3).map(String.init)
+        if components.count == 3, components[2] == "0" { components.removeLast() }
+        return components.joined(separator: ".")
+    }
+
+    /// `/etc/apt/sources.list.d/rocm.list`, `amdgpu.list` and the preference, every file the repository step writes.
+    package var repositoryFiles: [SystemFile] { sources + [preferences] }
+}
