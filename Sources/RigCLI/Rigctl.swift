@@ -60,8 +60,13 @@ extension Rigctl {
     /// Parses the command line and runs the chosen command asynchronously.
     /// (`main()` would resolve to ParsableCommand's synchronous overload from main.swift.)
     package static func start() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let answer = immediateAnswer(arguments) {
+            StandardStream.output.write(answer)
+            return
+        }
         do {
-            try await runCommand(Array(CommandLine.arguments.dropFirst()))
+            try await runCommand(arguments)
         } catch {
             // ArgumentParser's own message, with the user's argument in it, made safe like every other line.
             let message = TerminalSafeText.sanitized(fullMessage(for: error))
@@ -95,6 +100,14 @@ extension Rigctl {
             }
         }
         return (status, captured.out, captured.error)
+    }
+
+    /// What `rigctl --version` prints (exactly what ArgumentParser prints for it; RigctlTests compares
+    /// the two), answered before ArgumentParser builds the command tree by reflection, which is most of
+    /// the start-up of a command that does nothing else. Nil for any other command line.
+    package static func immediateAnswer(_ arguments: [String]) -> String? {
+        guard arguments == ["--version"], let version = configuration.version.isEmpty ? nil : configuration.version else { return nil }
+        return TerminalSafeText.sanitized(version) + "\n"
     }
 
     private static func runCommand(_ arguments: [String]) async throws {

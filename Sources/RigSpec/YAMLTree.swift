@@ -51,9 +51,9 @@ package struct YAMLTree: Sendable, Hashable {
     }
 
     /// A scalar's text and what it resolves to, quoting left out: `"git"` and `git` are one item.
-    var scalarIdentity: String? {
-        guard let text = scalar, let kind = resolvedKind else { return nil }
-        return "\(kind):\(text)"
+    var scalarIdentity: ScalarIdentity? {
+        guard case .scalar(let text, let plain) = value else { return nil }
+        return ScalarIdentity(kind: plain ? ScalarKind.resolve(text) : .string, text: text)
     }
 
     /// What YAML 1.2 (core schema) makes of a plain scalar; quoted scalars are always strings.
@@ -78,10 +78,18 @@ package struct YAMLTree: Sendable, Hashable {
     }
 }
 
-package enum ScalarKind: Sendable, Equatable {
+/// A scalar as a list item is the same item: its text and what it resolves to.
+struct ScalarIdentity: Hashable {
+    var kind: ScalarKind
+    var text: String
+}
+
+package enum ScalarKind: Sendable, Hashable {
     case null, bool, int, float, string
 
     static func resolve(_ text: String) -> ScalarKind {
+        // Most scalars are words: only these first bytes can start a null, a boolean or a number.
+        if let first = text.utf8.first, !startsNonString(first) { return .string }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "false", "False", "FALSE": return .bool
@@ -90,6 +98,18 @@ package enum ScalarKind: Sendable, Equatable {
         if isInteger(text) { return .int }
         if isFloat(text) { return .float }
         return .string
+    }
+
+    /// Whether a scalar starting with `byte` may resolve to something other than a string: `~`,
+    /// n/N(ull), t/T(rue), f/F(alse), a digit, a sign or a dot (numbers, `.inf`, `.nan`).
+    private static func startsNonString(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default: return false
+        }
     }
 
     // YAML 1.2.2 core schema (section 10.3.2), over bytes: ASCII digits only.

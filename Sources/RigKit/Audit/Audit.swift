@@ -6,7 +6,7 @@ import RigProbe
 package enum SpecComparisons {
     package static let standard: [any SpecComparison] = [
         HostnameCheck(), OSCheck(), ChipCheck(), CPUCheck(), MemoryCheck(), GPUCheck(), PCIeLinkCheck(), StorageCheck(),
-        BIOSCheck(), DriverCheck(), CUDACheck(), DriverHealthCheck(), GPUSettingsCheck(), PackagesCheck(), PythonCheck(), ContainersCheck(),
+        BIOSCheck(), DriverCheck(), CUDACheck(), ROCmCheck(), DriverHealthCheck(), GPUSettingsCheck(), PackagesCheck(), PythonCheck(), ContainersCheck(),
     ]
 }
 

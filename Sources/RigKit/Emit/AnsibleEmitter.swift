@@ -25,6 +25,8 @@ package struct AnsibleEmitter: Sendable {
     /// The play variable that names the user `rocm-groups` adds to the GPU groups: the connecting user by default.
     static let userVariable = "rigctl_user"
     static let restartDockerHandler = "Restart docker"
+    /// The registered result of `uname -r` the ROCm step installs kernel packages for.
+    static let kernelReleaseVariable = "rigctl_kernel_release"
 
     /// The playbook text for `playbooks/<machine>.yml`.
     /// - Parameter inInventory: whether the machine has `ssh:` and so is a host of `inventory.yml`.
@@ -194,7 +196,12 @@ package struct AnsibleEmitter: Sendable {
 
         case .rocmPackages(let rocm):
             handlers.insert(Self.amdgpuRebootHandler)
+            let kernel = "{{ \(Self.kernelReleaseVariable).stdout }}"
             return [
+                task("Read the running kernel release", "ansible.builtin.command", [("argv", .list([.string("uname"), .string("-r")]))],
+                     extra: [("register", .string(Self.kernelReleaseVariable)), ("changed_when", .bool(false))]),
+                aptInstall("Install the running kernel's headers and extra modules (DKMS builds amdgpu against them)",
+                           rocm.kernelPackagePrefixes.map { $0 + kernel }, heldChange: false),
                 aptInstall(step.title, rocm.packages.map(\.name), heldChange: true, extra: [("notify", .string(Self.amdgpuRebootHandler))]),
                 hold(rocm.packages.filter(\.hold).map(\.name)),
             ]

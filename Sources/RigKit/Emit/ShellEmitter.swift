@@ -199,6 +199,7 @@ package struct ShellEmitter: Sendable {
             body.line("apt-get update")
         case .rocmPackages(let rocm):
             body.line("apt-get update")
+            body.line("rig_apt_install " + rocm.kernelPackagePrefixes.map { "\"\($0)$(uname -r)\"" }.joined(separator: " "))
             // Held packages stay installable: a rerun after a release change moves them on purpose.
             body.line("rig_apt_install --allow-change-held-packages " + rocm.packages.map { ShellQuote.quote($0.name) }.joined(separator: " "))
             let held = rocm.packages.filter(\.hold).map(\.name)

@@ -8,9 +8,17 @@ import RigPlan
 package enum YAMLWriter {
     /// The document for `node`, starting with `---`, after `header` comment lines.
     package static func document(_ node: YAMLNode, header: [String] = []) -> String {
-        var out = header.map { "# \($0)\n" }.joined() + "---\n"
-        write(node, indent: 0, into: &out)
-        return out
+        // Built as bytes: a playbook carries whole theme files, and `audit` writes every playbook to compare it.
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        for line in header {
+            out += "# ".utf8
+            out += line.utf8
+            out.append(0x0A)
+        }
+        out += "---\n".utf8
+        write(node, indent: 0, dashed: false, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A double-quoted YAML scalar: escapes backslash, quote, and every control or line-break character.
@@ -84,78 +92,112 @@ package enum YAMLWriter {
     /// The lines of `text` (without its final newline), each indented by `pad`; empty lines stay empty.
     static func indentedLines(_ text: String, pad: String) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + pad.utf8.count * 64)
-        var atLineStart = true
-        for byte in text.utf8.dropLast() {
-            if byte == 0x0A {
-                out.append(byte)
-                atLineStart = true
-                continue
-            }
-            if atLineStart { out.append(contentsOf: pad.utf8) }
-            atLineStart = false
-            out.append(byte)
-        }
+        appendIndentedLines(text, pad: pad.utf8.count, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func key(_ text: String) -> String {
+    private static func appendIndentedLines(_ text: String, pad: Int, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + text.utf8.count + pad * 64)
+        var text = text
+        text.withUTF8 { bytes in
+            // Whole lines at a time (theme files are long): the pad, then the line with its newline.
+            guard !bytes.isEmpty else { return }
+            let body = bytes[..<(bytes.count - 1)]   // without the final newline
+            var start = body.startIndex
+            while start < body.endIndex {
+                let end = body[start...].firstIndex(of: 0x0A) ?? body.endIndex
+                if end > start { appendSpaces(pad, into: &out) }
+                out.append(contentsOf: body[start..<end])
+                guard end < body.endIndex else { break }
+                out.append(0x0A)
+                start = end + 1
+            }
+        }
+    }
+
+    private static func appendSpaces(_ count: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(0x20, count: count))
+    }
+
+    private static func appendKey(_ text: String, into out: inout [UInt8]) {
         // Plain when ASCII letters, digits, `_` and `.`, starting with a letter or `_`.
         let letter = { (b: UInt8) in (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
         let plain = text.utf8.first.map { letter($0) || $0 == 0x5F } == true
             && text.utf8.allSatisfy { letter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2E }
-        return plain ? text : quote(text)
+        out += (plain ? text : quote(text)).utf8
     }
 
-    /// Text after `key:` or `- ` for a scalar; nil for collections.
-    private static func inline(_ node: YAMLNode, indent: Int) -> String? {
-        let pad = String(repeating: " ", count: indent + 2)
+    /// Whether `node` is written after `key: ` or `- ` on the same line (scalars and empty collections).
+    private static func isInline(_ node: YAMLNode) -> Bool {
         switch node {
-        case .string(let text), .unsafeString(let text):
-            let tag = if case .unsafeString = node { "!unsafe " } else { "" }
-            guard text.utf8.contains(0x0A), fitsLiteralBlock(text) else { return tag + quote(text) }
-            return tag + "|\n" + indentedLines(text, pad: pad)
-        case .expression(let parts):
-            return ">-\n" + parts.map { pad + $0 }.joined(separator: "\n")
-        case .bool(let value): return value ? "true" : "false"
-        case .int(let value): return String(value)
-        case .word(let word): return word
-        case .list(let items) where items.isEmpty: return "[]"
-        case .map(let entries) where entries.isEmpty: return "{}"
-        case .list, .map, .commented: return nil
+        case .list(let items): return items.isEmpty
+        case .map(let entries): return entries.isEmpty
+        case .commented: return false
+        default: return true
         }
     }
 
-    private static func write(_ node: YAMLNode, indent: Int, into out: inout String) {
-        let pad = String(repeating: " ", count: indent)
+    /// Text after `key: ` or `- ` for a scalar or an empty collection (`isInline`); no final newline.
+    private static func appendInline(_ node: YAMLNode, indent: Int, into out: inout [UInt8]) {
+        switch node {
+        case .string(let text), .unsafeString(let text):
+            if case .unsafeString = node { out += "!unsafe ".utf8 }
+            guard text.utf8.contains(0x0A), fitsLiteralBlock(text) else { out += quote(text).utf8; return }
+            out += "|\n".utf8
+            appendIndentedLines(text, pad: indent + 2, into: &out)
+        case .expression(let parts):
+            out += ">-\n".utf8
+            for (position, part) in parts.enumerated() {
+                if position > 0 { out.append(0x0A) }
+                appendSpaces(indent + 2, into: &out)
+                out += part.utf8
+            }
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .int(let value): out += String(value).utf8
+        case .word(let word): out += word.utf8
+        case .list: out += "[]".utf8
+        case .map: out += "{}".utf8
+        case .commented: break
+        }
+    }
+
+    /// `dashed`: the first line's indentation is already written (as the `- ` of the list item that holds `node`).
+    private static func write(_ node: YAMLNode, indent: Int, dashed: Bool, into out: inout [UInt8]) {
         switch node {
         case .commented(let inner, let comment):
-            var text = ""
-            write(inner, indent: indent, into: &text)
-            let firstBreak = text.firstIndex(of: "\n") ?? text.endIndex
-            out += text[..<firstBreak] + "  # " + comment + text[firstBreak...]
+            let start = out.count
+            write(inner, indent: indent, dashed: dashed, into: &out)
+            let firstBreak = out[start...].firstIndex(of: 0x0A) ?? out.endIndex
+            out.insert(contentsOf: Array(("  # " + comment).utf8), at: firstBreak)
         case .map(let entries) where !entries.isEmpty:
-            for (name, value) in entries {
-                if let text = inline(value, indent: indent) {
-                    out += "\(pad)\(key(name)): \(text)\n"
+            for (position, (name, value)) in entries.enumerated() {
+                if !dashed || position > 0 { appendSpaces(indent, into: &out) }
+                appendKey(name, into: &out)
+                if isInline(value) {
+                    out += ": ".utf8
+                    appendInline(value, indent: indent, into: &out)
+                    out.append(0x0A)
                 } else {
-                    out += "\(pad)\(key(name)):\n"
-                    write(value, indent: indent + 2, into: &out)
+                    out += ":\n".utf8
+                    write(value, indent: indent + 2, dashed: false, into: &out)
                 }
             }
         case .list(let items) where !items.isEmpty:
-            for item in items {
-                if let text = inline(item, indent: indent) {
-                    out += "\(pad)- \(text)\n"
+            for (position, item) in items.enumerated() {
+                if !dashed || position > 0 { appendSpaces(indent, into: &out) }
+                out += "- ".utf8
+                if isInline(item) {
+                    appendInline(item, indent: indent, into: &out)
+                    out.append(0x0A)
                 } else {
-                    // A collection item: write it two deeper, then put the dash in place of the first indent.
-                    var nested = ""
-                    write(item, indent: indent + 2, into: &nested)
-                    out += pad + "- " + nested.dropFirst(indent + 2)
+                    // A collection item: written two deeper, its first line after the dash.
+                    write(item, indent: indent + 2, dashed: true, into: &out)
                 }
             }
         default:
-            out += pad + (inline(node, indent: indent) ?? "") + "\n"
+            if !dashed { appendSpaces(indent, into: &out) }
+            appendInline(node, indent: indent, into: &out)
+            out.append(0x0A)
         }
     }
 }

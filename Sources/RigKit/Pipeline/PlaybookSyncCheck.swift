@@ -53,9 +53,10 @@ package enum PlaybookSyncCheck {
 }
 
 extension PlaybookGenerator {
-    /// A generator that takes each machine's theme files from its verdict (rendered once).
+    /// A generator that takes each machine's theme files from its verdict (rendered once, when the
+    /// machine's playbook is planned: on all cores).
     package init(themeFiles verdict: SpecVerdict) {
-        let files = Dictionary(verdict.machines.map { ($0.spec.name, $0.themeFiles) }, uniquingKeysWith: { first, _ in first })
-        self.init(dotfiles: { files[$0.name] ?? [] })
+        let machines = Dictionary(verdict.machines.map { ($0.spec.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.init(dotfiles: { machines[$0.name]?.themeFiles ?? [] })
     }
 }

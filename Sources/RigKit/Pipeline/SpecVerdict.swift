@@ -1,4 +1,5 @@
 import FoundationEssentials
+import RigText
 import RigSystem
 import RigProbe
 import RigTheme
@@ -10,12 +11,15 @@ import RigBuildLog
 import RigApply
 import RigSpec
 
-/// One machine spec judged as a whole: it loaded, its theme rendered (once: the plan, the
-/// playbook and `apply` use these files), and what the compatibility rules found.
+/// One machine spec judged as a whole: it loaded, its theme's palette is valid (so it renders), and
+/// what the compatibility rules found.
 package struct MachineVerdict: Sendable {
     package let spec: MachineSpec
-    /// The theme files of the machine's home (none without `theme:`).
-    package let themeFiles: [RenderedFile]
+    private let theme: RenderedTheme
+    /// The theme files of the machine's home (none without `theme:`), rendered on first use and
+    /// then shared: the plan, the playbook and `apply` use these files; `validate` needs only the
+    /// palette's verdict, which `Palette(spec:)` gives without rendering a file.
+    package var themeFiles: [RenderedFile] { theme.files }
     /// Each rule's problems, or one `ok` finding naming the rule when it passes.
     package let compatibility: [Finding]
 
@@ -25,6 +29,31 @@ package struct MachineVerdict: Sendable {
     /// `findings` when a compatibility rule fails (warnings too with `strict`), else `clean`.
     package func status(strict: Bool) -> ExitStatus {
         problems.contains { AuditReport.fails($0, strict: strict) } ? .findings : .clean
+    }
+
+    init(spec: MachineSpec, palette: Palette?, compatibility: [Finding]) {
+        self.spec = spec
+        self.theme = RenderedTheme(palette)
+        self.compatibility = compatibility
+    }
+}
+
+/// A palette's theme files, rendered once on first use (from any thread). Rendering cannot fail once
+/// the palette is valid, so deferring it changes no verdict.
+private final class RenderedTheme: Sendable {
+    private let palette: Palette?
+    private let lock = Lock()
+    nonisolated(unsafe) private var rendered: [RenderedFile]?
+
+    init(_ palette: Palette?) { self.palette = palette }
+
+    var files: [RenderedFile] {
+        lock.withLock {
+            if let rendered { return rendered }
+            let files = palette.map(ThemeRenderer.render) ?? []
+            rendered = files
+            return files
+        }
     }
 }
 
@@ -92,13 +121,13 @@ package struct SpecValidator: Sendable {
         // A workload rigctl cannot read (an unknown model, training quantized weights) is a spec error, not a finding.
         let workloadProblems = WorkloadResolver.diagnostics(spec)
         if !workloadProblems.isEmpty { return .failure(SpecError(workloadProblems)) }
-        let themeFiles: [RenderedFile]
+        let palette: Palette?
         do throws(ThemeError) {
-            themeFiles = try ThemeRenderer.homeFiles(for: spec)
+            palette = spec.theme == nil ? nil : try Palette(spec: spec)
         } catch {
             return .failure(SpecError([Diagnostic(at: error.location ?? SourceLocation(file: spec.file, line: 1, column: 1), error.message)]))
         }
         let compatibility = checkCompatibility(spec, rules: rules, passes: true)
-        return .success(MachineVerdict(spec: spec, themeFiles: themeFiles, compatibility: compatibility))
+        return .success(MachineVerdict(spec: spec, palette: palette, compatibility: compatibility))
     }
 }

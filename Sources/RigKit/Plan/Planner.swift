@@ -5,8 +5,8 @@ import RigTheme
 import RigAudit
 
 /// Turns a machine spec into the ordered steps that converge it:
-/// package repos → packages → NVIDIA driver → CUDA → ROCm → GPU settings → dotfiles → hostname →
-/// manual BIOS checklist → reboot notice.
+/// package repos → packages → NVIDIA driver (hold, nouveau, DKMS) → CUDA (+ /usr/local/cuda) → ROCm → GPU settings →
+/// Python → containers → dotfiles → hostname → manual BIOS checklist → reboot notice.
 ///
 /// Every step carries a guard, so a plan made from the spec alone is idempotent wherever it runs.
 /// When the caller knows which key paths already match the machine (from findings), steps whose

@@ -32,6 +32,10 @@ package struct ROCmInstall: Sendable, Equatable {
     package var preferences: SystemFile
     /// `amdgpu-dkms` then `rocm`, both held.
     package var packages: [AptPin]
+    /// The running kernel's packages DKMS builds amdgpu against, as the prerequisites page installs them
+    /// ("Kernel headers and development packages", Ubuntu: `linux-headers-$(uname -r)` and
+    /// `linux-modules-extra-$(uname -r)`): each prefix is followed by the kernel release on the machine.
+    package var kernelPackagePrefixes: [String]
     /// The groups the user needs for `/dev/kfd` and the render nodes.
     package var groups: [String]
 
@@ -69,16 +73,12 @@ package struct ROCmInstall: Sendable, Equatable {
 
             """)
         packages = [AptPin(name: Self.driverPackage, hold: true), AptPin(name: Self.metaPackage, hold: true)]
+        kernelPackagePrefixes = ["linux-headers-", "linux-modules-extra-"]
         groups = ["render", "video"]
     }
 
-    /// `6.2.0` → `6.2`, `6.2.4` → `6.2.4`, `6.2` → `6.2`: AMD's directories under `rocm/apt/` and `amdgpu/`
-    /// (the guide's `rocm_version` is `6.2` for 6.2.0 and `6.2.2` for 6.2.2: docs/conf.py of each branch).
-    static func directory(_ version: Version) -> String {
-        var components = version.components.prefix(3).map(String.init)
-        if components.count == 3, components[2] == "0" { components.removeLast() }
-        return components.joined(separator: ".")
-    }
+    /// AMD's directory name of the release (`ROCmSupport.releaseName`).
+    static func directory(_ version: Version) -> String { ROCmSupport.releaseName(version) }
 
     /// `/etc/apt/sources.list.d/rocm.list`, `amdgpu.list` and the preference, every file the repository step writes.
     package var repositoryFiles: [SystemFile] { sources + [preferences] }

@@ -27,6 +27,8 @@ package struct Facts: Sendable, Equatable, Codable {
     package var python: PythonFacts?
     /// Docker and the NVIDIA Container Toolkit (docs/facts.md, "Containers").
     package var containers: ContainerFacts?
+    /// The installed ROCm release and the amdgpu module (`ROCmProber`).
+    package var rocm: ROCmFacts?
     /// An Apple Silicon Mac's chip.
     package var chip: ChipFacts?
     /// Installed Homebrew casks, sorted by name (macOS; `packages` holds the formulae there).
@@ -50,6 +52,7 @@ package struct Facts: Sendable, Equatable, Codable {
         if wanted.contains(.driverHealth) { driverHealth = DriverHealthFacts() }
         if wanted.contains(.python) { python = PythonFacts() }
         if wanted.contains(.containers) { containers = ContainerFacts() }
+        if wanted.contains(.rocm) { rocm = ROCmFacts() }
         if wanted.contains(.chip) { chip = ChipFacts() }
     }
 
@@ -69,6 +72,7 @@ package struct Facts: Sendable, Equatable, Codable {
         if !wanted.contains(.driverHealth) { driverHealth = nil }
         if !wanted.contains(.python) { python = nil }
         if !wanted.contains(.containers) { containers = nil }
+        if !wanted.contains(.rocm) { rocm = nil }
         if !wanted.contains(.chip) { chip = nil }
         if !wanted.contains(.packages) { casks = nil }
     }

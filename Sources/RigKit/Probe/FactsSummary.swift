@@ -101,6 +101,9 @@ package enum FactsSummary {
                 ("docker group", text(containers.dockerGroup.map(joined))),
             ])
         }
+        if let rocm = facts.rocm {
+            section("rocm", [("release", text(rocm.release)), ("amdgpu module", text(rocm.amdgpuModule))])
+        }
         if let health = facts.driverHealth {
             func joined(_ list: [String]) -> String { list.isEmpty ? "none" : list.joined(separator: ", ") }
             let dkms = health.dkms.map { list in

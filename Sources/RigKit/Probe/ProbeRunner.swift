@@ -11,7 +11,7 @@ package enum ProbeRunner {
     package static let probers: [any Prober] = [
         OSReleaseProber(), KernelProber(), HostnameProber(), CPUProber(), MemoryProber(),
         PCIProber(), NvidiaDriverProber(), NvidiaSMIProber(), RocmSMIProber(), CUDAProber(),
-        StorageProber(), BoardProber(), FirmwareProber(), PackagesProber(), DriverHealthProber(), ContainersProber(),
+        StorageProber(), BoardProber(), FirmwareProber(), PackagesProber(), DriverHealthProber(), ROCmProber(), ContainersProber(),
         MacSystemProber(), BrewPackagesProber(),
     ]
 

@@ -28,8 +28,14 @@ package enum UntrustedText {
         }
     }
 
-    /// Whether `scalar` would be escaped.
-    package static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool { escape(scalar).unicodeScalars.count != 1 }
+    /// Whether `scalar` would be escaped (the cases of `escape`, without building its text).
+    package static func needsEscaping(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+            return true
+        default: return false
+        }
+    }
 
     private static func hex(_ value: UInt32, digits: Int) -> String {
         let text = String(value, radix: 16)

@@ -97,15 +97,15 @@ package enum ColorMath {
                         >= min(squaredDistance(item.color, other.color), minimumXtermSeparation)
                 }
             }
-            // Candidates nearest first, ties to the lower index: the distance (under 2^20) and the
-            // offset (under 256) packed into one integer, so ordering compares integers only.
-            var ranked = xterm256Colors.indices.map { squaredDistance(item.color, xterm256Colors[$0]) << 8 | $0 }
-            let nearest = ((ranked.min() ?? 0) & 0xFF) + 16
+            // The nearest (ties to the lower index), found without ranking all 240.
+            let nearest = nearestXterm256(item.color)
             let index: Int
             if isApart(nearest) {
                 index = nearest   // the usual case: no need to rank the other 239
             } else {
-                ranked.sort()
+                // Candidates nearest first, ties to the lower index: the distance (under 2^20) and the
+                // offset (under 256) packed into one integer, so ordering compares integers only.
+                let ranked = xterm256Colors.indices.map { squaredDistance(item.color, xterm256Colors[$0]) << 8 | $0 }.sorted()
                 let order = ranked.lazy.map { ($0 & 0xFF) + 16 }
                 // 240 indices and a few dozen colours: a free one is always there.
                 index = order.first(where: isApart) ?? order.first { index in !others.contains { $0.index == index } } ?? nearest

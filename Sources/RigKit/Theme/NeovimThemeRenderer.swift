@@ -9,11 +9,12 @@ package enum NeovimThemeRenderer {
     package static let colorsDirectory = ".config/nvim/colors"
     package static let pluginPath = ".config/nvim/plugin/rigctl-theme.vim"
 
-    package static func render(_ palette: Palette) -> [RenderedFile] {
+    /// `machineScheme`: the palette's vim scheme when the caller has it already (vim's is the same file).
+    package static func render(_ palette: Palette, machineScheme: String? = nil) -> [RenderedFile] {
         [
             RenderedFile(path: "\(colorsDirectory)/rigctl.vim", installation: .wholeFile(VimThemeRenderer.baseScheme)),
             RenderedFile(path: "\(colorsDirectory)/\(VimThemeRenderer.schemeName(palette)).vim",
-                         installation: .wholeFile(VimThemeRenderer.machineScheme(palette))),
+                         installation: .wholeFile(machineScheme ?? VimThemeRenderer.machineScheme(palette))),
             RenderedFile(path: pluginPath, installation: .wholeFile(plugin(palette))),
         ]
     }

@@ -34,8 +34,10 @@ package enum ThemeRenderer {
             case .fish: return FishThemeRenderer.render(palette)
             }
         }
-        return shells + TmuxThemeRenderer.render(palette) + VimThemeRenderer.render(palette)
-            + NeovimThemeRenderer.render(palette) + VSCodeThemeRenderer.render(palette)
+        // Vim and neovim get the same machine scheme: chosen (256-colour indices and all) once.
+        let scheme = VimThemeRenderer.machineScheme(palette)
+        return shells + TmuxThemeRenderer.render(palette) + VimThemeRenderer.render(palette, machineScheme: scheme)
+            + NeovimThemeRenderer.render(palette, machineScheme: scheme) + VSCodeThemeRenderer.render(palette)
     }
 }
 

@@ -25,10 +25,11 @@ package enum VimThemeRenderer {
     package static func schemeName(_ palette: Palette) -> String { "rigctl-\(palette.machine)" }
     package static func schemePath(_ palette: Palette) -> String { ".vim/colors/\(schemeName(palette)).vim" }
 
-    package static func render(_ palette: Palette) -> [RenderedFile] {
+    /// `machineScheme`: the palette's scheme when the caller has it already (neovim's is the same file).
+    package static func render(_ palette: Palette, machineScheme scheme: String? = nil) -> [RenderedFile] {
         [
             RenderedFile(path: basePath, installation: .wholeFile(baseScheme)),
-            RenderedFile(path: schemePath(palette), installation: .wholeFile(machineScheme(palette))),
+            RenderedFile(path: schemePath(palette), installation: .wholeFile(scheme ?? machineScheme(palette))),
             RenderedFile(path: ".vimrc", installation: .managedBlock(ManagedBlock(
                 commentLeader: "\"", body: vimrcBlock(palette),
                 // A new ~/.vimrc would switch off Debian's defaults.vim (syntax, filetype plugins): keep them.

@@ -9,8 +9,11 @@ import RigSpec
 /// bash against fake `getent`, `docker`, `curl`, `apt-get` and `install` that log their calls: each guard
 /// says done exactly when the machine is, and no test needs the network or touches the machine.
 @Suite struct ContainerStepScriptTests {
-    struct Sandbox {
+    /// Fakes are bash functions defined before the script (a subshell each, so `exit` ends only the fake), not
+    /// files on PATH: a script written and run at once can fail with "Text file busy" while parallel tests fork.
+    final class Sandbox {
         let root: URL
+        private var fakes: [String: String] = [:]
         var bin: URL { root.appendingPathComponent("bin") }
 
         init() throws {
@@ -21,10 +24,11 @@ import RigSpec
         func remove() { try? FileManager.default.removeItem(at: root) }
 
         func fake(_ name: String, _ body: String) throws {
-            let url = bin.appendingPathComponent(name)
-            try "#!/usr/bin/env bash\necho \"\(name) $*\" >> \"$SANDBOX/calls\"\n\(body)\n".write(to: url, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+            fakes[name] = "\(name)() (\n" + "  echo \"\(name) $*\" >> \"$SANDBOX/calls\"\n" + body + "\n)\n"
         }
+
+        /// The fakes' definitions, to put before a script.
+        var definitions: String { fakes.keys.sorted().compactMap { fakes[$0] }.joined() }
 
         /// The step's guard condition as `ShellEmitter.checkScript` writes it (exit 0 done, 1 to do).
         func check(_ step: Step) throws -> Int32 {
@@ -33,7 +37,7 @@ import RigSpec
 
         func run(_ script: String) throws -> (status: Int32, output: String) {
             let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-            let result = try #require(try PlanTools.run("bash", ["-c", script], environment: ["PATH": path, "SANDBOX": root.path]))
+            let result = try #require(try PlanTools.run("bash", ["-c", definitions + script], environment: ["PATH": path, "SANDBOX": root.path]))
             return (result.status, result.output)
         }
 

@@ -10,9 +10,12 @@ import RigSpec
 /// calls, with the real dkms outputs of Fixtures/tools/14_driver_health: each repairs a broken state once and a
 /// second run finds nothing to do.
 @Suite struct DriverRepairScriptTests {
-    /// A scratch directory with `bin/` (the fakes, first on PATH), `boot/` and `calls` (what the fakes were asked).
-    struct Sandbox {
+    /// A scratch directory with `boot/`, `calls` (what the fakes were asked) and an empty `bin/` for PATH.
+    /// Fakes are bash functions defined before the script (a subshell each, so `exit` ends only the fake), not
+    /// files on PATH: a script written and run at once can fail with "Text file busy" while parallel tests fork.
+    final class Sandbox {
         let root: URL
+        private var fakes: [String: String] = [:]
         var bin: URL { root.appendingPathComponent("bin") }
         var boot: URL { root.appendingPathComponent("boot") }
 
@@ -27,10 +30,11 @@ import RigSpec
         func remove() { try? FileManager.default.removeItem(at: root) }
 
         func fake(_ name: String, _ body: String) throws {
-            let url = bin.appendingPathComponent(name)
-            try "#!/usr/bin/env bash\n\(body)\n".write(to: url, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+            fakes[name] = "\(name)() (\n" + body + "\n)\n"
         }
+
+        /// The fakes' definitions, to put before a script.
+        var definitions: String { fakes.keys.sorted().compactMap { fakes[$0] }.joined() }
 
         /// A fake dkms whose `status` prints `status` and whose `autoinstall -k K` adds K's nvidia line to it.
         func fakeDKMS(status: String) throws {
@@ -50,7 +54,7 @@ import RigSpec
 
         /// Runs `call` after the helpers; the exit status and stdout+stderr.
         func run(_ call: String) throws -> (status: Int32, output: String) {
-            let script = "set -euo pipefail\n" + ShellPrelude.dkmsFunctions + "\n" + ShellPrelude.cudaDefaultFunctions + "\n" + call + "\n"
+            let script = definitions + "set -euo pipefail\n" + ShellPrelude.dkmsFunctions + "\n" + ShellPrelude.cudaDefaultFunctions + "\n" + call + "\n"
             let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
             let result = try #require(try PlanTools.run("bash", ["-c", script], environment: ["PATH": path, "SANDBOX": root.path]))
             return (result.status, result.output)
@@ -118,7 +122,7 @@ import RigSpec
         defer { box.remove() }
         try box.kernels("6.8.0-60-generic")
         // No dkms on PATH at all (a PATH of only the sandbox and the basics bash needs).
-        let script = "set -euo pipefail\n" + ShellPrelude.dkmsFunctions + "\nrig_dkms_current \(box.boot.path)\n"
+        let script = box.definitions + "set -euo pipefail\n" + ShellPrelude.dkmsFunctions + "\nrig_dkms_current \(box.boot.path)\n"
         let bare = try #require(try PlanTools.run("bash", ["-c", script], environment: ["PATH": box.bin.path]))
         #expect(bare.status == 0)
         try box.fakeDKMS(status: "rtl8852bu/1.19.3, 6.5.0-060500rc5-generic, x86_64: installed\n")

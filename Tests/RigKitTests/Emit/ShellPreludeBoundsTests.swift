@@ -8,18 +8,22 @@ import Testing
 /// however often a file changes, the first (the user's original) always among them.
 @Suite struct ShellPreludeBoundsTests {
     /// Runs `body` after the prelude in bash, in `directory`, with a `date` that counts up one second a call.
+    /// The fake `date` is a shell function, not a file: an executable written while other tests fork can
+    /// fail to exec ("Text file busy") for as long as a forked child still holds it open for writing.
     func run(_ body: String, in directory: URL, defaultSignals: Bool = false) throws -> Int32? {
         let bin = directory.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        try """
-            #!/usr/bin/env bash
-            n=$(cat "$(dirname "$0")/clock" 2>/dev/null || echo 100000)
-            echo $((n + 1)) > "$(dirname "$0")/clock"
-            printf '20260101%06d\\n' "$n"
-            """.write(to: bin.appendingPathComponent("date"), atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("date").path)
+        let clock = ShellQuote.quote(bin.appendingPathComponent("clock").path)
+        let fakeDate = """
+            date() {
+              local n
+              n=$(cat \(clock) 2>/dev/null || echo 100000)
+              echo $((n + 1)) > \(clock)
+              printf '20260101%06d\\n' "$n"
+            }
+            """
         let script = directory.appendingPathComponent("run.sh")
-        try "set -euo pipefail\n\(ShellPrelude.text)\ncd \(ShellQuote.quote(directory.path))\n\(body)\n".write(to: script, atomically: true, encoding: .utf8)
+        try "set -euo pipefail\n\(ShellPrelude.text)\n\(fakeDate)\ncd \(ShellQuote.quote(directory.path))\n\(body)\n".write(to: script, atomically: true, encoding: .utf8)
         let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         guard defaultSignals else { return try PlanTools.run("bash", [script.path], environment: ["PATH": path])?.status }
         // The test runner's children may inherit SIGTERM blocked or ignored; a shell started from a terminal does not.

@@ -48,6 +48,53 @@ import Testing
             """)
     }
 
+    @Test func layoutOfNestedListsCommentedItemsAndBlocks() {
+        let node = YAMLNode.map([
+            ("nested", .list([.list([.int(1), .list([.bool(true)])]), .commented(.word("present"), "noqa: a"), .map([])])),
+            ("deep", .commented(.list([.commented(.map([("k", .list([.string("v")]))]), "noqa: b")]), "noqa: c")),
+            ("text", .unsafeString("line one\n  indented\n\nlast\n")),
+            ("empty", .expression([])),
+        ])
+        #expect(YAMLWriter.document(node) == """
+            ---
+            nested:
+              - - 1
+                - - true
+              - present  # noqa: a
+              - {}
+            deep:
+              - k:  # noqa: b  # noqa: c
+                  - "v"
+            text: !unsafe |
+              line one
+                indented
+
+              last
+            empty: >-
+
+
+            """)
+    }
+
+    /// Lines indented a line at a time, against the byte-at-a-time rule: every line but empty ones gets
+    /// the pad, and the text's last byte (its final newline) is left out.
+    @Test func indentedLinesMatchTheByteRule() {
+        func reference(_ text: String, pad: String) -> String {
+            var out: [UInt8] = []
+            var atLineStart = true
+            for byte in text.utf8.dropLast() {
+                if byte == 0x0A { out.append(byte); atLineStart = true; continue }
+                if atLineStart { out += pad.utf8 }
+                atLineStart = false
+                out.append(byte)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        for text in ["", "\n", "a\n", "a\nb\n", "a\n\nb\n", "a\n\n", "\n\na\n", "no newline", "ünï\ncødé\n", "x\n  y\n\n\nz\n"] {
+            #expect(YAMLWriter.indentedLines(text, pad: "    ") == reference(text, pad: "    "), "\(Array(text.utf8))")
+        }
+    }
+
     /// PyYAML (which Ansible uses) reads back exactly the values written.
     @Test func pythonYAMLReadsBackTheSameValues() throws {
         let values = ["plain", "it's \"quoted\"", "multi\nline\n", "  leading spaces\n", "tab\tand trailing \n", "{{ not_templated }}",

@@ -77,7 +77,7 @@ package struct ContainersCheck: SpecComparison {
                 return context.ok(key, expected: expected, actual: members.joined(separator: ", "), "\(expected) \(wanted.count == 1 ? "is" : "are") in the docker group")
             }
             return context.drift(key, expected: expected, actual: members.isEmpty ? "nobody" : members.joined(separator: ", "),
-                                 "\(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") not in the docker group: docker needs sudo for \(missing.count == 1 ? "them" : "them") (a new login picks the group up)")
+                                 "\(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") not in the docker group: docker needs sudo for them until they are (a new login picks the group up)")
         }
     }
 }

@@ -11,6 +11,8 @@ package enum GPUName {
     /// Upper case, `-`/`_` as spaces, `(R)`/`(TM)` dropped, single spaces, vendor and brand
     /// words stripped from the front: `NVIDIA A100-SXM4-80GB` → `A100 SXM4 80GB`.
     package static func normalize(_ name: String) -> String {
+        // Every rule looks each GPU up: the usual ASCII name is done over its bytes, the rest below.
+        if name.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "(") }) { return normalizeASCII(name) }
         var text = name.uppercased()
         if text.contains(where: { $0 == "(" || $0 == "®" || $0 == "™" }) {   // rare: skip Foundation's search otherwise
             for mark in ["(R)", "(TM)", "®", "™"] { text = text.replacingEvery(mark, with: " ") }
@@ -20,4 +22,29 @@ package enum GPUName {
         let model = words.drop(while: { leadingNoise.contains($0) })
         return model.joined(separator: " ")
     }
+
+    /// `normalize` for ASCII text without `(`: the same words, upper-cased, noise dropped from the front.
+    private static func normalizeASCII(_ name: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var word: [UInt8] = []
+        func flush() {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard !word.isEmpty else { return }
+            if out.isEmpty && leadingNoiseBytes.contains(word) { return }
+            if !out.isEmpty { out.append(0x20) }
+            out += word
+        }
+        for byte in name.utf8 {
+            switch byte {
+            case 0x20, 0x09, UInt8(ascii: "-"), UInt8(ascii: "_"): flush()
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): word.append(byte - 0x20)
+            default: word.append(byte)
+            }
+        }
+        flush()
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let leadingNoiseBytes: Set<[UInt8]> = Set(leadingNoise.map { Array($0.utf8) })
 }

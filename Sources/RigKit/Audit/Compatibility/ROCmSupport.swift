@@ -53,6 +53,15 @@ package struct ROCmSupport: Sendable {
         return first == last ? first.text : "\(first.text)–\(last.text)"
     }
 
+    /// AMD's name of a release, as its repository directories and `/opt/rocm/.info/version` compare:
+    /// `6.2.0` → `6.2`, `6.2.4` → `6.2.4`, `6.2` → `6.2` (the guide's `rocm_version` is `6.2` for 6.2.0 and
+    /// `6.2.2` for 6.2.2: docs/conf.py of each branch).
+    package static func releaseName(_ version: Version) -> String {
+        var components = version.components.prefix(3).map(String.init)
+        if components.count == 3, components[2] == "0" { components.removeLast() }
+        return components.joined(separator: ".")
+    }
+
     private static let gpus = ["gfx942", "gfx90a", "gfx908", "gfx1100", "gfx1030"]
     private static let deprecated = ["gfx906"]
 

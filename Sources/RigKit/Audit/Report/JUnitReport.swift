@@ -63,30 +63,39 @@ package enum JUnitReport {
         return lines.joined(separator: "\n")
     }
 
-    /// XML text and attribute escaping; control characters XML 1.0 forbids are dropped.
     /// Text for an XML 1.0 attribute or element. Characters XML 1.0 does not allow at all
     /// (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF) are written as visible `\u{…}` text.
     static func escape(_ text: String) -> String {
         // Most text is printable ASCII with nothing to escape: one pass over the bytes says so.
         if text.utf8.allSatisfy(isPlainASCII) { return text }
-        guard text.unicodeScalars.contains(where: { !isPlain($0) }) else { return text }
-        var out = ""
+        // Otherwise byte by byte: every byte that needs care is ASCII, or starts U+FFFE/U+FFFF
+        // (EF BF BE/BF); the bytes of other scalars are copied as they are.
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\t": out += "&#9;"
-            case "\r": out += "&#13;"
-            default:
-                if isAllowedInXML(scalar) { out.unicodeScalars.append(scalar) } else { out += "\\u{" + String(scalar.value, radix: 16) + "}" }
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "&"): out += "&amp;".utf8
+                case UInt8(ascii: "<"): out += "&lt;".utf8
+                case UInt8(ascii: ">"): out += "&gt;".utf8
+                case UInt8(ascii: "\""): out += "&quot;".utf8
+                case UInt8(ascii: "'"): out += "&apos;".utf8
+                case 0x0A: out += "&#10;".utf8
+                case 0x09: out += "&#9;".utf8
+                case 0x0D: out += "&#13;".utf8
+                case 0x00..<0x20: out += "\\u{\(String(byte, radix: 16))}".utf8
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                    out += (bytes[index + 2] == 0xBE ? "\\u{fffe}" : "\\u{ffff}").utf8
+                    index += 2
+                default: out.append(byte)
+                }
+                index += 1
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isPlainASCII(_ byte: UInt8) -> Bool {
@@ -94,10 +103,6 @@ package enum JUnitReport {
         case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return false
         default: return byte >= 0x20 && byte < 0x80
         }
-    }
-
-    private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x20 && !"&<>\"'".unicodeScalars.contains(scalar) && isAllowedInXML(scalar)
     }
 
     /// XML 1.0 `Char`: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].

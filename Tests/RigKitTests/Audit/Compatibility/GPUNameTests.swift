@@ -31,4 +31,16 @@ import Testing
         #expect(GPUName.normalize("AMD Radeon RX 7900 XTX") == "RX 7900 XTX")
         #expect(GPUName.normalize("") == "")
     }
+
+    /// Plain ASCII names take a byte path; a "™" at the end (a space once normalized) sends the same
+    /// words down the path for any text: both must agree.
+    @Test func asciiNamesNormalizeAsAnyTextDoes() {
+        let names = ["NVIDIA GeForce RTX 3090", "  nvidia\tgeforce--rtx__3090 ", "RTX NVIDIA 4090", "nvidia", "Tesla V100-SXM2-16GB",
+                     "a100-sxm4-80gb", "Quadro RTX 8000", "-", "", "amd ati radeon", "corporation x", "H100 80GB HBM3", "rtx\u{7F}4090"]
+        for name in names {
+            #expect(GPUName.normalize(name) == GPUName.normalize(name + "™"), "\(name)")
+        }
+        #expect(GPUName.normalize("RTX NVIDIA 4090") == "RTX NVIDIA 4090")
+        #expect(GPUName.normalize("nvidia tesla") == "")
+    }
 }

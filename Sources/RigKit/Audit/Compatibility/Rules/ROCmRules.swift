@@ -48,6 +48,9 @@ package struct OSSupportsROCm: CompatibilityRule {
 
     package init(table: ROCmSupport = .standard) { self.table = table }
 
+    /// The first ROCm major whose repository layout the plan does not write.
+    static let firstUnplannedMajor = 7
+
     package func check(_ spec: MachineSpec) -> [Finding] {
         guard let rocm = spec.drivers?.rocm else { return [] }
         func problem(_ keyPath: SpecKeyPath, _ expected: String?, _ actual: String, _ message: String) -> [Finding] {
@@ -70,6 +73,14 @@ package struct OSSupportsROCm: CompatibilityRule {
                            "rigctl installs ROCm from AMD's Ubuntu repositories; \(profile.displayName) is not one of them")
         }
         let basis = profile.distro == .ubuntu ? "" : " (judged as Ubuntu \(spec.os.release), which \(profile.displayName) is built on)"
+        // ROCm 7's Ubuntu guide registers only `rocm/apt/<release>` and sends the kernel driver to AMD's Instinct
+        // driver documentation (package-manager-ubuntu.rst on develop, 00a5407c): `amdgpu/<release>`, which the
+        // plan writes, is the 6.x layout, so a 7.x release is refused rather than planned wrong.
+        if rocm.version.components[0] >= Self.firstUnplannedMajor {
+            return problem("drivers.rocm", "a 6.x release", rocm.description,
+                           "rigctl plans ROCm 6.x (its amdgpu/<release> driver repository); ROCm \(rocm) installs the amdgpu driver "
+                               + "from a separately versioned repository that rigctl does not plan yet")
+        }
         guard let release = table.release(rocm.minimum) else {
             return [Finding(spec: spec, keyPath: "drivers.rocm", expected: nil, actual: rocm.description,
                             status: .unknown, severity: .warning,

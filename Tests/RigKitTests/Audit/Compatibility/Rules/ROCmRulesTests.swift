@@ -87,11 +87,18 @@ import RigSpec
     }
 
     @Test func aReleaseOutsideTheTableWarns() throws {
-        let finding = try #require(OSSupportsROCm().check(spec(rocm: "7.0")).first)
+        let finding = try #require(OSSupportsROCm().check(spec(rocm: "6.4")).first)
         #expect(finding.severity == .warning)
         #expect(finding.status == .unknown)
         #expect(finding.message.hasSuffix("rigctl's table knows ROCm 6.0–6.2"))
-        #expect(GPUSupportsROCm().check(spec(rocm: "7.0")) == [])
+        #expect(GPUSupportsROCm().check(spec(rocm: "6.4")) == [])
+    }
+
+    @Test func rocm7IsRefusedNotPlannedWithThe6xDriverRepository() throws {
+        let finding = try #require(OSSupportsROCm().check(spec(rocm: "7.0.1")).first)
+        #expect(finding.severity == .error)
+        #expect(finding.keyPath == "drivers.rocm")
+        #expect(finding.message.hasPrefix("rigctl plans ROCm 6.x (its amdgpu/<release> driver repository)"))
     }
 
     // driver-gpu-vendor
