@@ -25,10 +25,14 @@ let package = Package(
         // libyaml.a). It is linked statically (RigSpec's linker setting names libyaml.a), so a release
         // binary runs where the package is not installed; no pkg-config here, or its `-lyaml` would
         // bring back the shared library first (README, "Building").
-        .systemLibrary(name: "CYAML", providers: [.apt(["libyaml-dev"])]),
+        // On macOS (not yet built there: README, "The Mac") Homebrew's libyaml in /opt/homebrew, linked as -lyaml.
+        .systemLibrary(name: "CYAML", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         // Text helpers (trimming, paths, printf numbers, JSON) that need no Foundation: see ImportPolicyTests.
         .target(name: "RigText"),
-        .target(name: "RigSpec", dependencies: ["CYAML", "RigText"], linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libyaml.a"])]),
+        .target(name: "RigSpec", dependencies: ["CYAML", "RigText"],
+                swiftSettings: [.unsafeFlags(["-Xcc", "-I/opt/homebrew/include"], .when(platforms: [.macOS]))],
+                linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libyaml.a"], .when(platforms: [.linux])),
+                                 .unsafeFlags(["-L/opt/homebrew/lib", "-lyaml"], .when(platforms: [.macOS]))]),
         .target(name: "RigSystem", dependencies: ["RigText"], path: "Sources/RigKit/System"),
         .target(name: "RigProbe", dependencies: ["RigSpec", "RigSystem"], path: "Sources/RigKit/Probe"),
         .target(name: "RigTheme", dependencies: ["RigSpec", "RigSystem"], path: "Sources/RigKit/Theme"),

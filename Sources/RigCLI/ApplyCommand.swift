@@ -2,6 +2,8 @@ import ArgumentParser
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import RigText
 import RigKit

@@ -1,6 +1,8 @@
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// ANSI styling for human output; off when NO_COLOR is set (https://no-color.org) or the

@@ -3,6 +3,7 @@ extension MachineSpec {
     /// key is present, so the fallbacks here are never reached for a valid spec.
     init(name: String, file: String, value: SpecValue, locations: SourceMap) {
         let os = value["os"]
+        let distro = os?["distro"]?.string.flatMap(OperatingSystem.Distro.init(rawValue:)) ?? .ubuntu
         let parts = value["parts"]
         let theme = value["theme"]
         self.init(
@@ -13,11 +14,14 @@ extension MachineSpec {
             description: value["description"]?.string,
             role: value["role"]?.string.flatMap(Role.init(rawValue:)) ?? .headless,
             os: OperatingSystem(
-                distro: os?["distro"]?.string.flatMap(OperatingSystem.Distro.init(rawValue:)) ?? .ubuntu,
+                distro: distro,
                 release: os?["release"]?.string ?? "",
                 architecture: os?["arch"]?.string.flatMap(OperatingSystem.Architecture.init(rawValue:))),
             ssh: value["ssh"].map { SSH(host: $0["host"]?.string ?? "", user: $0["user"]?.string, port: $0["port"]?.integer) },
             parts: Parts(
+                chip: parts?["chip"].map {
+                    Chip(model: $0["model"]?.string ?? "", cpuCores: $0["cpu-cores"]?.integer, gpuCores: $0["gpu-cores"]?.integer)
+                },
                 cpu: parts?["cpu"].map {
                     CPU(model: $0["model"]?.string ?? "", cores: $0["cores"]?.integer, threads: $0["threads"]?.integer,
                         sockets: $0["sockets"]?.integer, frequency: $0["frequency"]?.quantity, power: $0["power"]?.quantity)
@@ -62,9 +66,11 @@ extension MachineSpec {
                     rocm: d["rocm"]?.version)
             },
             gpuSettings: value["gpu-settings"].map { GPUSettings(powerLimit: $0["power-limit"]?.quantity, persistence: $0["persistence"]?.boolean) },
-            packages: Packages(apt: (value["packages"]?["apt"]?.list ?? []).compactMap { $0.string.flatMap(AptPackage.init) }),
+            packages: Packages(apt: (value["packages"]?["apt"]?.list ?? []).compactMap { $0.string.flatMap(AptPackage.init) },
+                               brew: (value["packages"]?["brew"]?.list ?? []).compactMap(\.string),
+                               casks: (value["packages"]?["casks"]?.list ?? []).compactMap(\.string)),
             python: value["python"].map { p in
-                Python(version: p["version"]?.string ?? "", path: p["path"]?.string ?? Python.defaultPath,
+                Python(version: p["version"]?.string ?? "", path: p["path"]?.string ?? Python.defaultPath(for: distro),
                        torch: p["torch"].flatMap { t in
                            t["version"]?.version.map { Python.Torch(version: $0, cuda: t["cuda"]?.string.flatMap { $0 == "cpu" ? nil : Version($0) }) }
                        },

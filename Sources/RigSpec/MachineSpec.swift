@@ -51,7 +51,7 @@ package struct MachineSpec: Sendable, Equatable {
     package enum Role: String, Sendable, CaseIterable { case desktop, headless }
 
     package struct OperatingSystem: Sendable, Equatable {
-        package enum Distro: String, Sendable, CaseIterable { case ubuntu, debian, pop }
+        package enum Distro: String, Sendable, CaseIterable { case ubuntu, debian, pop, macos }
         /// The CPU architecture as Debian names it (`dpkg --print-architecture`).
         package enum Architecture: String, Sendable, CaseIterable {
             case amd64, arm64
@@ -72,8 +72,10 @@ package struct MachineSpec: Sendable, Equatable {
             self.release = release
             self.declaredArchitecture = architecture
         }
-        /// The architecture plans are made for: amd64 unless the spec says otherwise.
-        package var architecture: Architecture { declaredArchitecture ?? .amd64 }
+        /// The architecture plans are made for: the platform's default (amd64 on Linux, arm64 on a Mac) unless the spec says otherwise.
+        package var architecture: Architecture { declaredArchitecture ?? profile.defaultArchitecture }
+        /// What `uname -m` prints on this system (`aarch64` on Linux, `arm64` on macOS).
+        package var kernelArchitectureName: String { profile.unameMachine(architecture) }
         /// Everything rigctl knows about this distribution.
         package var profile: DistributionProfile { DistributionProfile.of(distro) }
     }
@@ -90,6 +92,8 @@ package struct MachineSpec: Sendable, Equatable {
     }
 
     package struct Parts: Sendable, Equatable {
+        /// An Apple Silicon Mac's system on a chip (CPU, GPU and unified memory in one part).
+        package var chip: Chip?
         package var cpu: CPU?
         package var motherboard: Motherboard?
         package var memory: Memory?
@@ -99,8 +103,9 @@ package struct MachineSpec: Sendable, Equatable {
         package var chassis: String?
         package var cooling: String?
         package var notes: String?
-        package init(cpu: CPU? = nil, motherboard: Motherboard? = nil, memory: Memory? = nil, gpus: [GPU] = [],
+        package init(chip: Chip? = nil, cpu: CPU? = nil, motherboard: Motherboard? = nil, memory: Memory? = nil, gpus: [GPU] = [],
                     storage: [Disk] = [], psus: [PSU] = [], chassis: String? = nil, cooling: String? = nil, notes: String? = nil) {
+            self.chip = chip
             self.cpu = cpu
             self.motherboard = motherboard
             self.memory = memory
@@ -114,6 +119,21 @@ package struct MachineSpec: Sendable, Equatable {
 
         /// Every GPU card, with `count:` expanded.
         package var gpuCount: Int { gpus.reduce(0) { $0 + $1.count } }
+    }
+
+    /// `parts.chip`: an Apple Silicon system on a chip (`Apple M2 Ultra`). Its memory is `parts.memory.size`,
+    /// one pool the CPU and GPU share (unified memory).
+    package struct Chip: Sendable, Equatable {
+        package var model: String
+        /// CPU cores, performance and efficiency together (`hw.ncpu`).
+        package var cpuCores: Int?
+        /// GPU cores (system_profiler's `sppci_cores`).
+        package var gpuCores: Int?
+        package init(model: String, cpuCores: Int? = nil, gpuCores: Int? = nil) {
+            self.model = model
+            self.cpuCores = cpuCores
+            self.gpuCores = gpuCores
+        }
     }
 
     package struct CPU: Sendable, Equatable {
@@ -262,13 +282,26 @@ package struct MachineSpec: Sendable, Equatable {
 
     package struct Packages: Sendable, Equatable {
         package var apt: [AptPackage]
-        package init(apt: [AptPackage] = []) { self.apt = apt }
+        /// Homebrew formulae (`packages.brew`), macOS only.
+        package var brew: [String]
+        /// Homebrew casks (`packages.casks`: applications), macOS only.
+        package var casks: [String]
+        package init(apt: [AptPackage] = [], brew: [String] = [], casks: [String] = []) {
+            self.apt = apt
+            self.brew = brew
+            self.casks = casks
+        }
     }
 
     /// One shared Python environment made with uv (docs/spec.md, `python`).
     package struct Python: Sendable, Equatable {
         /// Where the environment goes when the spec does not say.
         package static let defaultPath = "/opt/ml/venv"
+        /// On a Mac: `/Users/Shared`, which every user may write (macOS makes it mode 1777), so no root is needed.
+        package static let macDefaultPath = "/Users/Shared/ml/venv"
+        package static func defaultPath(for distro: OperatingSystem.Distro) -> String {
+            distro.profilePlatformIsMac ? macDefaultPath : defaultPath
+        }
         /// `3.12`: the interpreter uv finds or installs.
         package var version: String
         /// The environment's directory.

@@ -22,16 +22,22 @@ package enum MachineSpecShape {
     ])
 
     static let os: Shape = .object([
-        Field("distro", .choice(MachineSpec.OperatingSystem.Distro.allCases.map(\.rawValue)), required: true, "distribution id as in /etc/os-release"),
-        Field("release", .string(SpecPatterns.osRelease), required: true, "VERSION_ID, quoted, e.g. \"22.04\""),
+        Field("distro", .choice(MachineSpec.OperatingSystem.Distro.allCases.map(\.rawValue)), required: true, "distribution id as in /etc/os-release, or macos"),
+        Field("release", .string(SpecPatterns.osRelease), required: true, "VERSION_ID, quoted, e.g. \"22.04\"; on macos the major version (sw_vers), e.g. \"15\""),
         Field("arch", .choice(MachineSpec.OperatingSystem.Architecture.allCases.map(\.rawValue)),
-              "CPU architecture as Debian names it: amd64 (default) or arm64 (DGX Spark, Grace)"),
+              "CPU architecture as Debian names it: amd64 (the default on Linux) or arm64 (DGX Spark, Grace; Apple Silicon, the only and default one on macos)"),
     ])
 
     static let ssh: Shape = .object([
         Field("host", .string(SpecPatterns.hostname), required: true, "DNS name or address"),
         Field("user", .string(SpecPatterns.userName), "login user"),
         Field("port", .integer(1...65535), "SSH port"),
+    ])
+
+    static let chip: Shape = .object([
+        Field("model", .string(SpecPatterns.label), required: true, "as sysctl machdep.cpu.brand_string names it, e.g. Apple M2 Ultra"),
+        Field("cpu-cores", .integer(1...1024), "CPU cores, performance and efficiency together (hw.ncpu)"),
+        Field("gpu-cores", .integer(1...1024), "GPU cores, as System Information counts them"),
     ])
 
     static let cpu: Shape = .object([
@@ -81,6 +87,7 @@ package enum MachineSpecShape {
     ])
 
     static let parts: Shape = .object([
+        Field("chip", chip, "an Apple Silicon Mac's system on a chip (macos only); its unified memory is memory.size"),
         Field("cpu", cpu, "the processor"),
         Field("motherboard", motherboard, "the board"),
         Field("memory", memory, "installed RAM"),
@@ -112,12 +119,14 @@ package enum MachineSpecShape {
     ])
 
     static let packages: Shape = .object([
-        Field("apt", .list(.string(SpecPatterns.aptPackage), unique: true), "Debian packages, optionally pinned name=version"),
+        Field("apt", .list(.string(SpecPatterns.aptPackage), unique: true), "Debian packages, optionally pinned name=version (Linux)"),
+        Field("brew", .list(.string(SpecPatterns.brewFormula), unique: true), "Homebrew formulae, e.g. python@3.12 or a tapped user/repo/name (macos)"),
+        Field("casks", .list(.string(SpecPatterns.brewCask), unique: true), "Homebrew casks: applications such as visual-studio-code (macos)"),
     ])
 
     static let python: Shape = .object([
         Field("version", .string(SpecPatterns.pythonVersion), required: true, "interpreter version, e.g. \"3.12\" (uv's own, else the system's)"),
-        Field("path", .string(SpecPatterns.absolutePath), "the environment's directory (default /opt/ml/venv)"),
+        Field("path", .string(SpecPatterns.absolutePath), "the environment's directory (default /opt/ml/venv; /Users/Shared/ml/venv on macos)"),
         Field("torch", .object([
             Field("version", .version, required: true, "PyTorch release, e.g. \"2.7\" (any 2.7.x) or \">=2.7\""),
             Field("cuda", .string(SpecPatterns.torchVariant), required: true, "the wheels' CUDA variant, e.g. \"12.8\" (cu128), or \"cpu\""),

@@ -72,7 +72,10 @@ package final class SpecLoader {
         guard diagnostics.isEmpty, let value else { return .failure(SpecError(SpecLoader.capped(diagnostics, suppressed: suppressed + decoder.suppressed))) }
         var locations = decoder.locations
         locations[""] = origin
-        return .success(MachineSpec(name: name, file: file, value: value, locations: locations))
+        let spec = MachineSpec(name: name, file: file, value: value, locations: locations)
+        let platformProblems = PlatformKeys.diagnostics(spec)
+        guard platformProblems.isEmpty else { return .failure(SpecError(SpecLoader.capped(platformProblems, suppressed: 0))) }
+        return .success(spec)
     }
 
     /// Problems reported for one machine at most; the rest are counted in a closing note.

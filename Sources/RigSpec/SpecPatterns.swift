@@ -78,6 +78,26 @@ enum Scan {
     }
 
     static func all(_ s: Slice<UnsafeBufferPointer<UInt8>>, _ test: (UInt8) -> Bool) -> Bool { s.allSatisfy(test) }
+
+    /// A Homebrew name: `[a-z0-9][a-z0-9+_.@-]{0,99}`, optionally after a tap `user/repo/`
+    /// (`[a-z0-9][a-z0-9_-]{0,38}/` then `[a-z0-9][a-z0-9_.-]{0,99}/`).
+    static func brewName(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lowerOrDigit = { (b: UInt8) in isLower(b) || isDigit(b) }
+        func piece(_ p: Slice<UnsafeBufferPointer<UInt8>>, _ length: ClosedRange<Int>, _ rest: (UInt8) -> Bool) -> Bool {
+            guard length.contains(p.count), let head = p.first, lowerOrDigit(head) else { return false }
+            return p.dropFirst().allSatisfy { lowerOrDigit($0) || rest($0) }
+        }
+        let name = { (p: Slice<UnsafeBufferPointer<UInt8>>) in piece(p, 1...100) { $0 == 0x2B || $0 == 0x5F || $0 == 0x2E || $0 == 0x40 || $0 == 0x2D } }
+        let slashes = s.indices.filter { s[$0] == 0x2F }
+        switch slashes.count {
+        case 0: return name(s[...])
+        case 2:
+            return piece(s[..<slashes[0]], 1...39) { $0 == 0x5F || $0 == 0x2D }
+                && piece(s[(slashes[0] + 1)..<slashes[1]], 1...100) { $0 == 0x5F || $0 == 0x2E || $0 == 0x2D }
+                && name(s[(slashes[1] + 1)...])
+        default: return false
+        }
+    }
 }
 
 package enum SpecPatterns {
@@ -197,6 +217,17 @@ package enum SpecPatterns {
                 return !piece.isEmpty && Scan.all(piece, first ? Scan.isLetter : Scan.isAlnum)
             }
         }
+    /// A Homebrew formula. Homebrew's Formula Cookbook: names are lower case, `@` marks a versioned
+    /// formula (`python@3.12`); `brew install user/repo/name` installs from a tap. No quotes, spaces or
+    /// `$`, so a name is plain text in the Brewfile and the plan.
+    package static let brewFormula = StringPattern(
+        "^([a-z0-9][a-z0-9_-]{0,38}/[a-z0-9][a-z0-9_.-]{0,99}/)?[a-z0-9][a-z0-9+_.@-]{0,99}$",
+        meaning: "a Homebrew formula (lower case letters, digits, '+ _ . @ -', optionally after a tap user/repo/)") { Scan.brewName($0) }
+    /// A Homebrew cask token (`visual-studio-code`, `firefox@beta`), the same shape as a formula
+    /// (Homebrew's Cask Cookbook, "Token reference": lower case, digits, hyphens, `@` for variants).
+    package static let brewCask = StringPattern(
+        "^([a-z0-9][a-z0-9_-]{0,38}/[a-z0-9][a-z0-9_.-]{0,99}/)?[a-z0-9][a-z0-9+_.@-]{0,99}$",
+        meaning: "a Homebrew cask token (lower case letters, digits, '+ _ . @ -', optionally after a tap user/repo/)") { Scan.brewName($0) }
     /// A relative include path of plain file names ending in .yaml/.yml.
     package static let includePath = StringPattern(
         "^[A-Za-z0-9._/-]+\\.ya?ml$",

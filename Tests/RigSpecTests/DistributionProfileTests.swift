@@ -4,7 +4,23 @@ import Testing
 @Suite struct DistributionProfileTests {
     @Test func everyDistroHasOneProfile() {
         #expect(DistributionProfile.all.map(\.distro) == MachineSpec.OperatingSystem.Distro.allCases)
-        #expect(DistributionProfile.all.allSatisfy { $0.packageManager == .apt })
+        #expect(DistributionProfile.all.filter { $0.platform == .linux }.allSatisfy { $0.packageManager == .apt })
+        #expect(DistributionProfile.of(.macos).packageManager == .homebrew)
+    }
+
+    @Test func macOSIsAppleSiliconWithMajorReleases() {
+        let mac = MachineSpec.OperatingSystem(distro: .macos, release: "15")
+        #expect(mac.architecture == .arm64)
+        #expect(mac.kernelArchitectureName == "arm64")
+        #expect(mac.summary == "macos 15")
+        #expect(MachineSpec.OperatingSystem(distro: .ubuntu, release: "24.04", architecture: .arm64).kernelArchitectureName == "aarch64")
+        let profile = DistributionProfile.of(.macos)
+        #expect(profile.releaseMatches(spec: "15", probed: "15.5"))
+        #expect(profile.releaseMatches(spec: "15.5", probed: "15.5.1"))
+        #expect(!profile.releaseMatches(spec: "15", probed: "14.7"))
+        #expect(!profile.releaseMatches(spec: "15.5", probed: "15"))
+        #expect(!profile.releaseMatches(spec: "1", probed: "15.5"))
+        #expect(!DistributionProfile.of(.ubuntu).releaseMatches(spec: "24", probed: "24.04"))
     }
 
     @Test func nvidiaRepositoryDirectories() {

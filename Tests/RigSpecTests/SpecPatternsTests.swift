@@ -14,6 +14,7 @@ import Testing
         ("modelName", SpecPatterns.modelName), ("parameterCount", SpecPatterns.parameterCount),
         ("pythonVersion", SpecPatterns.pythonVersion), ("absolutePath", SpecPatterns.absolutePath),
         ("torchVariant", SpecPatterns.torchVariant), ("pythonRequirement", SpecPatterns.pythonRequirement),
+        ("brewFormula", SpecPatterns.brewFormula), ("brewCask", SpecPatterns.brewCask),
         ("vimRole", StringPattern(oneOf: MachineSpecShape.vimColorRoles, meaning: "a vim colour role")),
     ]
 
@@ -22,7 +23,7 @@ import Testing
         var random = SplitMix64(seed: seed)
         let alphabet = Array("aAzZ09#-._+:=~/()&,@ y.ml\t\n\r\u{7f}\u{1b}\u{85}é$;'\"`") .map(String.init)
         let words = ["22.04", "tmux", "=3.2a-4", "1:2.0", "compute-node", ".yaml", ".yml", "#0b2540", "titleBar.", "above-4g", "comment", "x", "350M", "7.6B", "12.", "B", "llama-3.1-8b",
-                     "12.8", "cpu", "/opt/ml", ">=1.0", "[a,b]", "==2.*"]
+                     "12.8", "cpu", "/opt/ml", ">=1.0", "[a,b]", "==2.*", "python@3.12", "user/tap/", "/"]
         var result: [String] = ["", "a", "-", ".", "a.", ".a", "a..b", "a-", "1:", ":1", "a=", "=1", "stacks/x.yaml", ".yaml", "a.yaml\n"]
         for _ in 0..<3000 {
             var text = ""

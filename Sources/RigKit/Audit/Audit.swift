@@ -5,7 +5,7 @@ import RigProbe
 /// The spec × facts comparisons `audit` runs, in report order.
 package enum SpecComparisons {
     package static let standard: [any SpecComparison] = [
-        HostnameCheck(), OSCheck(), CPUCheck(), MemoryCheck(), GPUCheck(), PCIeLinkCheck(), StorageCheck(),
+        HostnameCheck(), OSCheck(), ChipCheck(), CPUCheck(), MemoryCheck(), GPUCheck(), PCIeLinkCheck(), StorageCheck(),
         BIOSCheck(), DriverCheck(), CUDACheck(), ROCmCheck(), DriverHealthCheck(), GPUSettingsCheck(), PackagesCheck(), PythonCheck(), ContainersCheck(),
     ]
 }

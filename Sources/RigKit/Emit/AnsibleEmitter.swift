@@ -9,7 +9,11 @@ import RigPlan
 /// no `shell`, so every task's `changed` comes from the module itself. The one exception is uv,
 /// which has no module: its `command` tasks run only when uv's own offline dry run says they would
 /// change something, and report `changed` exactly then.
-/// Dotfiles go to the connecting user's home (`become: false`); everything else runs as root.
+/// Dotfiles go to the connecting user's home (`become: false`); everything else runs as root. A Mac's
+/// play runs as the user throughout (`become: false`): Homebrew refuses root, and nothing else on a Mac
+/// plan needs it. Homebrew has no builtin module, so `brew bundle` runs through `ansible.builtin.command`
+/// after `brew bundle check` said it must, and reports `changed` exactly then (community.general.homebrew
+/// would add a collection for what one command does).
 package struct AnsibleEmitter: Sendable {
     package init() {}
 
@@ -47,7 +51,7 @@ package struct AnsibleEmitter: Sendable {
         var entries: [(String, YAMLNode)] = [
             ("name", .string("Converge \(plan.machine)")),
             ("hosts", .string(plan.machine)),
-            ("become", .bool(true)),
+            ("become", .bool(plan.os.profile.platform == .linux)),
             ("gather_facts", .bool(false)),
         ]
         var variables: [(String, YAMLNode)] = []
@@ -60,7 +64,7 @@ package struct AnsibleEmitter: Sendable {
             variables.append((Self.userVariable, .string("{{ ansible_user | default(lookup('ansible.builtin.env', 'USER')) }}")))
         }
         if plan.steps.contains(where: { if case .pythonEnvironment = $0.kind { true } else { false } }) {
-            variables.append((Self.uvHomeVariable, .string(PythonEnvironment.uvHome)))
+            variables.append((Self.uvHomeVariable, .string(PythonEnvironment.uvHome(on: plan.os.profile.platform))))
         }
         if !variables.isEmpty { entries.append(("vars", .map(variables))) }
         entries.append(("tasks", .list(tasks)))
@@ -209,6 +213,20 @@ package struct AnsibleEmitter: Sendable {
 
         case .pythonEnvironment(let environment):
             return pythonTasks(environment, title: step.title)
+
+        case .brewBundle(let brewfile):
+            let quiet: [(String, YAMLNode)] = [("changed_when", .bool(false)), ("failed_when", .bool(false))]
+            func brew(_ arguments: [String]) -> [(String, YAMLNode)] {
+                [("argv", .list((["brew"] + arguments).map(YAMLNode.string))), ("stdin", .unsafeString(brewfile.text))]
+            }
+            return [
+                task("Ask Homebrew whether the Brewfile's packages are installed (brew bundle check)", "ansible.builtin.command",
+                     brew(Brewfile.checkArguments), extra: [("register", .string("rigctl_brew_check"))] + quiet),
+                task(step.title, "ansible.builtin.command", brew(Brewfile.installArguments), extra: [
+                    ("when", .expression(["rigctl_brew_check.rc != 0"])),
+                    ("changed_when", .bool(true)),
+                ]),
+            ]
 
         case .aptHold(let names):
             return [hold(names, title: step.title)]

@@ -21,7 +21,7 @@ package struct ShellEmitter: Sendable {
 
 
             """
-        out += ShellPrelude.text
+        out += ShellPrelude.text(for: plan.steps)
         for step in plan.steps {
             out += "\n" + function(for: step)
         }
@@ -36,7 +36,7 @@ package struct ShellEmitter: Sendable {
     /// A standalone script for `rigctl apply`: the helpers and this step's function, run once,
     /// with stderr folded into stdout so a failure reads in order.
     package func runScript(_ step: Step) -> String {
-        standalone(function(for: step), calling: functionName(step))
+        standalone(function(for: step), calling: functionName(step), step: step)
     }
 
     /// A standalone script that exits 0 when the step's guard holds and 1 when it does not,
@@ -44,16 +44,17 @@ package struct ShellEmitter: Sendable {
     package func checkScript(_ step: Step) -> String {
         var body = ShellFunctionBody()
         if case .dotfiles = step.kind { body.assign("home", command: "rig_home") }
+        platformSettings(step, in: &body)
         body.line("if \(condition(step.check, in: &body)); then")
         body.line("  return 0")
         body.line("fi")
         body.line("return 1")
         let name = "check_" + functionName(step).dropFirst("step_".count)
-        return standalone("\(name)() {\n\(body.text)}\n", calling: name)
+        return standalone("\(name)() {\n\(body.text)}\n", calling: name, step: step)
     }
 
-    private func standalone(_ function: String, calling name: String) -> String {
-        "set -euo pipefail\nexec 2>&1\n\n" + ShellPrelude.text + "\n" + function + "\n\(name)\n"
+    private func standalone(_ function: String, calling name: String, step: Step) -> String {
+        "set -euo pipefail\nexec 2>&1\n\n" + ShellPrelude.text(for: [step]) + "\n" + function + "\n\(name)\n"
     }
 
     func functionName(_ step: Step) -> String {
@@ -76,6 +77,7 @@ package struct ShellEmitter: Sendable {
                 body.assign("home", command: "rig_home")
                 body.assign("RIG_OWNER", command: "rig_owner")
             }
+            platformSettings(step, in: &body)
             let guardCondition = condition(step.check, in: &body)
             body.line("if \(guardCondition); then")
             body.line("  echo \(ShellQuote.quote("ok: \(step.title)"))")
@@ -87,6 +89,14 @@ package struct ShellEmitter: Sendable {
         }
         let fixes = step.fixes.isEmpty ? "" : " Fixes: \(step.fixes.map(\.rawValue).joined(separator: ", "))."
         return "# \(step.title).\(fixes)\n\(functionName(step))() {\n\(body.text)}\n"
+    }
+
+    /// On a Mac uv lives where the user may write (`PythonEnvironment.macUVHome`), unless RIGCTL_UV_HOME says otherwise.
+    private func platformSettings(_ step: Step, in body: inout ShellFunctionBody) {
+        if case .pythonEnvironment(let environment) = step.kind, let home = environment.platformUVHome {
+            // The path is a constant of letters and slashes: no quoting inside ${:-}, where bash keeps quotes.
+            body.local("RIGCTL_UV_HOME", "\"${RIGCTL_UV_HOME:-\(home)}\"")
+        }
     }
 
     private func condition(_ check: StepGuard, in body: inout ShellFunctionBody) -> String {
@@ -139,6 +149,8 @@ package struct ShellEmitter: Sendable {
             return "rig_driver_module_loaded"
         case .pythonEnvironmentCurrent(let environment):
             return "rig_python_env_current " + ([environment.version] + environment.installArguments).map(ShellQuote.quote).joined(separator: " ")
+        case .brewBundleSatisfied(let brewfile):
+            return "rig_brew_bundle_check \"${\(body.contents(of: "Brewfile", brewfile.text))}\""
         case .confirmedByPerson:
             return "false"
         }
@@ -205,6 +217,10 @@ package struct ShellEmitter: Sendable {
             if !environment.requirements.isEmpty {
                 body.line("\"$(rig_uv)\" pip install " + environment.installArguments.map(ShellQuote.quote).joined(separator: " "))
             }
+        case .brewBundle(let brewfile):
+            let contents = body.contents(of: "Brewfile", brewfile.text)
+            body.line("rig_brew_bundle_install \"${\(contents)}\"")
+            body.line("rig_brew_bundle_check \"${\(contents)}\" || rig_fail 'brew bundle ran, but brew bundle check still finds packages missing'")
         case .aptHold(let names):
             body.line("apt-mark hold " + names.map(ShellQuote.quote).joined(separator: " "))
         case .modprobeBlacklist(let file):
@@ -302,6 +318,13 @@ struct ShellFunctionBody {
 
     mutating func line(_ text: String) { lines.append(text) }
 
+    /// `local name` set to `value` (shell text, already quoted) before the other lines: functions the
+    /// body calls see it too (bash's locals are dynamically scoped, bash 3.2 included).
+    mutating func local(_ name: String, _ value: String) {
+        if !locals.contains(name) { locals.append(name) }
+        values.append("\(name)=\(value)")
+    }
+
     /// `name="$(command)"` at this point of the body, on its own line so `set -e` sees a failure.
     mutating func assign(_ name: String, command: String) {
         if !locals.contains(name) { locals.append(name) }
@@ -314,8 +337,12 @@ struct ShellFunctionBody {
         let name = "contents_\(contentNames.count + 1)"
         contentNames[path] = name
         locals.append(name)
-        if contents.contains("$") || contents.contains("`") {
-            values.append("# shellcheck disable=SC2016 # file contents, written as they are")
+        // SC2016: `$` and backticks stay unexpanded on purpose; SC1003: a backslash before a quote is the file's own text.
+        var disabled: [String] = []
+        if contents.contains("$") || contents.contains("`") { disabled.append("SC2016") }
+        if contents.contains("\\'") { disabled.append("SC1003") }
+        if !disabled.isEmpty {
+            values.append("# shellcheck disable=\(disabled.joined(separator: ",")) # file contents, written as they are")
         }
         values.append("\(name)=\(ShellQuote.quote(contents))")
         return name

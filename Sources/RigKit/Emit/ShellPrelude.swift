@@ -7,6 +7,38 @@ import RigPlan
 /// The helper functions every generated shell script starts with. Step functions call only these
 /// and plain commands, so each step reads as: guard, then action.
 enum ShellPrelude {
+    /// The helpers `steps` need: the common ones, and Homebrew's only where a step installs from a Brewfile
+    /// (so a Linux script carries no Mac helpers).
+    static func text(for steps: [Step]) -> String {
+        steps.contains { if case .brewBundle = $0.kind { true } else { false } } ? text + homebrew : text
+    }
+
+    /// Homebrew's helpers, for a Mac's scripts.
+    static let homebrew = #"""
+
+# rig_brew_bundle_check BREWFILE: Homebrew is installed and finds every package of BREWFILE (its text) installed.
+rig_brew_bundle_check() {
+  command -v brew >/dev/null 2>&1 || return 1
+  printf '%s' "$1" | brew bundle check --no-upgrade --file=- >/dev/null 2>&1
+}
+
+# rig_brew_bundle_install BREWFILE: installs what BREWFILE lists, as the user (Homebrew refuses root).
+rig_brew_bundle_install() {
+  if ! command -v brew >/dev/null 2>&1; then
+    printf 'error: Homebrew is not installed or not on PATH (see https://brew.sh; on Apple silicon it lives in /opt/homebrew/bin)\n' >&2
+    exit 1
+  fi
+  printf '%s' "$1" | brew bundle install --no-upgrade --file=-
+}
+
+# rig_fail MESSAGE: stops the script with an error.
+rig_fail() {
+  printf 'error: %s\n' "$1" >&2
+  exit 1
+}
+
+"""#
+
     static let text = core + "\n" + dkmsFunctions + "\n" + cudaDefaultFunctions + "\n" + containerFunctions
 
     private static let core = #"""

@@ -43,6 +43,17 @@ package struct FitMachine: Sendable, Equatable {
                 if let vram { gpus.append(GPU(model: entry.model, vramBytes: vram, place: place, link: entry.pcie)) } else { unsized.append(place) }
             }
         }
+        if let chip = spec.parts.chip {
+            // Unified memory: one pool. The GPU may hold up to macOS's wired limit of it; what is left is
+            // macOS's and the CPU's, so there is no separate RAM to offload to.
+            guard let memory = spec.parts.memory?.size.value else {
+                self.init(name: spec.name, gpus: [], unsized: ["parts.memory.size (the chip's unified memory)"], ramBytes: nil)
+                return
+            }
+            let gpu = GPU(model: "\(chip.model) (unified memory)", vramBytes: UnifiedMemory.gpuLimit(ofInstalled: memory), place: "parts.chip")
+            self.init(name: spec.name, gpus: [gpu], unsized: [], ramBytes: nil)
+            return
+        }
         self.init(name: spec.name, gpus: gpus, unsized: unsized, ramBytes: spec.parts.memory?.size.value)
     }
 
@@ -50,6 +61,22 @@ package struct FitMachine: Sendable, Equatable {
     package static func catalogVRAM(_ model: String, catalog: GPUCatalog = .standard) -> Double? {
         guard let known = catalog.lookup(model), !known.isFamily, known.vramGiB.count == 1 else { return nil }
         return known.vramGiB[0] * FitFormat.gib
+    }
+}
+
+/// An Apple Silicon Mac's unified memory, shared by the CPU and the GPU. macOS lets the GPU wire at
+/// most part of it: Metal's `MTLDevice.recommendedMaxWorkingSetSize`, which reports about 75 % of RAM
+/// on Macs with more than 36 GB (96 GB of 128 GB on an M1 Ultra, 48 GB of 64 GB) and about two thirds
+/// on smaller ones (21–24 GB of 32 GB) — reported by Ollama and llama.cpp users (stencel.io, "Apple
+/// silicon limitations with usage on local LLM"; thinkdifferent.blog on `iogpu.wired_limit_mb`); the
+/// sysctl `iogpu.wired_limit_mb` raises it. The rest is macOS's and the CPU's reserve.
+package enum UnifiedMemory {
+    /// Above this much RAM the GPU may wire 75 %, at or below it two thirds.
+    package static let largeMachineBytes = 36 * FitFormat.gib
+
+    /// The memory a Metal workload may use by default on a Mac with `installed` bytes.
+    package static func gpuLimit(ofInstalled installed: Double) -> Double {
+        installed > largeMachineBytes ? installed * 0.75 : installed * 2 / 3
     }
 }
 

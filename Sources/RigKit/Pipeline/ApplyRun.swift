@@ -1,6 +1,8 @@
 import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import RigSystem
 import RigProbe
@@ -56,7 +58,7 @@ package struct ApplyRun: Sendable {
         let started = clock.now
         let startedAt = Date()
         let system = pipeline.system
-        let liveHostname = HostnameProber.read(on: system)
+        let liveHostname = await ProbeRunner.probe([.hostname], on: system).hostname ?? .unknown("not probed")
         let machine: MachineVerdict
         switch pipeline.select(argument, hostname: { liveHostname }) {
         case .failure(let refusal): return .failure(refusal)

@@ -79,14 +79,15 @@ package struct Pipeline: Sendable {
         }
     }
 
-    /// The hostname of the machine `source` describes.
-    package func hostname(_ source: Source) -> Fact<String> {
+    /// The hostname of the machine `source` describes, probed the way its platform keeps it
+    /// (a Mac's comes from `scutil`, a command, which `HostnameProber.read` cannot run).
+    package func hostname(_ source: Source) async -> Fact<String> {
         switch source {
         case .file(let file):
             return ((try? RecordedFacts.load(file, system: system)) ?? nil)?.hostname ?? .unknown("\(file) cannot be read")
         case .live, .replay:
             switch probeSystem(source) {
-            case .success(let probed): return HostnameProber.read(on: probed)
+            case .success(let probed): return await ProbeRunner.probe([.hostname], on: probed).hostname ?? .unknown("not probed")
             case .failure(let refusal): return .unknown(refusal.message)
             }
         }
@@ -124,12 +125,16 @@ package struct Pipeline: Sendable {
     package func diff(_ argument: String?, source: Source) async -> Result<AuditReport, Refusal> {
         // A facts file names the machine and is the facts: read it once for both.
         let factsFile: Result<Facts, Refusal>? = if case .file(let file) = source { recordedFacts(file) } else { nil }
-        let seen: () -> Fact<String> = {
-            guard case .file(let file) = source, let factsFile else { return hostname(source) }
-            return (try? factsFile.get())?.hostname ?? .unknown("\(file) cannot be read")
+        let seen: Fact<String>
+        if case .file(let file) = source, let factsFile {
+            seen = (try? factsFile.get())?.hostname ?? .unknown("\(file) cannot be read")
+        } else if argument == nil {
+            seen = await hostname(source)
+        } else {
+            seen = .unknown("not needed: the machine is named")
         }
         let machine: MachineVerdict
-        switch select(argument, hostname: seen) {
+        switch select(argument, hostname: { seen }) {
         case .failure(let refusal): return .failure(refusal)
         case .success(let selected): machine = selected
         }
@@ -150,7 +155,7 @@ package struct Pipeline: Sendable {
     /// Refuses a machine whose hostname is not the spec's, unless `force`.
     package func snapshot(_ argument: String?, source: Source, force: Bool) async -> Result<String, Refusal> {
         if case .file = source { return .failure(Refusal("snapshot records probed facts; use --replay DIR or run it on the machine", status: .usage)) }
-        let seen = hostname(source)
+        let seen = await hostname(source)
         let spec: MachineSpec
         switch select(argument, hostname: { seen }) {
         case .failure(let refusal): return .failure(refusal)

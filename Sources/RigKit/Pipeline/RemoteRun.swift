@@ -8,6 +8,8 @@ import RigEmit
 import RigSpec
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `rigctl apply|diff|snapshot MACHINE --ssh`: the same command, run on the machine itself over

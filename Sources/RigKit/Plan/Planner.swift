@@ -33,6 +33,18 @@ package struct Planner: Sendable {
                 check: .packagesInstalled([AptPin(name: CUDARepository.keyringPackage)])))
         }
 
+        if !spec.packages.brew.isEmpty || !spec.packages.casks.isEmpty {
+            let brewfile = Brewfile(formulae: spec.packages.brew, casks: spec.packages.casks)
+            var fixes: [SpecKeyPath] = []
+            if !spec.packages.brew.isEmpty { fixes.append("packages.brew") }
+            if !spec.packages.casks.isEmpty { fixes.append("packages.casks") }
+            // Homebrew refuses to run as root (docs.brew.sh FAQ): the step runs as the user.
+            steps.append(Step(
+                id: "brew-packages", title: "Install \(brewfile.summary) with brew bundle",
+                kind: .brewBundle(brewfile), needsRoot: false, fixes: fixes,
+                check: .brewBundleSatisfied(brewfile)))
+        }
+
         if !spec.packages.apt.isEmpty {
             let pins = spec.packages.apt.map { AptPin(name: $0.name, versionGlob: $0.version, hold: $0.version != nil) }
             steps.append(Step(
@@ -103,13 +115,14 @@ package struct Planner: Sendable {
                 check: .all([.fileContents(unit.file), .unitActive(GPUSettingsUnit.unitName)])))
         }
 
+        let platform = spec.os.profile.platform
         if let python = spec.python {
-            let environment = PythonEnvironment(python)
+            let environment = PythonEnvironment(python, platform: platform)
             var fixes: [SpecKeyPath] = ["python.version", "python.packages"]
             if python.torch != nil { fixes.append("python.torch") }
             steps.append(Step(
                 id: "python-environment", title: "Make the Python environment with uv (\(environment.summary))",
-                kind: .pythonEnvironment(environment), needsRoot: true, fixes: fixes,
+                kind: .pythonEnvironment(environment), needsRoot: platform == .linux, fixes: fixes,
                 check: .pythonEnvironmentCurrent(environment)))
         }
 
@@ -124,10 +137,18 @@ package struct Planner: Sendable {
                 check: .dotfilesCurrent(dotfiles)))
         }
 
-        steps.append(Step(
-            id: "hostname", title: "Set the hostname to \(spec.hostname)",
-            kind: .hostname(spec.hostname), needsRoot: true, fixes: ["hostname"],
-            check: .hostnameIs(spec.hostname)))
+        switch platform {
+        case .linux:
+            steps.append(Step(
+                id: "hostname", title: "Set the hostname to \(spec.hostname)",
+                kind: .hostname(spec.hostname), needsRoot: true, fixes: ["hostname"],
+                check: .hostnameIs(spec.hostname)))
+        case .macOS:
+            // `scutil --set LocalHostName` needs an administrator; a plan for a Mac runs nothing as root,
+            // so the name is a checklist item (System Settings > General > Sharing > Local hostname).
+            steps.append(manualStep(id: "hostname", ChecklistItem(place: "System Settings > General > Sharing", setting: "Local hostname",
+                                                                  value: spec.hostname), fixes: "hostname"))
+        }
 
         if let bios = spec.bios {
             if let version = bios.version {

@@ -13,6 +13,17 @@ package struct PythonEnvironment: Sendable, Equatable {
     package static let uvVersion = "0.13.9"
     /// Where uv is installed; `RIGCTL_UV_HOME` (shell, `rigctl apply`) or `rigctl_uv_home` (Ansible) moves it.
     package static let uvHome = "/opt/rigctl/uv"
+    /// On a Mac, where every user may write without root: `/Users/Shared` (macOS creates it mode 1777,
+    /// "for files shared by all users of the Mac", Apple's Mac User Guide).
+    package static let macUVHome = "/Users/Shared/rigctl/uv"
+
+    /// Where uv goes on this platform.
+    package static func uvHome(on platform: DistributionProfile.Platform) -> String {
+        platform == .macOS ? macUVHome : uvHome
+    }
+
+    /// The uv home this plan sets itself, or nil for the prelude's default (`uvHome`).
+    package var platformUVHome: String?
 
     package var version: String
     package var path: String
@@ -21,7 +32,8 @@ package struct PythonEnvironment: Sendable, Equatable {
     /// What `uv pip install` gets: `torch==2.7.*` first, then the spec's packages.
     package var requirements: [String]
 
-    package init(_ python: MachineSpec.Python) {
+    package init(_ python: MachineSpec.Python, platform: DistributionProfile.Platform = .linux) {
+        platformUVHome = platform == .macOS ? Self.macUVHome : nil
         version = python.version
         path = python.path
         torchBackend = python.torch?.variant

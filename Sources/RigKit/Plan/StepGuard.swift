@@ -40,6 +40,8 @@ package indirect enum StepGuard: Sendable, Equatable {
     case driverModuleLoaded
     /// The environment exists with its interpreter version and uv's offline dry run would change nothing.
     case pythonEnvironmentCurrent(PythonEnvironment)
+    /// `brew bundle check` finds everything in the Brewfile installed.
+    case brewBundleSatisfied(Brewfile)
     /// No machine check exists: a person confirms it.
     case confirmedByPerson
 
@@ -84,6 +86,8 @@ package indirect enum StepGuard: Sendable, Equatable {
             return "the loaded nvidia kernel module is the installed one"
         case .pythonEnvironmentCurrent(let environment):
             return "\(environment.interpreter) is Python \(environment.version) and `uv pip install --dry-run --offline` would change nothing"
+        case .brewBundleSatisfied:
+            return "`brew bundle check --no-upgrade` finds the Brewfile's packages installed"
         case .confirmedByPerson:
             return "a person confirms it"
         }

@@ -28,6 +28,8 @@ package enum StepKind: Sendable, Equatable {
     case cudaDefault(CUDADefault)
     /// Persistence mode and power limit, applied at boot by a systemd unit.
     case gpuSettings(GPUSettingsUnit)
+    /// Homebrew formulae and casks from a generated Brewfile (`brew bundle`), as the user: macOS.
+    case brewBundle(Brewfile)
     /// The shared Python environment (`python:`), made with uv.
     case pythonEnvironment(PythonEnvironment)
     /// A third-party apt repository: its key and its `signed-by` sources file.

@@ -29,6 +29,10 @@ package struct Facts: Sendable, Equatable, Codable {
     package var containers: ContainerFacts?
     /// The installed ROCm release and the amdgpu module (`ROCmProber`).
     package var rocm: ROCmFacts?
+    /// An Apple Silicon Mac's chip.
+    package var chip: ChipFacts?
+    /// Installed Homebrew casks, sorted by name (macOS; `packages` holds the formulae there).
+    package var casks: Fact<[PackageFacts]>?
 
     package init() {}
 
@@ -49,6 +53,7 @@ package struct Facts: Sendable, Equatable, Codable {
         if wanted.contains(.python) { python = PythonFacts() }
         if wanted.contains(.containers) { containers = ContainerFacts() }
         if wanted.contains(.rocm) { rocm = ROCmFacts() }
+        if wanted.contains(.chip) { chip = ChipFacts() }
     }
 
     /// Drops the groups that were not asked for (a prober may fill more than one group).
@@ -68,6 +73,8 @@ package struct Facts: Sendable, Equatable, Codable {
         if !wanted.contains(.python) { python = nil }
         if !wanted.contains(.containers) { containers = nil }
         if !wanted.contains(.rocm) { rocm = nil }
+        if !wanted.contains(.chip) { chip = nil }
+        if !wanted.contains(.packages) { casks = nil }
     }
 
     /// Deterministic JSON: sorted keys, pretty-printed, slashes unescaped, trailing newline.

@@ -20,6 +20,11 @@ package enum FactsSummary {
                            ("kernel", text(os.kernel)), ("architecture", text(os.architecture))])
         }
         if let hostname = facts.hostname { section("hostname", [("name", text(hostname))]) }
+        if let chip = facts.chip {
+            section("chip", [("model", text(chip.model)), ("machine", text(chip.machine)),
+                             ("performance cores", text(chip.performanceCores)), ("efficiency cores", text(chip.efficiencyCores)),
+                             ("gpu cores", text(chip.gpuCores)), ("metal", text(chip.metal))])
+        }
         if let cpu = facts.cpu {
             section("cpu", [("model", text(cpu.model)), ("vendor", text(cpu.vendor)), ("sockets", text(cpu.sockets)),
                             ("cores", text(cpu.cores)), ("threads", text(cpu.threads)),
@@ -79,7 +84,8 @@ package enum FactsSummary {
                                  ("iommu", text(firmware.iommu.map(onOff)))])
         }
         if let packages = facts.packages {
-            section("packages", [("installed", text(packages.map { "\($0.count) packages" }))])
+            let casks = facts.casks.map { [("casks", text($0.map { "\($0.count) casks" }))] } ?? []
+            section("packages", [("installed", text(packages.map { "\($0.count) packages" }))] + casks)
         }
         if let python = facts.python {
             section("python \(python.path)", [

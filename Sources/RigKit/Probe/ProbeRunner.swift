@@ -12,13 +12,18 @@ package enum ProbeRunner {
         OSReleaseProber(), KernelProber(), HostnameProber(), CPUProber(), MemoryProber(),
         PCIProber(), NvidiaDriverProber(), NvidiaSMIProber(), RocmSMIProber(), CUDAProber(),
         StorageProber(), BoardProber(), FirmwareProber(), PackagesProber(), DriverHealthProber(), ROCmProber(), ContainersProber(),
+        MacSystemProber(), BrewPackagesProber(),
     ]
 
     /// Gathers the `wanted` groups from `system`. A prober that does not finish within
     /// `timeout` (plus a short grace for its own bookkeeping) leaves its facts unknown.
+    /// Only the probers of the system's platform run, and only the groups that platform has are
+    /// gathered (a Mac has no PCI GPUs or dpkg to ask; Linux has no Apple chip).
     package static func probe(_ wanted: Set<FactGroup>, on system: any System, timeout: Duration = .seconds(5),
                              probers: [any Prober] = ProbeRunner.probers) async -> Facts {
-        let chosen = probers.filter { !$0.groups.isDisjoint(with: wanted) }
+        let platform = ProbePlatform.detect(system)
+        let wanted = wanted.intersection(FactGroup.gathered(on: platform))
+        let chosen = probers.filter { $0.platforms.contains(platform) && !$0.groups.isDisjoint(with: wanted) }
         let updates = await withTaskGroup(of: (Int, FactsUpdate).self) { group in
             for (index, prober) in chosen.enumerated() {
                 group.addTask {
@@ -57,6 +62,16 @@ package enum ProbeRunner {
     static func seconds(_ duration: Duration) -> String {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return value.wholeNumberText ?? String(cFormat: "%.1f", value)
+    }
+}
+
+/// Which kind of system a probe runs on, from what is there: macOS keeps its version in
+/// `/System/Library/CoreServices/SystemVersion.plist` (the file sw_vers(1) reads); Linux has none.
+package enum ProbePlatform {
+    package static let macOSMarker = "/System/Library/CoreServices/SystemVersion.plist"
+
+    package static func detect(_ system: any SystemReader) -> DistributionProfile.Platform {
+        system.fileExists(macOSMarker) ? .macOS : .linux
     }
 }
 

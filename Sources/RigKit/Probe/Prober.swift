@@ -9,6 +9,12 @@ package protocol Prober: Sendable {
     func probe(on system: any System, timeout: Duration) async -> FactsUpdate
     /// Marks its facts unknown when it could not finish (it ran past its deadline).
     func unavailable(_ reason: String) -> FactsUpdate
+    /// The kinds of system it reads (Linux: /proc, /sys, dpkg; macOS: sw_vers, sysctl, brew).
+    var platforms: Set<DistributionProfile.Platform> { get }
+}
+
+extension Prober {
+    package var platforms: Set<DistributionProfile.Platform> { [.linux] }
 }
 
 /// A prober's result: an edit applied to `Facts` in the runner's fixed prober order, so the

@@ -3,6 +3,8 @@ import RigText
 import RigSystem
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The user's own OpenSSH, `ssh` and `scp` from PATH, pointed at one destination. Their keys,

@@ -286,7 +286,11 @@ struct ProcessTable {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 4096)
         while data.count < limit {
+            #if canImport(Glibc)
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            #else
+            let n = buffer.withUnsafeMutableBytes { Darwin.read(fd, $0.baseAddress, $0.count) }
+            #endif
             if n <= 0 { break }
             data.append(contentsOf: buffer[0..<n])
         }

@@ -2,6 +2,8 @@ import FoundationEssentials
 import RigText
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A recorded host (`rigctl … --replay DIR`): files, listings and command results come from

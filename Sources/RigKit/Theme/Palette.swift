@@ -8,6 +8,8 @@ package struct Palette: Sendable, Equatable {
 
     package let machine: String
     package let role: MachineSpec.Role
+    /// Linux or macOS: where the files go (`VSCodeThemeRenderer`).
+    package let platform: DistributionProfile.Platform
     package let background: Color
     package let foreground: Color
     package let accent: Color
@@ -46,11 +48,11 @@ package struct Palette: Sendable, Equatable {
             throw ThemeError(keyPath: "theme", message: "machine \(spec.name) has no theme: section",
                              location: spec.locations.nearest("theme"))
         }
-        try self.init(machine: spec.name, role: spec.role, theme: theme, locations: spec.locations)
+        try self.init(machine: spec.name, role: spec.role, theme: theme, locations: spec.locations, platform: spec.os.profile.platform)
     }
 
     package init(machine: String, role: MachineSpec.Role, theme: MachineSpec.Theme,
-                locations: SourceMap = SourceMap()) throws(ThemeError) {
+                locations: SourceMap = SourceMap(), platform: DistributionProfile.Platform = .linux) throws(ThemeError) {
         guard Palette.canNameFiles(machine) else {
             throw ThemeError(keyPath: "", message: "machine name \"\(machine)\" cannot name theme files; "
                 + "use letters, digits, '.', '_' and '-'", location: locations.nearest(""))
@@ -78,15 +80,16 @@ package struct Palette: Sendable, Equatable {
         }
         self.init(machine: machine, role: role, background: theme.background, foreground: theme.foreground,
                   accent: theme.accent, cursor: theme.cursor, vimOverrides: theme.vim, vscodeOverrides: theme.vscode,
-                  shells: theme.shells)
+                  shells: theme.shells, platform: platform)
     }
 
     /// Derives the shades without validating: for colours known to be good (the base scheme's own).
     init(machine: String, role: MachineSpec.Role, background: Color, foreground: Color, accent: Color, cursor: Color?,
          vimOverrides: [String: Color] = [:], vscodeOverrides: [String: Color] = [:],
-         shells: [MachineSpec.Theme.Shell] = [.bash]) {
+         shells: [MachineSpec.Theme.Shell] = [.bash], platform: DistributionProfile.Platform = .linux) {
         self.machine = machine
         self.role = role
+        self.platform = platform
         self.background = background
         self.foreground = foreground
         self.accent = accent

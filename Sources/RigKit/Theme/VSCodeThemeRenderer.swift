@@ -7,11 +7,19 @@ package enum VSCodeThemeRenderer {
     package static let settingsKey = "workbench.colorCustomizations"
     /// VS Code's user settings on Linux.
     package static let desktopSettingsPath = ".config/Code/User/settings.json"
+    /// VS Code's user settings on macOS (VS Code docs, "User and Workspace Settings": settings file
+    /// locations, macOS `$HOME/Library/Application Support/Code/User/settings.json`).
+    package static let macDesktopSettingsPath = "Library/Application Support/Code/User/settings.json"
+
+    /// The user settings file of a desktop on `platform`, relative to the home.
+    package static func desktopSettingsPath(on platform: DistributionProfile.Platform) -> String {
+        platform == .macOS ? macDesktopSettingsPath : desktopSettingsPath
+    }
     /// The remote machine settings VS Code Server reads when a window is connected to this machine.
     package static let remoteSettingsPath = ".vscode-server/data/Machine/settings.json"
 
     package static func render(_ palette: Palette) -> [RenderedFile] {
-        let path = palette.role == .desktop ? desktopSettingsPath : remoteSettingsPath
+        let path = palette.role == .desktop ? desktopSettingsPath(on: palette.platform) : remoteSettingsPath
         let settings = colors(palette).map { JSONSetting(key: $0.key, value: $0.color.hex) }
         return [RenderedFile(path: path, installation: .jsonSettings(JSONSettingsEdit(key: settingsKey, settings: settings)))]
     }

@@ -10,6 +10,17 @@ package struct DistributionProfile: Sendable, Equatable {
     package enum PackageManager: String, Sendable, Equatable {
         /// apt/dpkg: `apt-get install`, `apt-mark hold`, `/etc/apt/preferences.d`, `dpkg-query` guards.
         case apt
+        /// Homebrew: a generated Brewfile, `brew bundle check` as the guard, `brew bundle install` to act;
+        /// run as the user, never as root (Homebrew refuses root: docs.brew.sh/FAQ, "Why does Homebrew say sudo is bad?").
+        case homebrew
+    }
+
+    /// The kind of system: what the probers read and where the user's files live.
+    package enum Platform: String, Sendable, Equatable {
+        /// `/proc`, `/sys`, os-release, systemd, apt; the user's files under `~/.config`.
+        case linux
+        /// `sw_vers`, `sysctl`, `system_profiler`, Homebrew; the user's files under `~/Library/Application Support`.
+        case macOS
     }
 
     /// Where the NVIDIA driver packages come from.
@@ -31,7 +42,10 @@ package struct DistributionProfile: Sendable, Equatable {
     package let distro: MachineSpec.OperatingSystem.Distro
     /// As people write it: `Ubuntu`, `Pop!_OS`.
     package let displayName: String
+    package let platform: Platform
     package let packageManager: PackageManager
+    /// The architectures rigctl plans for on this system, the first the default when a spec names none.
+    package let architectures: [MachineSpec.OperatingSystem.Architecture]
     /// The distribution whose release numbers NVIDIA's repositories and rigctl's CUDA tables use
     /// (Pop!_OS 22.04 is built on Ubuntu 22.04 and uses its repositories).
     package let releaseBase: MachineSpec.OperatingSystem.Distro
@@ -61,12 +75,32 @@ package struct DistributionProfile: Sendable, Equatable {
     /// The release's code name (`noble`), or nil when rigctl does not know the release.
     package func codename(_ release: String) -> String? { codenames[release] }
 
+    /// The architecture planned for when the spec names none.
+    package var defaultArchitecture: MachineSpec.OperatingSystem.Architecture { architectures.first ?? .amd64 }
+
+    /// What `uname -m` prints for `architecture` here: Linux says `aarch64`, macOS says `arm64`
+    /// (uname(1) on Apple Silicon; `hw.machine` is `arm64`).
+    package func unameMachine(_ architecture: MachineSpec.OperatingSystem.Architecture) -> String {
+        platform == .macOS && architecture == .arm64 ? "arm64" : architecture.kernelName
+    }
+
+    /// Whether a probed version is the release the spec names. On Linux `VERSION_ID` is the release
+    /// itself; on macOS a spec names a major version (`15`, or `15.5`) and any update of it matches
+    /// (`sw_vers -productVersion` prints `15.5` or `15.5.1`).
+    package func releaseMatches(spec release: String, probed: String) -> Bool {
+        guard platform == .macOS else { return probed == release }
+        let wanted = release.split(separator: ".")
+        let found = probed.split(separator: ".")
+        return found.count >= wanted.count && zip(wanted, found).allSatisfy { $0 == $1 }
+    }
+
     /// The profile of `distro`.
     package static func of(_ distro: MachineSpec.OperatingSystem.Distro) -> DistributionProfile {
         switch distro {
         case .ubuntu: ubuntu
         case .debian: debian
         case .pop: pop
+        case .macos: macos
         }
     }
 
@@ -86,7 +120,7 @@ package struct DistributionProfile: Sendable, Equatable {
     /// driver comes from NVIDIA's `sbsa` repository, as NVIDIA's repository index lists it
     /// (`compute/cuda/repos/ubuntu2404/sbsa`: `nvidia-open`, `cuda-drivers`) and DGX OS installs it.
     static let ubuntu = DistributionProfile(
-        distro: .ubuntu, displayName: "Ubuntu", packageManager: .apt, releaseBase: .ubuntu,
+        distro: .ubuntu, displayName: "Ubuntu", platform: .linux, packageManager: .apt, architectures: [.amd64, .arm64], releaseBase: .ubuntu,
         nvidiaRepositoryPrefix: "ubuntu", nvidiaReleaseSpelling: .withoutDots,
         archiveDriverArchitectures: [.amd64], codenames: ubuntuCodenames,
         source: "NVIDIA CUDA repository index developer.download.nvidia.com/compute/cuda/repos/{ubuntu2204,ubuntu2404}/{x86_64,sbsa}")
@@ -94,7 +128,7 @@ package struct DistributionProfile: Sendable, Equatable {
     /// Debian's own archive has a single old driver branch, so the driver comes from NVIDIA's repository
     /// on every architecture (NVIDIA driver installation guide, "Version locking" for APT).
     static let debian = DistributionProfile(
-        distro: .debian, displayName: "Debian", packageManager: .apt, releaseBase: .debian,
+        distro: .debian, displayName: "Debian", platform: .linux, packageManager: .apt, architectures: [.amd64, .arm64], releaseBase: .debian,
         nvidiaRepositoryPrefix: "debian", nvidiaReleaseSpelling: .majorOnly,
         archiveDriverArchitectures: [], codenames: ["11": "bullseye", "12": "bookworm"],
         source: "NVIDIA CUDA repository index compute/cuda/repos/debian12/x86_64; cuda-repo-management README (debian12 keyring)")
@@ -106,10 +140,25 @@ package struct DistributionProfile: Sendable, Equatable {
     /// branch, so rigctl installs the branch package the spec names — the same package it would pull — and
     /// never `system76-driver-nvidia`. CUDA comes from NVIDIA's Ubuntu repository of the same release.
     static let pop = DistributionProfile(
-        distro: .pop, displayName: "Pop!_OS", packageManager: .apt, releaseBase: .ubuntu,
+        distro: .pop, displayName: "Pop!_OS", platform: .linux, packageManager: .apt, architectures: [.amd64, .arm64], releaseBase: .ubuntu,
         nvidiaRepositoryPrefix: "ubuntu", nvidiaReleaseSpelling: .withoutDots,
         archiveDriverArchitectures: [.amd64, .arm64], codenames: ubuntuCodenames,
         source: "pop-os/system76-driver debian/control (system76-driver-nvidia Depends); pop-os/nvidia-graphics-drivers amd64/ and arm64/ runfiles")
+}
+
+extension DistributionProfile {
+    /// macOS on Apple Silicon. No NVIDIA or CUDA (load rejects those keys: `PlatformKeys`), so the
+    /// NVIDIA fields are empty. Release names: Apple's macOS release list (13 Ventura, 14 Sonoma, 15 Sequoia, 26 Tahoe).
+    static let macos = DistributionProfile(
+        distro: .macos, displayName: "macOS", platform: .macOS, packageManager: .homebrew, architectures: [.arm64],
+        releaseBase: .macos, nvidiaRepositoryPrefix: "", nvidiaReleaseSpelling: .majorOnly,
+        archiveDriverArchitectures: [], codenames: ["13": "ventura", "14": "sonoma", "15": "sequoia", "26": "tahoe"],
+        source: "Apple Silicon Macs only (Intel Macs are not planned for); sw_vers(1), uname(1), Homebrew docs (docs.brew.sh)")
+}
+
+extension MachineSpec.OperatingSystem.Distro {
+    /// Whether this is macOS (the spec's decoding picks Mac defaults by it).
+    package var profilePlatformIsMac: Bool { DistributionProfile.of(self).platform == .macOS }
 }
 
 extension MachineSpec.OperatingSystem.Architecture {
@@ -126,8 +175,8 @@ extension MachineSpec.OperatingSystem.Architecture {
 }
 
 extension MachineSpec.OperatingSystem {
-    /// `ubuntu 24.04`, or `ubuntu 24.04 arm64` off amd64, as plans and messages name the system.
+    /// `ubuntu 24.04`, or `ubuntu 24.04 arm64` off the platform's default architecture, as plans and messages name the system.
     package var summary: String {
-        "\(distro.rawValue) \(release)" + (architecture == .amd64 ? "" : " \(architecture.rawValue)")
+        "\(distro.rawValue) \(release)" + (architecture == profile.defaultArchitecture ? "" : " \(architecture.rawValue)")
     }
 }

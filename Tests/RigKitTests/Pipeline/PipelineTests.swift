@@ -105,7 +105,7 @@ import Testing
     @Test func unknownMachineAndBadHostAreBadInput() async throws {
         let diff = AuditSamples.pipeline(AuditSamples.repository)
         let unknown = await diff.diff("laptop", source: .file("/nonexistent"))
-        #expect(unknown.failure?.description == "no machine 'laptop' in machines/ (machines: big-rig, compute-node, dgx-spark, rented-h100, workstation)")
+        #expect(unknown.failure?.description == "no machine 'laptop' in machines/ (machines: big-rig, compute-node, dgx-spark, mac-studio, rented-h100, workstation)")
         let badHost = await diff.diff("big-rig", source: .replay("/nonexistent/host"))
         #expect(badHost.failure?.description == "cannot replay: /nonexistent/host: not a recorded host (no such directory)")
     }

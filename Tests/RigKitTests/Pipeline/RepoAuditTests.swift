@@ -15,11 +15,12 @@ import RigSpec
     @Test func committedExamplesPass() {
         let report = RepoAudit(pipeline: AuditSamples.pipeline(AuditSamples.repository), checksPlaybooks: false).run()
         #expect(report.diagnostics.isEmpty)
-        #expect(report.machines == ["big-rig", "compute-node", "dgx-spark", "rented-h100", "workstation"])
+        #expect(report.machines == ["big-rig", "compute-node", "dgx-spark", "mac-studio", "rented-h100", "workstation"])
         #expect(report.findings.filter { $0.severity == .error }.isEmpty)
         // The warnings: the two unconfirmed XMP checklist items, and what the two newest recordings
         // cannot answer: they were made before the driver-health and Python probes existed (the real
-        // H100 recording, and the DGX Spark host assembled from it), so those facts are unknown.
+        // H100 recording, and the DGX Spark host assembled from it), so those facts are unknown. The Mac
+        // Studio has none: its facts come from sw_vers, sysctl, system_profiler and brew.
         let driverHealth: [SpecKeyPath] = ["drivers.nvidia.nouveau", "drivers.nvidia.secure-boot", "drivers.nvidia.user-space", "drivers.cuda.default"]
         let python: [SpecKeyPath] = ["python.version", "python.torch", "python.torch.version", "python.torch.cuda"]
         let warnings = Dictionary(grouping: report.findings.filter { $0.severity == .warning }, by: \.machine).mapValues { $0.map(\.keyPath) }
@@ -132,7 +133,7 @@ import RigSpec
         #expect(report.exitCode(strict: false) == .badInput)
         #expect(report.diagnostics.map(\.location.file) == ["build-logs/compute-node/facts.json", "machines/big-rig.yaml"])
         #expect(report.diagnostics[0].message.hasPrefix("build-logs/compute-node/facts.json: not a facts file"))
-        #expect(report.machines == ["compute-node", "dgx-spark", "rented-h100", "workstation"])
+        #expect(report.machines == ["compute-node", "dgx-spark", "mac-studio", "rented-h100", "workstation"])
     }
 
     @Test func noMachinesIsBadInput() throws {
@@ -144,10 +145,10 @@ import RigSpec
 
     @Test func playbooksAreASectionNotAMachine() {
         let report = RepoAudit(pipeline: AuditSamples.pipeline(AuditSamples.repository, system: ReadOnlySystem(LiveSystem()))).run()
-        #expect(report.machines == ["big-rig", "compute-node", "dgx-spark", "rented-h100", "workstation"])
+        #expect(report.machines == ["big-rig", "compute-node", "dgx-spark", "mac-studio", "rented-h100", "workstation"])
         #expect(report.sections.last == "playbooks")
         #expect(report.findings(for: "playbooks").map(\.status) == [.ok])
-        #expect(TextReport.summary(report, strict: false).hasPrefix("5 machines: "))
+        #expect(TextReport.summary(report, strict: false).hasPrefix("6 machines: "))
     }
 
     @Test func liveAuditComparesOnlyThatMachine() {

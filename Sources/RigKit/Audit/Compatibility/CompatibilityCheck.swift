@@ -18,6 +18,7 @@ package enum CompatibilityCheck {
         DeclaredVRAM(),
         TorchWheelArchitectures(),
         TorchWheelDriver(),
+        MLXPlatform(),
     ]
 }
 

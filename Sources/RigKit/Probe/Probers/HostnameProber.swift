@@ -13,6 +13,9 @@ package struct HostnameProber: Prober {
     /// The hostname without the probe machinery: the one way every command reads it
     /// (`plan`, `render` and `apply` pick the machine by it).
     package static func read(on system: any System) -> Fact<String> {
+        if ProbePlatform.detect(system) == .macOS {
+            return .unknown("macOS keeps its name in SystemConfiguration, read by `scutil --get LocalHostName` (rigctl probe, diff, snapshot and apply ask it); name the machine")
+        }
         switch system.readTextResult("/proc/sys/kernel/hostname") {
         case .success(let text): return Fact(text.trimmed.nonEmpty, else: "the kernel hostname is empty")
         case .failure(let error):

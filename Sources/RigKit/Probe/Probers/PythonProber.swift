@@ -11,6 +11,8 @@ package struct PythonProber: Prober {
     package static let minimumTimeout: Duration = .seconds(30)
 
     package init(path: String) { self.path = path }
+    /// It runs the environment's own interpreter, the same on both.
+    package var platforms: Set<DistributionProfile.Platform> { [.linux, .macOS] }
     package var groups: Set<FactGroup> { [.python] }
 
     static let script = """

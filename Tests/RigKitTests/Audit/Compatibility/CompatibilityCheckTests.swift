@@ -45,7 +45,7 @@ import RigSpec
         let ids = CompatibilityCheck.standardRules.map(\.id)
         #expect(ids == ["unknown-gpu", "gpu-min-cuda", "cuda-min-driver", "gpu-min-driver", "os-supports-cuda",
                         "gpu-rocm-support", "os-supports-rocm", "driver-gpu-vendor",
-                        "power-budget", "declared-vram", "torch-cuda-arch", "torch-cuda-driver"])
+                        "power-budget", "declared-vram", "torch-cuda-arch", "torch-cuda-driver", "mlx-platform"])
         #expect(Set(ids).count == ids.count)
         #expect(CompatibilityCheck.standardRules.allSatisfy { !$0.summary.isEmpty })
     }
@@ -58,7 +58,7 @@ import RigSpec
         let files = try SpecLoader.machineFiles(in: repository.appendingPathComponent("machines").path)
         let loaded = SpecLoader.fromDisk().loadAll(files)
         #expect(loaded.diagnostics.isEmpty)
-        #expect(Set(loaded.specs.map(\.name)) == ["big-rig", "compute-node", "dgx-spark", "rented-h100", "workstation"])
+        #expect(Set(loaded.specs.map(\.name)) == ["big-rig", "compute-node", "dgx-spark", "mac-studio", "rented-h100", "workstation"])
         for spec in loaded.specs {
             #expect(checkCompatibility(spec) == [], "\(spec.name)")
         }
