@@ -35,7 +35,7 @@ package struct LiveSystem: System {
         // A regular file's size is known: a buffer of that (and a byte more, to see the end) instead of
         // 64 KiB zeroed for each few-KB spec; the loop still reads to the end if the file grew.
         // (/proc files say 0 bytes: those get the 64 KiB.)
-        let chunk = regular && info.st_size > 0 ? min(Int(clamping: info.st_size) &+ 1, 65536) : 65536
+        let chunk = regular && info.st_size > 0 ? Int(min(info.st_size, 65535)) + 1 : 65536
         var buffer = [UInt8](repeating: 0, count: chunk)
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
