@@ -4,6 +4,9 @@ import RigAudit
 /// The parts a fit is judged against: GPUs with their memory and expected links, and system RAM.
 /// Built from a spec, or from parts given on the command line for a machine not yet built.
 package struct FitMachine: Sendable, Equatable {
+    /// Where an Apple Silicon Mac's one pool is named: its chip (the GPU and the CPU share its memory).
+    package static let unifiedMemoryPlace = "parts.chip"
+
     package struct GPU: Sendable, Equatable {
         /// `NVIDIA GeForce RTX 3090`
         package var model: String
@@ -50,7 +53,7 @@ package struct FitMachine: Sendable, Equatable {
                 self.init(name: spec.name, gpus: [], unsized: ["parts.memory.size (the chip's unified memory)"], ramBytes: nil)
                 return
             }
-            let gpu = GPU(model: "\(chip.model) (unified memory)", vramBytes: UnifiedMemory.gpuLimit(ofInstalled: memory), place: "parts.chip")
+            let gpu = GPU(model: "\(chip.model) (unified memory)", vramBytes: UnifiedMemory.gpuLimit(ofInstalled: memory), place: FitMachine.unifiedMemoryPlace)
             self.init(name: spec.name, gpus: [gpu], unsized: [], ramBytes: nil)
             return
         }

@@ -22,10 +22,10 @@ package struct FitVerdict: Sendable, Equatable {
     /// Whether the workload runs at all (offload included: slower, but it runs).
     package var fits: Bool { outcome != .doesNotFit }
 
-    /// `fits on one GPU`, `fits split over 2 GPUs`, …
+    /// `fits on one GPU` (`fits in unified memory` on a Mac), `fits split over 2 GPUs`, …
     package var headline: String {
         switch outcome {
-        case .oneGPU: return "fits on one GPU"
+        case .oneGPU(let place, _): return place == FitMachine.unifiedMemoryPlace ? "fits in unified memory" : "fits on one GPU"
         case .split(let n): return "fits split over \(n) GPUs"
         case .offload: return "fits only with CPU offload"
         case .doesNotFit: return "does not fit"

@@ -132,6 +132,10 @@ import RigSpec
         #expect(UnifiedMemory.gpuLimit(ofInstalled: 128 * FitFormat.gib) == 96 * FitFormat.gib)
         #expect(UnifiedMemory.gpuLimit(ofInstalled: 36 * FitFormat.gib) == 24 * FitFormat.gib)
         #expect(UnifiedMemory.gpuLimit(ofInstalled: 16 * FitFormat.gib) == 16 * FitFormat.gib * 2 / 3)
+        // The verdict names the pool, not a GPU.
+        let workload = MachineSpec.Workload(name: "chat", model: "llama-3.1-70b", mode: .inference, precision: .int4)
+        let verdict = FitPlanner.judge(MemoryEstimator.estimate(try WorkloadResolver.resolve(workload).get()), on: machine)
+        #expect(verdict.headline == "fits in unified memory", "\(verdict.message)")
         let withoutMemory = FitMachine(spec: try spec("version: 1\nhostname: m\nos: { distro: macos, release: \"15\" }\nparts:\n  chip: { model: Apple M4 }\n"))
         #expect(withoutMemory.gpus.isEmpty)
         #expect(withoutMemory.unsized == ["parts.memory.size (the chip's unified memory)"])
