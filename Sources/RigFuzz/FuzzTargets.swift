@@ -35,6 +35,7 @@ public enum FuzzTargets {
         "cuda-version-json": { _ = CUDAVersionJSON.parse($0); _ = CUDAVersionJSON.parseText(text($0)) },
         "driver-health": driverHealth,
         "pcie-link": pcieLink,
+        "system-profiler": { _ = SystemProfiler.parse(text($0))?.appleGPU(chip: "Apple M2 Ultra")?.metal },
         "containers": { _ = DockerInfo.parse(text($0)); _ = NvidiaCTKVersion.parse(text($0)); _ = GroupFile.members(of: "docker", in: text($0)) },
     ]
 

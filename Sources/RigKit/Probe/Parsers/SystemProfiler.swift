@@ -8,24 +8,20 @@ import RigText
 /// `physical_memory` ("64 GB"), `number_processors` ("proc 24:16:8:0": all, performance, efficiency);
 /// for the GPU `sppci_model`, `sppci_cores` ("60", a string) and `spdisplays_mtlgpufamilysupport` ("spdisplays_metal3").
 package struct SystemProfiler: Sendable, Equatable {
-    package struct Hardware: Sendable, Equatable, Decodable {
+    package struct Hardware: Sendable, Equatable {
         package var chipType: String?
         package var machineModel: String?
         package var machineName: String?
         package var physicalMemory: String?
+        /// A virtual Mac prints a bare number here; that form says nothing of the core kinds.
         package var numberProcessors: String?
-        enum CodingKeys: String, CodingKey {
-            case chipType = "chip_type", machineModel = "machine_model", machineName = "machine_name"
-            case physicalMemory = "physical_memory", numberProcessors = "number_processors"
-        }
-        package init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            chipType = try? c.decodeIfPresent(String.self, forKey: .chipType)
-            machineModel = try? c.decodeIfPresent(String.self, forKey: .machineModel)
-            machineName = try? c.decodeIfPresent(String.self, forKey: .machineName)
-            physicalMemory = try? c.decodeIfPresent(String.self, forKey: .physicalMemory)
-            // A virtual Mac prints a bare number here; that form says nothing of the core kinds.
-            numberProcessors = try? c.decodeIfPresent(String.self, forKey: .numberProcessors)
+
+        init(_ item: JSONValue) {
+            chipType = item["chip_type"]?.string
+            machineModel = item["machine_model"]?.string
+            machineName = item["machine_name"]?.string
+            physicalMemory = item["physical_memory"]?.string
+            numberProcessors = item["number_processors"]?.string
         }
 
         /// `proc 24:16:8:0` → (performance 16, efficiency 8).
@@ -38,23 +34,19 @@ package struct SystemProfiler: Sendable, Equatable {
         }
     }
 
-    package struct Display: Sendable, Equatable, Decodable {
+    package struct Display: Sendable, Equatable {
         package var name: String?
         package var model: String?
         package var cores: String?
         package var metalFamily: String?
         package var vendor: String?
-        enum CodingKeys: String, CodingKey {
-            case name = "_name", model = "sppci_model", cores = "sppci_cores"
-            case metalFamily = "spdisplays_mtlgpufamilysupport", vendor = "spdisplays_vendor"
-        }
-        package init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            name = try? c.decodeIfPresent(String.self, forKey: .name)
-            model = try? c.decodeIfPresent(String.self, forKey: .model)
-            cores = try? c.decodeIfPresent(String.self, forKey: .cores)
-            metalFamily = try? c.decodeIfPresent(String.self, forKey: .metalFamily)
-            vendor = try? c.decodeIfPresent(String.self, forKey: .vendor)
+
+        init(_ item: JSONValue) {
+            name = item["_name"]?.string
+            model = item["sppci_model"]?.string
+            cores = item["sppci_cores"]?.string
+            metalFamily = item["spdisplays_mtlgpufamilysupport"]?.string
+            vendor = item["spdisplays_vendor"]?.string
         }
 
         /// GPU cores, when the number is one a chip can have.
@@ -72,15 +64,16 @@ package struct SystemProfiler: Sendable, Equatable {
     package var hardware: [Hardware]
     package var displays: [Display]
 
-    private struct Document: Decodable {
-        var SPHardwareDataType: [Hardware]?
-        var SPDisplaysDataType: [Display]?
-    }
-
-    /// Nil when the text is not system_profiler's JSON.
+    /// Nil when the text is not system_profiler's JSON: not an object, or a data type that is not a list of objects.
     package static func parse(_ text: String) -> SystemProfiler? {
-        guard let document = try? JSONDecoder().decode(Document.self, from: Data(text.utf8)) else { return nil }
-        return SystemProfiler(hardware: document.SPHardwareDataType ?? [], displays: document.SPDisplaysDataType ?? [])
+        guard let document = try? JSONValue.parse(text), document.members != nil else { return nil }
+        func items(_ key: String) -> [JSONValue]? {
+            guard let list = document[key], !list.isNull else { return [] }
+            guard let items = list.array, items.allSatisfy({ $0.members != nil }) else { return nil }
+            return items
+        }
+        guard let hardware = items("SPHardwareDataType"), let displays = items("SPDisplaysDataType") else { return nil }
+        return SystemProfiler(hardware: hardware.map(Hardware.init), displays: displays.map(Display.init))
     }
 
     /// The Apple GPU (vendor `sppci_vendor_Apple`, or the one whose model is the chip's).
