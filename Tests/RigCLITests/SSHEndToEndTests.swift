@@ -174,14 +174,36 @@ import Testing
     /// answers "y" once `question` shows. Carriage returns are taken out of what it said.
     private func inTerminal(_ arguments: [String], repo: String, path: String, answering question: String) throws -> Subprocess.Result {
         let quoted = ([Subprocess.rigctl] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Subprocess.find("script")))
-        process.arguments = ["-qec", quoted.joined(separator: " "), "/dev/null"]
-        process.currentDirectoryURL = URL(fileURLWithPath: repo)
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = path
         environment["TERM"] = "xterm"
         environment["NO_COLOR"] = "1"
+        let result = try converse(try #require(Subprocess.find("script")), ["-qec", quoted.joined(separator: " "), "/dev/null"],
+                                  in: repo, environment: environment, until: question) { input in
+            try? input.write(contentsOf: Data("y\n".utf8))
+        }
+        return Subprocess.Result(status: result.status, output: result.output.replacingOccurrences(of: "\r", with: ""))
+    }
+
+    /// Runs `arguments` with stdin held open until the BIOS question shows, then cuts every SSH
+    /// connection to the host (`fresh-host cut`), and returns what rigctl said and its status.
+    private func applyCutAtChecklist(_ arguments: [String], repo: String, environment: [String: String], host: String) throws -> Subprocess.Result {
+        try converse(Subprocess.rigctl, arguments, in: repo, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+                     until: "is this done: BIOS: set xmp") { _ in
+            let cut = try Subprocess.run(Self.script, ["cut", host])
+            #expect(cut.status == 0, "\(cut.output)")
+        }
+        // Had the cut missed, the question reads end of input and the run ends on its own.
+    }
+
+    /// Runs `executable` with its standard input held open until `question` shows in its output, then
+    /// `act`s (only if it was asked), closes the input and returns all it said and its status.
+    private func converse(_ executable: String, _ arguments: [String], in directory: String, environment: [String: String],
+                          until question: String, act: (FileHandle) throws -> Void) throws -> Subprocess.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.environment = environment
         let output = Pipe()
         let input = Pipe()
@@ -193,43 +215,10 @@ import Testing
         let asked = Data(question.utf8)
         while seen.range(of: asked) == nil {
             let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }   // rigctl ended before asking: the expectations say how
+            if chunk.isEmpty { break }   // it ended before asking: the caller's expectations say how
             seen.append(chunk)
         }
-        try? input.fileHandleForWriting.write(contentsOf: Data("y\n".utf8))
-        try? input.fileHandleForWriting.close()
-        seen.append(output.fileHandleForReading.readDataToEndOfFile())
-        process.waitUntilExit()
-        let said = String(decoding: seen, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
-        return Subprocess.Result(status: process.terminationStatus, output: said)
-    }
-
-    /// Runs `arguments` with stdin held open until the BIOS question shows, then cuts every SSH
-    /// connection to the host (`fresh-host cut`), and returns what rigctl said and its status.
-    private func applyCutAtChecklist(_ arguments: [String], repo: String, environment: [String: String], host: String) throws -> Subprocess.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Subprocess.rigctl)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: repo)
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = input
-        try process.run()
-        var seen = Data()
-        let question = Data("is this done: BIOS: set xmp".utf8)
-        while seen.range(of: question) == nil {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }   // rigctl ended before asking: the expectations below say how
-            seen.append(chunk)
-        }
-        if seen.range(of: question) != nil {
-            let cut = try Subprocess.run(Self.script, ["cut", host])
-            #expect(cut.status == 0, "\(cut.output)")
-        }
-        // Had the cut missed, the question now reads end of input and the run ends on its own.
+        if seen.range(of: asked) != nil { try act(input.fileHandleForWriting) }
         try? input.fileHandleForWriting.close()
         seen.append(output.fileHandleForReading.readDataToEndOfFile())
         process.waitUntilExit()
