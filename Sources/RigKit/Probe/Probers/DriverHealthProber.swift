@@ -8,6 +8,7 @@ import RigSystem
 package struct DriverHealthProber: Prober {
     package init() {}
     package var groups: Set<FactGroup> { [.driverHealth] }
+    package var runsCommands: Bool { true }
 
     /// The query whose failure text says whether NVML starts (the same library every CUDA program loads).
     static let nvidiaSMI = ["nvidia-smi", "--query-gpu=driver_version", "--format=csv,noheader"]

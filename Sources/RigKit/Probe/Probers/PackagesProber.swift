@@ -4,6 +4,7 @@ import RigSystem
 package struct PackagesProber: Prober {
     package init() {}
     package var groups: Set<FactGroup> { [.packages] }
+    package var runsCommands: Bool { true }
 
     static let argv = ["dpkg-query", "-W", "-f", "${Package}\t${Version}\t${db:Status-Status}\n"]
 

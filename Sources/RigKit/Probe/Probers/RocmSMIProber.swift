@@ -4,6 +4,7 @@ import RigSystem
 package struct RocmSMIProber: Prober {
     package init() {}
     package var groups: Set<FactGroup> { [.gpus] }
+    package var runsCommands: Bool { true }
 
     static let argv = ["rocm-smi", "--showproductname", "--showbus", "--showmeminfo", "vram", "--showmaxpower", "--json"]
 
