@@ -13,7 +13,7 @@ import Testing
 /// `diff` and `snapshot` through the pipeline on replayed hosts: the committed recorded hosts match, and each kind of drift shows.
 @Suite struct PipelineTests {
     @Test func recordedHostsMatchTheirSpecs() async throws {
-        for machine in ["compute-node", "workstation", "big-rig", "rented-h100", "dgx-spark"] {
+        for machine in ["compute-node", "workstation", "big-rig", "rented-h100", "dgx-spark", "rocm-desktop", "instinct-node"] {
             let diff = AuditSamples.pipeline(AuditSamples.repository)
             let report = try await diff.diff(machine, source: .replay(AuditSamples.repository + "/build-logs/\(machine)/recorded-host")).get()
             #expect(report.exitCode(strict: false) == .clean, "\(machine): \(report.findings.filter { $0.severity == .error }.map(\.message))")
@@ -105,7 +105,7 @@ import Testing
     @Test func unknownMachineAndBadHostAreBadInput() async throws {
         let diff = AuditSamples.pipeline(AuditSamples.repository)
         let unknown = await diff.diff("laptop", source: .file("/nonexistent"))
-        #expect(unknown.failure?.description == "no machine 'laptop' in machines/ (machines: big-rig, compute-node, dgx-spark, mac-studio, rented-h100, workstation)")
+        #expect(unknown.failure?.description == "no machine 'laptop' in machines/ (machines: big-rig, compute-node, dgx-spark, instinct-node, mac-studio, rented-h100, rocm-desktop, workstation)")
         let badHost = await diff.diff("big-rig", source: .replay("/nonexistent/host"))
         #expect(badHost.failure?.description == "cannot replay: /nonexistent/host: not a recorded host (no such directory)")
     }

@@ -13,6 +13,8 @@ package struct RocmSMI: Sendable, Equatable {
         package var busID: String?
         package var name: String?
         package var deviceID: String?
+        /// `GFX Version` (rocm-smi 6.1+): the LLVM target, `gfx1031`.
+        package var gfxTarget: String?
         package var vramBytes: UInt64?
         /// Max graphics package power, watts.
         package var powerCapWatts: Double?
@@ -34,6 +36,7 @@ package struct RocmSMI: Sendable, Equatable {
                 busID: card["PCI Bus"],
                 name: name,
                 deviceID: card["Device ID"] ?? card["GPU ID"],
+                gfxTarget: card["GFX Version"].flatMap(GFXTarget.name),
                 vramBytes: card["VRAM Total Memory (B)"].flatMap { UInt64($0) },
                 powerCapWatts: card["Max Graphics Package Power (W)"].flatMap { Double($0) }.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }))
         }
