@@ -35,6 +35,9 @@ import Testing
         ("AMD Instinct MI210", "Aldebaran/MI200 [Instinct MI210]", "0x740f", true),
         ("AMD Instinct MI250", "Aldebaran/MI200 [Instinct MI250X/MI250]", nil, true),
         ("AMD Instinct MI210", "Aldebaran/MI200 [Instinct MI250X/MI250]", "0x740c", false),
+        // rocm-smi's "Card series" of an MI250 in a real paste (wandb/wandb#5449): only the device id can tell.
+        ("AMD Instinct MI250", "AMD INSTINCT MI200 (MCM) OAM LC MBA HPE C2", "0x740c", true),
+        ("AMD Instinct MI250", "AMD INSTINCT MI200 (MCM) OAM LC MBA HPE C2", nil, false),
         ("AMD Radeon RX 7900 XTX", "Navi 31 [Radeon RX 7900 XT/7900 XTX/7900 GRE/7900M]", "0x744c", true),
         ("AMD Radeon RX 7900 XTX", "Navi 31 [Radeon RX 7900 XT/7900 XTX/7900 GRE/7900M]", nil, true),
         ("AMD Radeon RX 6700 XT", "Navi 22 [Radeon RX 6700/6700 XT / 6800M]", "0x73df", true),
