@@ -4,7 +4,8 @@ import RigText
 import RigSystem
 
 /// `rocm-smi … --json` (keys differ between ROCm releases: `Device ID` or `GPU ID`,
-/// `Card series` or `Device Name`). The plain concise table is not read: every rocm-smi that knows
+/// `Card series` or `Device Name`; `Card model` is never the name: a subsystem id such as `0x0c34`, or on an
+/// MI250 in a real paste "FirePro W4300", wandb/wandb#5449). The plain concise table is not read: every rocm-smi that knows
 /// the GPUs rigctl plans for has `--json` (the captures run from ROCm 4.3 to 6.1).
 package struct RocmSMI: Sendable, Equatable {
     package struct Card: Sendable, Equatable {
