@@ -10,7 +10,7 @@ package enum ProbeRunner {
     /// version comes before nvidia-smi's, which fills it only where the module said nothing).
     package static let probers: [any Prober] = [
         OSReleaseProber(), KernelProber(), HostnameProber(), CPUProber(), MemoryProber(),
-        PCIProber(), NvidiaDriverProber(), NvidiaSMIProber(), RocmSMIProber(), CUDAProber(),
+        PCIProber(), NvidiaDriverProber(), NvidiaSMIProber(), AMDSMIProber(), CUDAProber(),
         StorageProber(), BoardProber(), FirmwareProber(), PackagesProber(), DriverHealthProber(), ROCmProber(), ContainersProber(),
         MacSystemProber(), BrewPackagesProber(),
     ]
