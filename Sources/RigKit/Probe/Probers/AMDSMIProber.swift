@@ -7,6 +7,7 @@ import RigSystem
 package struct AMDSMIProber: Prober {
     package init() {}
     package var groups: Set<FactGroup> { [.gpus] }
+    package var runsCommands: Bool { true }
 
     static let argv = ["amd-smi", "static", "--json"]
     let fallback = RocmSMIProber()
