@@ -6,7 +6,10 @@ import RigSystem
 /// `apt-mark showhold` and the unattended-upgrades settings, and `/usr/local/cuda/version.json`.
 /// Every command only looks; the commands run concurrently.
 package struct DriverHealthProber: Prober {
-    package init() {}
+    /// Whose holds are read (`SystemPackageManager.heldPackagesCommand`).
+    package var manager: SystemPackageManager
+
+    package init(manager: SystemPackageManager = .apt) { self.manager = manager }
     package var groups: Set<FactGroup> { [.driverHealth] }
 
     /// The query whose failure text says whether NVML starts (the same library every CUDA program loads).
@@ -18,7 +21,7 @@ package struct DriverHealthProber: Prober {
         async let dkmsRun = system.run(["dkms", "status"], timeout: timeout)
         async let mokutil = system.run(["mokutil", "--sb-state"], timeout: timeout)
         async let modinfo = system.run(["modinfo", "-F", "signer", "nvidia"], timeout: timeout)
-        async let holds = system.run(["apt-mark", "showhold"], timeout: timeout)
+        async let holds = system.run(manager.heldPackagesCommand, timeout: timeout)
 
         var health = DriverHealthFacts()
         let library = Self.libraryVersion(system)
@@ -34,7 +37,7 @@ package struct DriverHealthProber: Prober {
         health.nouveauBlacklist = Self.nouveauBlacklist(system)
         health.secureBoot = Self.secureBoot(await mokutil)
         health.moduleSigner = Self.signer(await modinfo)
-        health.heldPackages = Self.held(await holds)
+        health.heldPackages = Self.held(await holds, program: manager.heldPackagesProgram)
         (health.unattendedUpgrades, health.unattendedBlacklist) = Self.unattendedUpgrades(system)
         health.defaultCUDA = Self.defaultCUDA(system)
         let result = health
@@ -146,8 +149,8 @@ package struct DriverHealthProber: Prober {
         return .value(UntrustedText.escaped(result.output.trimmed))
     }
 
-    static func held(_ result: CommandResult) -> Fact<[String]> {
-        if let reason = result.failureReason(program: "apt-mark") { return .unknown(reason) }
+    static func held(_ result: CommandResult, program: String) -> Fact<[String]> {
+        if let reason = result.failureReason(program: program) { return .unknown(reason) }
         return .value(result.output.split(whereSeparator: \.isNewline).map { UntrustedText.escaped(String($0).trimmed) }.filter { !$0.isEmpty }.sorted())
     }
 
