@@ -241,7 +241,7 @@ package struct AnsibleEmitter: Sendable {
 
         case .cudaDefault(let target):
             let arguments = " " + ShellQuote.quote(target.match.rawValue) + " " + ShellQuote.quote(target.release)
-            return bashRepairTasks(step.title, functions: ShellPrelude.cudaDefaultFunctions,
+            return bashRepairTasks(step.title, functions: ShellPrelude.cudaDefaultFunctions(packages),
                                    check: "rig_cuda_default_is" + arguments, fix: "rig_cuda_default_set" + arguments,
                                    register: "rigctl_cuda_default_check")
 

@@ -42,14 +42,15 @@ rig_fail() {
 
     /// The common helpers, with the package manager's own (`SystemPackageManager.shellHelpers`) among them.
     static func text(_ packages: SystemPackageManager) -> String {
-        coreBeforePackages + "\n" + packages.shellHelpers + "\n" + coreAfterPackages + "\n" + dkmsFunctions(packages) + "\n" + cudaDefaultFunctions
-            + "\n" + containerFunctions(packages)
+        coreBeforePackages + "\n" + packages.shellHelpers + "\n" + coreAfterPackages + "\n" + dkmsFunctions(packages) + "\n"
+            + cudaDefaultFunctions(packages) + "\n" + containerFunctions(packages)
     }
 
     /// The helpers of an apt system, and the DKMS repair and key download below, as apt's: every Linux system
     /// rigctl plans for has apt, and tests run these against fakes.
     static let text: String = text(.apt)
     static let dkmsFunctions: String = dkmsFunctions(.apt)
+    static let cudaDefaultFunctions: String = cudaDefaultFunctions(.apt)
     static let containerFunctions: String = containerFunctions(.apt)
 
     private static let coreBeforePackages = #"""
@@ -363,7 +364,7 @@ rig_dkms_install_missing() {
     /// `update-alternatives --install /usr/local/cuda cuda /usr/local/cuda-X.Y <XY>` (the scriptlet quoted in
     /// NVIDIA/libnvidia-container#117), so the newest installed toolkit wins in auto mode; `--set` puts the
     /// alternative in manual mode, where a later toolkit install no longer moves it.
-    static let cudaDefaultFunctions = #"""
+    static func cudaDefaultFunctions(_ packages: SystemPackageManager) -> String { #"""
 # rig_cuda_matches KIND RELEASE PATH: PATH is a cuda-X.Y directory whose X.Y is RELEASE (KIND prefix: 12.8 or
 # 12.8.x; 13 takes 13.x) or at least RELEASE (KIND atleast).
 rig_cuda_matches() {
@@ -372,7 +373,7 @@ rig_cuda_matches() {
   local version=${BASH_REMATCH[1]}
   case $1 in
     prefix) [[ ${version} == "$2" || ${version} == "$2".* ]] ;;
-    atleast) dpkg --compare-versions "${version}" ge "$2" ;;
+    atleast) \#(packages.versionAtLeast("\"${version}\"", "\"$2\"")) ;;
     *) return 1 ;;
   esac
 }
@@ -397,7 +398,7 @@ rig_cuda_default_set() {
   fi
   update-alternatives --set cuda "${choice}"
 }
-"""#
+"""# }
 
     /// Apt keys, group members and docker runtimes, for the container steps (docs/plan.md, "Containers").
     static func containerFunctions(_ packages: SystemPackageManager) -> String { #"""

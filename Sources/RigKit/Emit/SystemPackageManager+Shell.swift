@@ -60,6 +60,14 @@ extension SystemPackageManager {
         }
     }
 
+    /// A test that version `left` is `right` or newer (both shell words, already quoted), in the package
+    /// manager's own version order: dpkg's (deb-version(7)), where `12.10` is newer than `12.9`.
+    func versionAtLeast(_ left: String, _ right: String) -> String {
+        switch self {
+        case .apt: "dpkg --compare-versions \(left) ge \(right)"
+        }
+    }
+
     /// The helpers every script defines for this package manager, called by the step functions and guards:
     /// the install helper, `rig_package_state`, `rig_package_installed NAME [GLOB [hold]]`,
     /// `rig_package_at_least NAME VERSION`, `rig_driver_branch_installed FLAVOR BRANCH` and the version helper.

@@ -39,6 +39,35 @@ extension SystemPackageManager {
         }
     }
 
+    /// Whether the machine upgrades packages by itself, and the packages it is told to leave alone.
+    /// apt: Debian's unattended-upgrades, installed (its program exists) and switched on in any apt.conf.d
+    /// file, the last setting winning; its `Unattended-Upgrade::Package-Blacklist`.
+    package func automaticUpgrades(_ system: any System) -> (enabled: Fact<Bool>, blacklist: Fact<[String]>) {
+        switch self {
+        case .apt: Self.unattendedUpgrades(system)
+        }
+    }
+
+    static let unattendedUpgradesProgram = "/usr/bin/unattended-upgrade"
+
+    private static func unattendedUpgrades(_ system: any System) -> (enabled: Fact<Bool>, blacklist: Fact<[String]>) {
+        guard system.fileExists(unattendedUpgradesProgram) else { return (.value(false), .value([])) }
+        let names: [String]
+        do { names = try system.listDirectory("/etc/apt/apt.conf.d") } catch {
+            return (.unknown(error.description), .unknown(error.description))
+        }
+        var enabled = false
+        var blacklist: [String] = []
+        for name in names {
+            guard let text = try? system.readText("/etc/apt/apt.conf.d/\(name)") else { continue }
+            if let value = AptConf.value(of: "APT::Periodic::Unattended-Upgrade", in: text) {
+                enabled = !(value == "0" || value.lowercased() == "false")
+            }
+            blacklist += AptConf.list("Unattended-Upgrade::Package-Blacklist", in: text).map { UntrustedText.escaped($0) }
+        }
+        return (.value(enabled), .value(blacklist))
+    }
+
     /// `db:Status-Status` values (dpkg-query(1)); a line without one is not dpkg-query's.
     static let dpkgStatuses: Set<String> = ["not-installed", "config-files", "half-installed", "unpacked", "half-configured",
                                              "triggers-awaited", "triggers-pending", "installed"]
