@@ -352,7 +352,7 @@ rig_dkms_install_missing() {
     [[ -n ${kernel} ]] || continue
     if [[ ! -d /lib/modules/${kernel}/build ]]; then
       if [[ -z ${updated} ]]; then \#(packages.updateCacheCommand); updated=1; fi
-      \#(packages.unattendedInstallCommand) "linux-headers-${kernel}"
+      \#(packages.unattendedInstallCommand) "\#(packages.kernelHeadersPackagePrefix)${kernel}"
     fi
     dkms autoinstall -k "${kernel}"
   done <<<"${missing}"

@@ -67,7 +67,8 @@ package struct ROCmInstall: Sendable, Equatable {
             name: "rocm-pin-600", explanation: "Managed by rigctl: prefer AMD's ROCm \(release) packages (drivers.rocm).",
             packages: ["*"], pin: .origin("repo.radeon.com"), priority: 600))
         packages = [AptPin(name: Self.driverPackage, hold: true), AptPin(name: Self.metaPackage, hold: true)]
-        kernelPackagePrefixes = ["linux-headers-", "linux-modules-extra-"]
+        // `linux-modules-extra-` is Ubuntu's (the only system AMD's Ubuntu guide and rigctl's ROCm rules cover).
+        kernelPackagePrefixes = [manager.kernelHeadersPackagePrefix, "linux-modules-extra-"]
         groups = ["render", "video"]
     }
 

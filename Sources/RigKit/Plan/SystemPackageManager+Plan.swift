@@ -57,8 +57,18 @@ package struct PackagePreference: Sendable, Equatable {
     }
 }
 
-/// The plan's concern of the package manager: the files it reads for repositories, keys and preferences.
+/// The plan's concern of the package manager: the files it reads for repositories, keys and preferences,
+/// and the names its distributions give to packages every plan needs.
 extension SystemPackageManager {
+    /// The prefix of the package with a kernel's headers, which DKMS builds modules against; the kernel
+    /// release follows it. apt: Debian's and Ubuntu's `linux-headers-<release>` (both install it for the
+    /// running kernel as `linux-headers-$(uname -r)`: NVIDIA's installation guide and AMD's prerequisites).
+    package var kernelHeadersPackagePrefix: String {
+        switch self {
+        case .apt: "linux-headers-"
+        }
+    }
+
     /// Where a downloaded repository key named `name` is kept: apt's `/etc/apt/keyrings/<name>.asc`, the
     /// directory Debian's sources.list(5) suggests for keys that `Signed-By` names; the `.asc` suffix tells apt
     /// the key is ASCII-armoured (sources.list(5), `Signed-By`; Docker's guide relies on it).
