@@ -110,6 +110,8 @@ package struct AnsibleEmitter: Sendable {
         task(name, packages.ansibleModule, packages.ansibleInstallArguments(specifiers, heldChange: heldChange), extra: extra)
     }
 
+    private func specifier(_ pin: AptPin) -> String { packages.versioned(pin.name, pin.versionGlob) }
+
     private func hold(_ names: [String], title: String? = nil) -> YAMLNode {
         let hold = packages.ansibleHold(names.count == 1 ? names[0] : "{{ item }}")
         let title = title ?? "Hold " + names.joined(separator: ", ") + " at the pinned version"
@@ -150,7 +152,7 @@ package struct AnsibleEmitter: Sendable {
 
         case .aptPackages(let list):
             let pinned = list.filter { $0.version != nil }
-            var tasks = [packageInstall(step.title, list.map(\.text), heldChange: !pinned.isEmpty)]
+            var tasks = [packageInstall(step.title, list.map { packages.versioned($0.name, $0.version) }, heldChange: !pinned.isEmpty)]
             if !pinned.isEmpty { tasks.append(hold(pinned.map(\.name))) }
             return tasks
 
@@ -167,12 +169,12 @@ package struct AnsibleEmitter: Sendable {
                 tasks.append(task("Gather the installed packages", "ansible.builtin.package_facts", [("manager", .word(packages.ansibleFactsManager))]))
                 extra.append(("when", .expression(branchAbsentExpression(driver))))
             }
-            tasks.append(packageInstall(step.title, [driver.package.specifier], heldChange: driver.package.hold, extra: extra))
+            tasks.append(packageInstall(step.title, [specifier(driver.package)], heldChange: driver.package.hold, extra: extra))
             if driver.package.hold { tasks.append(hold([driver.package.name])) }
             return tasks
 
         case .cudaToolkit(let cuda):
-            var tasks = [packageInstall(step.title, [cuda.package.specifier], heldChange: cuda.package.hold)]
+            var tasks = [packageInstall(step.title, [specifier(cuda.package)], heldChange: cuda.package.hold)]
             if cuda.package.hold { tasks.append(hold([cuda.package.name])) }
             tasks.append(copy("Put CUDA \(cuda.release) on PATH for login shells", cuda.profileScript))
             return tasks

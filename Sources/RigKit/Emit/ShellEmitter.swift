@@ -182,7 +182,7 @@ package struct ShellEmitter: Sendable {
                 body.line("\(packages.installFunction) " + loose.map { ShellQuote.quote($0.name) }.joined(separator: " "))
             }
             if !pinned.isEmpty {
-                body.line("\(packages.installFunction) \(packages.allowHeldChangeOption) " + pinned.map { ShellQuote.quote($0.text) }.joined(separator: " "))
+                body.line("\(packages.installFunction) \(packages.allowHeldChangeOption) " + pinned.map { ShellQuote.quote(packages.versioned($0.name, $0.version)) }.joined(separator: " "))
                 body.line("\(packages.holdCommand) " + pinned.map { ShellQuote.quote($0.name) }.joined(separator: " "))
             }
         case .nvidiaDriver(let driver):

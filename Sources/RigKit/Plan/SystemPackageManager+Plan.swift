@@ -60,6 +60,15 @@ package struct PackagePreference: Sendable, Equatable {
 /// The plan's concern of the package manager: the files it reads for repositories, keys and preferences,
 /// and the names its distributions give to packages every plan needs.
 extension SystemPackageManager {
+    /// A package at a version (or a version glob), as the install command and the playbook's module take it:
+    /// apt's `name=version` (apt-get(8), `install`; the Ansible apt module's `name`). Without a version, the name.
+    package func versioned(_ name: String, _ version: String?) -> String {
+        guard let version else { return name }
+        switch self {
+        case .apt: return "\(name)=\(version)"
+        }
+    }
+
     /// The prefix of the package with a kernel's headers, which DKMS builds modules against; the kernel
     /// release follows it. apt: Debian's and Ubuntu's `linux-headers-<release>` (both install it for the
     /// running kernel as `linux-headers-$(uname -r)`: NVIDIA's installation guide and AMD's prerequisites).

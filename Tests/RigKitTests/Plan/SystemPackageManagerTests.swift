@@ -23,6 +23,12 @@ import RigSpec
         #expect(SystemPackageManager.apt.keyringPath("docker") == "/etc/apt/keyrings/docker.asc")
     }
 
+    @Test func aptNamesAVersionWithAnEqualsSign() {
+        #expect(SystemPackageManager.apt.versioned("tmux", "3.2a-4") == "tmux=3.2a-4")
+        #expect(SystemPackageManager.apt.versioned("nvidia-open", "570.*") == "nvidia-open=570.*")
+        #expect(SystemPackageManager.apt.versioned("tmux", nil) == "tmux")
+    }
+
     @Test func aptSourcesFileIsOneSourcesListLine() {
         let repository = PackageRepository(
             name: "example", comment: "Managed by rigctl: an example.", url: "https://example.org/deb", suite: "noble",
