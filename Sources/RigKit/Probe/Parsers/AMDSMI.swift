@@ -13,21 +13,7 @@ import RigSystem
 /// `limit.max_power`, numbers as `{"value", "unit"}` objects since amd-smi 6.1 (CHANGELOG "Added units of
 /// measure to JSON output") or as bare numbers / `"65520 MB"` text before. `"N/A"` means not reported.
 package struct AMDSMI: Sendable, Equatable {
-    package struct Card: Sendable, Equatable {
-        /// amd-smi's own GPU index (`gpu`).
-        package var index: Int
-        /// `bus.bdf`, as amd-smi prints it (`0000:03:00.0`); nil when the record has none.
-        package var busID: String?
-        /// `asic.market_name`: `AMD Instinct MI210`, `AMD Radeon RX 7800 XT`.
-        package var name: String?
-        /// `asic.device_id`: `0x740f`.
-        package var deviceID: String?
-        /// `asic.target_graphics_version`: the LLVM target, `gfx90a`.
-        package var gfxTarget: String?
-        package var vramBytes: UInt64?
-        /// `limit.max_power`: the power cap the board allows, watts.
-        package var powerCapWatts: Double?
-    }
+    package typealias Card = AMDCard
 
     package var cards: [Card]
 

@@ -8,18 +8,7 @@ import RigSystem
 /// MI250 in a real paste "FirePro W4300", wandb/wandb#5449). The plain concise table is not read: every rocm-smi that knows
 /// the GPUs rigctl plans for has `--json` (the captures run from ROCm 4.3 to 6.1).
 package struct RocmSMI: Sendable, Equatable {
-    package struct Card: Sendable, Equatable {
-        /// `card0` → 0.
-        package var index: Int
-        package var busID: String?
-        package var name: String?
-        package var deviceID: String?
-        /// `GFX Version` (rocm-smi 6.1+): the LLVM target, `gfx1031`.
-        package var gfxTarget: String?
-        package var vramBytes: UInt64?
-        /// Max graphics package power, watts.
-        package var powerCapWatts: Double?
-    }
+    package typealias Card = AMDCard
 
     package var cards: [Card]
     package var driverVersion: String?
