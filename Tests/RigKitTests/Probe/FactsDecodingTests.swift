@@ -29,8 +29,8 @@ import Testing
 
     /// What only JSONDecoder takes (an integer written `8.0` or `1e3`), what it refuses (null for a
     /// value, a string for a number, a number that underflows or overflows) and what it decides
-    /// itself (a repeated key, a byte order mark): the fast path gives up on each, so the result or
-    /// the error is JSONDecoder's, word for word.
+    /// itself (a repeated key): the fast path gives up on each, so the result or the error is
+    /// JSONDecoder's, word for word. A byte order mark, which JSONValue skips, `Facts.decode` leaves to JSONDecoder.
     @Test func whatTheFastPathDoesNotTakeIsJSONDecoders() throws {
         let texts = [
             #"{"format": 1, "cpu": {"cores": {"value": 8.0}}}"#,
