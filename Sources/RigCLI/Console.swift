@@ -52,9 +52,8 @@ enum TerminalSafeText {
     static let styleCodes: Set<String> = ["0", "1", "2", "31", "32", "33", "36"]
 
     static func sanitized(_ text: String) -> String {
-        // Printable ASCII, newlines and tabs need nothing: one pass over the bytes says so (the whole report passes here).
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
-        guard text.unicodeScalars.contains(where: { ($0 != "\n" && $0 != "\t") && UntrustedText.needsEscaping($0) }) else { return text }
+        // Most text needs nothing: one pass over the bytes says so (the whole report passes here).
+        if UntrustedText.isPlain(text, allowingLineBreaks: true) { return text }
         var result = ""
         let scalars = Array(text.unicodeScalars)
         var index = 0

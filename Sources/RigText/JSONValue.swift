@@ -192,6 +192,17 @@ private struct JSONReader {
 
     private mutating func string() throws(JSONValue.SyntaxError) -> String {
         offset += 1   // the opening quote
+        // Most strings have no escape: up to the closing quote, validated at once.
+        var end = offset
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            guard bytes[end] == UInt8(ascii: "\"") else { end += 1; continue }
+            guard let text = String(validating: bytes[offset..<end], as: UTF8.self) else {
+                offset = end
+                throw fail("not UTF-8 text in a string")
+            }
+            offset = end + 1
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         var plainStart = offset
         func flushPlain(_ end: Int) throws(JSONValue.SyntaxError) {

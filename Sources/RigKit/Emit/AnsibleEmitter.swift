@@ -34,10 +34,15 @@ package struct AnsibleEmitter: Sendable {
     /// The playbook text for `playbooks/<machine>.yml`.
     /// - Parameter inInventory: whether the machine has `ssh:` and so is a host of `inventory.yml`.
     package func emit(_ plan: Plan, inInventory: Bool) -> String {
+        String(decoding: emitBytes(plan, inInventory: inInventory), as: UTF8.self)
+    }
+
+    /// The same text as UTF-8 bytes (`audit` compares them with the committed file's).
+    package func emitBytes(_ plan: Plan, inInventory: Bool) -> [UInt8] {
         let run = inInventory
             ? "ansible-playbook -i playbooks/inventory.yml playbooks/\(plan.machine).yml"
             : "ansible-playbook -i \(plan.machine), -c local playbooks/\(plan.machine).yml (on the machine: its spec has no ssh:)"
-        return YAMLWriter.document(.list([play(plan)]), header: [
+        return YAMLWriter.documentBytes(.list([play(plan)]), header: [
             // The file name only: the same text wherever rigctl runs from.
             "Converges the machine \(plan.machine) to its spec, \(plan.specFile.split(separator: "/").last.map(String.init) ?? plan.specFile).",
             "Written by `rigctl generate`; do not edit, change the spec instead.",
@@ -446,8 +451,8 @@ package struct AnsibleEmitter: Sendable {
         let slash = file.path.lastIndex(of: "/")
         let directory = slash.map { "\(home)/" + file.path[..<$0] } ?? home
         let name = slash.map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
-        let escaped = name.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "\\" + String($0) }.joined()
-        let register = "rigctl_backups_" + String(file.path.lowercased().map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? $0 : "_" })
+        let escaped = Self.regexEscaped(name)
+        let register = "rigctl_backups_" + Self.variableName(file.path)
         let kept = ThemeInstaller.backupsKept
         return [
             task("Find Ansible's backups of ~/\(file.path)", "ansible.builtin.find", [
@@ -459,6 +464,40 @@ package struct AnsibleEmitter: Sendable {
             ], extra: [("loop", .string("{{ (\(register).files | sort(attribute='mtime'))[1:-\(kept - 1)] }}")),
                        ("loop_control", .map([("label", .string("{{ item.path }}"))])), ("become", .bool(false))]),
         ]
+    }
+
+    /// `name` for a Python regular expression: ASCII letters and digits as they are, every other
+    /// character after a backslash.
+    static func regexEscaped(_ name: String) -> String {
+        // Theme file names are ASCII: byte by byte (CR, which may pair with LF into one character, excepted).
+        guard name.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return name.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "\\" + String($0) }.joined()
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count * 2)
+        for byte in name.utf8 {
+            if !isASCIIAlphanumeric(byte) { out.append(UInt8(ascii: "\\")) }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `path` lowercased, every character other than `a`-`z` and `0`-`9` as `_`: a play variable's name.
+    static func variableName(_ path: String) -> String {
+        guard path.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return String(path.lowercased().map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? $0 : "_" })
+        }
+        let bytes = path.utf8.map { byte -> UInt8 in
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            let kept = (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
+            return kept ? lower : UInt8(ascii: "_")
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     /// True when no installed `nvidia-driver-<n>[-open]` of the flavour has n ≥ the minimum branch.

@@ -70,32 +70,86 @@ package struct PlaybookGenerator: Sendable {
     /// Every generated file, sorted by path.
     package func files(for specs: [MachineSpec]) -> [GeneratedFile] {
         // Each machine's playbook is independent: planned and written on all cores.
-        var files = ParallelMap.map(specs) { spec in
-            let plan = planner.plan(spec: spec, dotfiles: dotfiles(spec))
-            return GeneratedFile(path: "\(spec.name).yml", contents: AnsibleEmitter().emit(plan, inInventory: spec.ssh != nil))
-        }
-        files.append(GeneratedFile(path: "inventory.yml", contents: InventoryEmitter().emit(specs)))
-        files.append(GeneratedFile(path: "site.yml", contents: SiteEmitter().emit(specs)))
-        files.append(GeneratedFile(path: ".ansible-lint", contents: Self.ansibleLintConfig))
-        files.append(GeneratedFile(path: JSONCSettingsModule.path, contents: JSONCSettingsModule.source))
+        var files = ParallelMap.map(specs) { GeneratedFile(path: Self.playbookName($0), contents: String(decoding: playbook($0), as: UTF8.self)) }
+        files += commonFiles(for: specs)
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Compares `directory` with the generated files; reads only.
+    /// `<machine>.yml`.
+    static func playbookName(_ spec: MachineSpec) -> String { "\(spec.name).yml" }
+
+    /// One machine's playbook, as UTF-8 bytes.
+    func playbook(_ spec: MachineSpec) -> [UInt8] {
+        let plan = planner.plan(spec: spec, dotfiles: dotfiles(spec))
+        return AnsibleEmitter().emitBytes(plan, inInventory: spec.ssh != nil)
+    }
+
+    /// The files that are not one machine's playbook: the inventory, `site.yml`, ansible-lint's
+    /// configuration and the settings module.
+    private func commonFiles(for specs: [MachineSpec]) -> [GeneratedFile] {
+        [
+            GeneratedFile(path: "inventory.yml", contents: InventoryEmitter().emit(specs)),
+            GeneratedFile(path: "site.yml", contents: SiteEmitter().emit(specs)),
+            GeneratedFile(path: ".ansible-lint", contents: Self.ansibleLintConfig),
+            GeneratedFile(path: JSONCSettingsModule.path, contents: JSONCSettingsModule.source),
+        ]
+    }
+
+    /// Compares `directory` with the generated files; reads only. Each machine's playbook is
+    /// generated and compared with the file's bytes on all cores.
     package func check(_ specs: [MachineSpec], in directory: String, system: any System) throws(SystemError) -> PlaybookSyncReport {
-        let expected = files(for: specs)
-        var report = PlaybookSyncReport()
-        for file in expected {
-            let path = Self.join(directory, file.path)
-            guard system.fileExists(path) else {
-                report.missing.append(file.path)
-                continue
-            }
-            if try system.readFile(path) != Data(file.contents.utf8) { report.stale.append(file.path) }
+        let playbooks = ParallelMap.map(specs) { spec in
+            let path = Self.playbookName(spec)
+            return (path: path, state: Self.compare(playbook(spec), with: Self.join(directory, path), system: system))
         }
-        let names = Set(expected.map(\.path))
+        let shared = commonFiles(for: specs).map { file in
+            (path: file.path, state: Self.compare(Array(file.contents.utf8), with: Self.join(directory, file.path), system: system))
+        }
+        var report = PlaybookSyncReport()
+        // In path order, as `files(for:)` lists them: the first file that cannot be read is the error.
+        for file in (playbooks + shared).sorted(by: { $0.path < $1.path }) {
+            switch file.state {
+            case .same: break
+            case .missing: report.missing.append(file.path)
+            case .stale: report.stale.append(file.path)
+            case .unreadable(let error): throw error
+            }
+        }
+        let names = Set(playbooks.map(\.path) + shared.map(\.path))
         report.extra = try existingPlaybooks(in: directory, system: system).filter { !names.contains($0) }
         return report
+    }
+
+    /// How a file on disk compares with what is generated for it.
+    private enum FileState: Sendable {
+        case same, missing, stale
+        case unreadable(SystemError)
+    }
+
+    private static func compare(_ generated: [UInt8], with path: String, system: any System) -> FileState {
+        guard system.fileExists(path) else { return .missing }
+        do {
+            let data = try system.readFile(path)
+            let same = data.withUnsafeBytes { file in generated.withUnsafeBytes { Self.sameBytes(file, $0) } }
+            return same ? .same : .stale
+        } catch {
+            return .unreadable(error)
+        }
+    }
+
+    /// Byte-for-byte equality, eight bytes at a time (a playbook is tens of KB).
+    static func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        var offset = 0
+        while offset + 8 <= a.count {
+            if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+            offset += 8
+        }
+        while offset < a.count {
+            if a[offset] != b[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// What `write` changed.

@@ -8,9 +8,14 @@ import RigPlan
 package enum YAMLWriter {
     /// The document for `node`, starting with `---`, after `header` comment lines.
     package static func document(_ node: YAMLNode, header: [String] = []) -> String {
+        String(decoding: documentBytes(node, header: header), as: UTF8.self)
+    }
+
+    /// The same document as UTF-8 bytes.
+    package static func documentBytes(_ node: YAMLNode, header: [String] = []) -> [UInt8] {
         // Built as bytes: a playbook carries whole theme files, and `audit` writes every playbook to compare it.
         var out: [UInt8] = []
-        out.reserveCapacity(16_384)
+        out.reserveCapacity(1 << 16)   // a themed machine's playbook is about 58 KB
         for line in header {
             out += "# ".utf8
             out += line.utf8
@@ -18,7 +23,7 @@ package enum YAMLWriter {
         }
         out += "---\n".utf8
         write(node, indent: 0, dashed: false, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// A double-quoted YAML scalar: escapes backslash, quote, and every control or line-break character.
@@ -47,44 +52,61 @@ package enum YAMLWriter {
         return out + "\""
     }
 
+    /// `quote(text)`, appended as bytes.
+    private static func appendQuoted(_ text: String, into out: inout [UInt8]) {
+        guard !needsEscape(text) else { out += quote(text).utf8; return }
+        out.append(0x22)
+        out += text.utf8
+        out.append(0x22)
+    }
+
     /// Whether `quote` must escape something in `text`: a backslash, a quote, a control character,
     /// or one of the non-ASCII scalars it escapes (U+0080…U+009F, U+2028, U+2029, U+FEFF).
     static func needsEscape(_ text: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            case ..<0x20, 0x22, 0x5C, 0x7F: return true
-            case 0x80...0x9F where previous == 0xC2: return true                          // U+0080…U+009F
-            case 0xA8...0xA9 where previous == 0x80 && beforePrevious == 0xE2: return true  // U+2028, U+2029
-            case 0xBF where previous == 0xBB && beforePrevious == 0xEF: return true        // U+FEFF
-            default: break
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C { continue }   // the common case
+                if isEscaped(bytes, at: index) || byte == 0x22 || byte == 0x5C { return true }
             }
-            beforePrevious = previous
-            previous = byte
+            return false
         }
-        return false
+    }
+
+    /// Whether the byte at `index` is a control character, or ends one of the non-ASCII scalars
+    /// `quote` escapes (U+0080…U+009F: C2 80…9F; U+2028, U+2029: E2 80 A8/A9; U+FEFF: EF BB BF).
+    /// The bytes before it are read as they are; a valid UTF-8 text never misreads them.
+    private static func isEscaped(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        switch byte {
+        case ..<0x20, 0x7F: return true
+        case 0x80...0x9F: return index >= 1 && bytes[index - 1] == 0xC2
+        case 0xA8...0xA9: return index >= 2 && bytes[index - 1] == 0x80 && bytes[index - 2] == 0xE2
+        case 0xBF: return index >= 2 && bytes[index - 1] == 0xBB && bytes[index - 2] == 0xEF
+        default: return false
+        }
     }
 
     /// Whether `text` survives a clipped literal block (`|`) byte for byte. One pass over the bytes:
     /// theme files make these strings long, and `audit` writes every playbook to compare it.
     static func fitsLiteralBlock(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8(fitsLiteralBlock)
+    }
+
+    private static func fitsLiteralBlock(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // One final newline (a clipped block keeps one), not an empty last line, no leading space or line break.
         guard bytes.count >= 2, bytes[bytes.count - 1] == 0x0A, bytes[bytes.count - 2] != 0x0A,
               bytes[0] != 0x20, bytes[0] != 0x0A else { return false }
-        var previous: UInt8 = 0x0A, beforePrevious: UInt8 = 0
-        for byte in bytes {
-            switch byte {
-            case 0x0A where previous == 0x20: return false    // a trailing space would be lost
-            case 0x0A: break
-            case ..<0x20, 0x7F: return false
-            case 0x80...0x9F where previous == 0xC2: return false                          // U+0080…U+009F
-            case 0xA8...0xA9 where previous == 0x80 && beforePrevious == 0xE2: return false  // U+2028, U+2029
-            case 0xBF where previous == 0xBB && beforePrevious == 0xEF: return false        // U+FEFF
-            default: break
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte < 0x7F { continue }   // printable ASCII, the common case
+            if byte == 0x0A {
+                if index >= 1 && bytes[index - 1] == 0x20 { return false }   // a trailing space would be lost
+                continue
             }
-            beforePrevious = previous
-            previous = byte
+            if isEscaped(bytes, at: index) { return false }
         }
         return true
     }
@@ -120,11 +142,16 @@ package enum YAMLWriter {
     }
 
     private static func appendKey(_ text: String, into out: inout [UInt8]) {
-        // Plain when ASCII letters, digits, `_` and `.`, starting with a letter or `_`.
-        let letter = { (b: UInt8) in (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-        let plain = text.utf8.first.map { letter($0) || $0 == 0x5F } == true
-            && text.utf8.allSatisfy { letter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2E }
-        out += (plain ? text : quote(text)).utf8
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            // Plain when ASCII letters, digits, `_` and `.`, starting with a letter or `_`.
+            func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+            guard let first = bytes.first, letter(first) || first == 0x5F else { return false }
+            for byte in bytes where !(letter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x2E) { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if !plain { out += quote(text).utf8 }
     }
 
     /// Whether `node` is written after `key: ` or `- ` on the same line (scalars and empty collections).
@@ -142,7 +169,8 @@ package enum YAMLWriter {
         switch node {
         case .string(let text), .unsafeString(let text):
             if case .unsafeString = node { out += "!unsafe ".utf8 }
-            guard text.utf8.contains(0x0A), fitsLiteralBlock(text) else { out += quote(text).utf8; return }
+            // (A text that fits a literal block ends with a newline.)
+            guard fitsLiteralBlock(text) else { appendQuoted(text, into: &out); return }
             out += "|\n".utf8
             appendIndentedLines(text, pad: indent + 2, into: &out)
         case .expression(let parts):

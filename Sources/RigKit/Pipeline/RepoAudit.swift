@@ -35,18 +35,22 @@ package struct RepoAudit: Sendable {
     package func run(live: (machine: String, facts: Facts)? = nil) -> AuditReport {
         let verdict = pipeline.verdict()
         // Each machine is independent: facts are read and compared on all cores.
-        let outcomes = ParallelMap.map(verdict.machines) { machine($0, live: live) }
+        let outcomes = ParallelMap.map(verdict.machines) { machine in
+            let outcome = self.machine(machine, live: live)
+            return (findings: outcome.findings.map(repository.relative), diagnostic: outcome.diagnostic)
+        }
         var findings = outcomes.flatMap(\.findings)
         var diagnostics = verdict.diagnostics + outcomes.compactMap(\.diagnostic)
         var files = Dictionary(verdict.specs.map { ($0.name, repository.relative($0.file)) }, uniquingKeysWith: { first, _ in first })
         var sections = verdict.specs.map(\.name)
         if checksPlaybooks {
-            findings += PlaybookSyncCheck.findings(verdict, repository: repository)
+            findings += PlaybookSyncCheck.findings(verdict, repository: repository).map(repository.relative)
             sections.append(PlaybookSyncCheck.section)
         }
         diagnostics = diagnostics.map(repository.relative)
         files[PlaybookSyncCheck.section] = nil
-        return AuditReport(machines: verdict.specs.map(\.name), sections: sections, findings: findings.map(repository.relative),
+        // (Each machine's findings are made relative on its core; the playbooks check has no locations.)
+        return AuditReport(machines: verdict.specs.map(\.name), sections: sections, findings: findings,
                            diagnostics: diagnostics, files: files)
     }
 

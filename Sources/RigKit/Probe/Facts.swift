@@ -1,5 +1,6 @@
 import RigSpec
 import FoundationEssentials
+import RigText
 import RigSystem
 
 /// Everything one probe run saw, Codable with stable keys (documented in docs/facts.md).
@@ -88,7 +89,13 @@ package struct Facts: Sendable, Equatable, Codable {
 
     /// Reads facts written by `jsonData()` (or `rigctl probe --json`).
     package static func decode(_ data: Data) throws -> Facts {
-        try JSONDecoder().decode(Facts.self, from: data)
+        // The project's JSON reader first (`audit` reads a file per machine); what it does not take
+        // by itself (see `JSONValueDecoder`), JSONDecoder decodes or reports with its located error.
+        if !data.starts(with: [0xEF, 0xBB, 0xBF]), let value = try? JSONValue.parse(data),
+           let facts = try? JSONValueDecoder.decode(Facts.self, from: value) {
+            return facts
+        }
+        return try JSONDecoder().decode(Facts.self, from: data)
     }
 }
 

@@ -5,6 +5,8 @@ package enum UntrustedText {
     /// `\r`, `\u{1b}` and the other C0/C1 controls (and DEL, U+2028/2029, BOM) as `\r`, `\x1b`, `\u{2028}`;
     /// at most `limit` characters, then `…`.
     package static func escaped(_ text: some StringProtocol, limit: Int = 200) -> String {
+        // Most text has nothing to escape and fits: one pass over the bytes says so (reports pass every value here).
+        if text.utf8.count <= limit && isPlain(text) { return String(text) }
         var result = ""
         var count = 0
         for scalar in text.unicodeScalars {
@@ -26,6 +28,41 @@ package enum UntrustedText {
             return "\\u{" + hex(scalar.value, digits: 4) + "}"
         default: return String(scalar)
         }
+    }
+
+    /// Whether no scalar of `text` is one `escape` changes (with `allowingLineBreaks`, newlines and
+    /// tabs count as plain), read over the UTF-8 bytes: each escaped scalar above U+007F has a
+    /// fixed byte sequence, so nothing needs decoding.
+    package static func isPlain(_ text: some StringProtocol, allowingLineBreaks: Bool = false) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { isPlain($0, allowingLineBreaks: allowingLineBreaks) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { isPlain($0, allowingLineBreaks: allowingLineBreaks) }
+    }
+
+    /// The byte scan of `isPlain`: UTF-8 continuation bytes (0x80…0xBF) are never the lead bytes
+    /// looked at (0xC2, 0xE2, 0xEF), so stepping one byte at a time never misreads a sequence.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, allowingLineBreaks: Bool) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x0A, 0x09: if !allowingLineBreaks { return false }
+            case ..<0x20, 0x7F: return false
+            case 0xC2:                                                                        // U+0080…U+009F
+                if index + 1 < count, bytes[index + 1] < 0xA0 { return false }
+            case 0xE2 where index + 2 < count:
+                let second = bytes[index + 1], third = bytes[index + 2]
+                if second == 0x80 && (third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third)) { return false }  // U+200E/F, U+2028…U+202E
+                if second == 0x81 && (0xA6...0xA9).contains(third) { return false }                                    // U+2066…U+2069
+            case 0xEF where index + 2 < count:
+                let second = bytes[index + 1], third = bytes[index + 2]
+                if second == 0xBB && third == 0xBF { return false }                                                     // U+FEFF
+                if second == 0xBF && (third == 0xBE || third == 0xBF) { return false }                                 // U+FFFE, U+FFFF
+            default: break
+            }
+            index += 1
+        }
+        return true
     }
 
     /// Whether `scalar` would be escaped (the cases of `escape`, without building its text).

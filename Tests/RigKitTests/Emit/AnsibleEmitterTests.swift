@@ -12,6 +12,16 @@ import RigSpec
 @testable import RigKit
 
 @Suite struct AnsibleEmitterTests {
+    /// The backup tasks' regex and variable names, written over bytes for ASCII names, are what the
+    /// character rules give (non-ASCII names and CR LF, one character of two bytes, keep those rules).
+    @Test func backupNamesFollowTheCharacterRules() {
+        for name in [".bashrc", "config.fish", "nvim/init.lua", "Weird Name-1.TXT", "a+b(c)", "é.conf", "a\u{301}b", "x\r\ny", "ünï/CØDE", ""] {
+            #expect(AnsibleEmitter.regexEscaped(name) == name.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "\\" + String($0) }.joined(), "\(name)")
+            #expect(AnsibleEmitter.variableName(name)
+                == String(name.lowercased().map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? $0 : "_" }), "\(name)")
+        }
+    }
+
     static func playbook(_ spec: MachineSpec, dotfiles: [RenderedFile] = []) -> String {
         AnsibleEmitter().emit(Planner().plan(spec: spec, dotfiles: dotfiles), inInventory: spec.ssh != nil)
     }

@@ -38,6 +38,26 @@ import Testing
         #expect(report.lines(directory: "playbooks") == ["missing: playbooks/site.yml", "stale: playbooks/big-rig.yml", "extra: playbooks/mine.yml"])
     }
 
+    /// The check compares bytes: one byte changed at the same length, or one byte missing, is stale;
+    /// a generated path that cannot be read (a directory there) is an error, not a difference.
+    @Test func checkComparesEveryByteAndThrowsOnAFileItCannotRead() throws {
+        let directory = try PlanTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try generator.write(PlanExamples.all, to: directory.path, system: system)
+        let bigRig = directory.appendingPathComponent("big-rig.yml")
+        var bytes = try Data(contentsOf: bigRig)
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: bigRig)
+        let computeNode = directory.appendingPathComponent("compute-node.yml")
+        try Data(contentsOf: computeNode).dropLast().write(to: computeNode)
+        #expect(try generator.check(PlanExamples.all, in: directory.path, system: system).stale == ["big-rig.yml", "compute-node.yml"])
+
+        let site = directory.appendingPathComponent("site.yml")
+        try FileManager.default.removeItem(at: site)
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: false)
+        #expect(throws: SystemError.self) { try generator.check(PlanExamples.all, in: directory.path, system: system) }
+    }
+
     @Test func writeRemovesPlaybooksOfMachinesThatAreGoneButKeepsForeignFiles() throws {
         let directory = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

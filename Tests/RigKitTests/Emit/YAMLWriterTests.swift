@@ -19,6 +19,30 @@ import Testing
         #expect(YAMLWriter.quote("sep\u{2028}") == #""sep\L""#)
     }
 
+    /// The byte scanners against the scalar rules they stand for, on every scalar of the planes
+    /// that matter, alone, after other text and inside a block.
+    @Test func byteScannersAgreeWithTheScalarRules() {
+        func escaped(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+                || [0x2028, 0x2029, 0xFEFF].contains(scalar.value)
+        }
+        var disagreements: [String] = []
+        for value in Array(0...0x3000) + Array(0xE000...0x10100) {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = String(Character(scalar))
+            let quoteOrBackslash = scalar == "\"" || scalar == "\\"
+            if YAMLWriter.needsEscape(text) != (escaped(scalar) || quoteOrBackslash)
+                || YAMLWriter.needsEscape("é" + text + "x") != (escaped(scalar) || quoteOrBackslash) {
+                disagreements.append("needsEscape U+\(String(value, radix: 16))")
+            }
+            let fits = !escaped(scalar) || scalar == "\n"
+            if YAMLWriter.fitsLiteralBlock("line é" + text + "x\nend\n") != fits {
+                disagreements.append("fitsLiteralBlock U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(disagreements == [])
+    }
+
     @Test func literalBlocksOnlyWhenTheTextSurvivesThem() {
         #expect(YAMLWriter.fitsLiteralBlock("a\nb\n"))
         #expect(!YAMLWriter.fitsLiteralBlock("no newline"))

@@ -51,4 +51,42 @@ import Testing
         }
         #expect(disagreements == [])
     }
+
+    /// `isPlain` reads bytes; it must agree with `needsEscaping` on every scalar, alone and between
+    /// other text (so a scalar's bytes are found wherever they fall), with and without line breaks allowed.
+    @Test func isPlainAgreesWithNeedsEscaping() {
+        let ranges: [ClosedRange<UInt32>] = [0...0x3000, 0xD000...0xD7FF, 0xE000...0x10100, 0x10FF00...0x10FFFF]
+        var disagreements: [String] = []
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let text = String(Character(scalar))
+                let escaped = UntrustedText.needsEscaping(scalar)
+                let lineBreak = scalar == "\n" || scalar == "\t"
+                if UntrustedText.isPlain(text) == escaped || UntrustedText.isPlain("ab" + text + "é") == escaped
+                    || UntrustedText.isPlain(text, allowingLineBreaks: true) == (escaped && !lineBreak) {
+                    disagreements.append("U+\(String(value, radix: 16))")
+                }
+            }
+        }
+        #expect(disagreements == [])
+        #expect(UntrustedText.isPlain("ünïcødé → ≥ 1 … 😀"))
+        #expect(!UntrustedText.isPlain("line\nbreak"))
+        #expect(UntrustedText.isPlain("line\nbreak\ttab", allowingLineBreaks: true))
+        #expect(!UntrustedText.isPlain("x\u{202E}y", allowingLineBreaks: true))
+    }
+
+    /// `escaped` returns plain text as it is only when it fits the limit; longer text is cut with `…`.
+    @Test func escapedKeepsThePlainFastPathExact() {
+        for text in Self.samples + ["\u{1B}[31mred", String(repeating: "é", count: 300)] {
+            var reference = ""
+            for (count, scalar) in text.unicodeScalars.enumerated() {
+                if count >= 200 { reference += "…"; break }
+                reference += UntrustedText.escape(scalar)
+            }
+            #expect(UntrustedText.escaped(text) == reference, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(UntrustedText.escaped(String(repeating: "a", count: 201)) == String(repeating: "a", count: 200) + "…")
+        #expect(UntrustedText.escaped(String(repeating: "a", count: 200)) == String(repeating: "a", count: 200))
+    }
 }
