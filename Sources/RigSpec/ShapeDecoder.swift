@@ -25,7 +25,8 @@ struct ShapeDecoder {
 
     private mutating func decodeObject(_ tree: YAMLTree, fields: [Field], path: String) -> SpecValue? {
         guard case .mapping(let pairs) = tree.value else { return mismatch(tree, expected: "a mapping", path: path) }
-        var values: [String: SpecValue] = Dictionary(minimumCapacity: pairs.count)
+        var values: [(key: String, value: SpecValue)] = []
+        values.reserveCapacity(pairs.count)
         // Which fields were given, by index (a Set of strings cost a hash per key).
         var seen = [Bool](repeating: false, count: fields.count)
         for (key, value) in pairs {
@@ -39,7 +40,7 @@ struct ShapeDecoder {
             seen[index] = true
             let childPath = path.isEmpty ? name : "\(path).\(name)"
             locations[childPath] = key.location
-            if let decoded = decode(value, as: fields[index].shape, path: childPath) { values[name] = decoded }
+            if let decoded = decode(value, as: fields[index].shape, path: childPath) { values.append((name, decoded)) }
         }
         for (index, field) in fields.enumerated() where field.required && !seen[index] {
             let owner = path.isEmpty ? "the spec" : "'\(path)'"
