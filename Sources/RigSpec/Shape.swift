@@ -49,8 +49,9 @@ package struct Field: Sendable {
     }
 }
 
-/// A validated, typed value produced by decoding a `YAMLTree` against a `Shape`.
-package indirect enum SpecValue: Sendable, Equatable {
+/// A validated, typed value produced by decoding a `YAMLTree` against a `Shape`. Not `indirect`:
+/// the nested values live in arrays already, and a box per scalar cost a heap allocation each.
+package enum SpecValue: Sendable, Equatable {
     /// An object's given keys in the order written, each once; objects have a few keys, so a
     /// lookup scans them instead of hashing.
     case object([(key: String, value: SpecValue)])
