@@ -47,6 +47,6 @@ let package = Package(
         .target(name: "RigFuzz", dependencies: ["RigSpec", "RigSystem", "RigProbe", "RigTheme"]),
         .testTarget(name: "RigSpecTests", dependencies: ["RigSpec", "RigText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RigKitTests", dependencies: ["RigKit", "RigFuzz", "RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigFit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply", "RigRemote"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "RigKit", "RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigFit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply", "RigRemote"]),
+        .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "RigKit", "RigSpec", "RigSystem", "RigProbe", "RigTheme", "RigAudit", "RigFit", "RigPlan", "RigEmit", "RigBuildLog", "RigApply", "RigRemote", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ]
 )

@@ -14,6 +14,7 @@ import RigSpec
 
 struct Render: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render a machine's colour theme for its shells, tmux, vim, neovim and VS Code.",
         discussion: """
         Without options, lists the files (relative to HOME) and how each is installed. \

@@ -24,6 +24,7 @@ struct ThemeCommand: AsyncParsableCommand {
 
     struct Preview: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "preview",
             abstract: "Show a machine's palette as true-colour swatches; optionally write an SVG swatch card.",
             discussion: """
             Prints hex values only when NO_COLOR is set or standard output is not a terminal. \
@@ -56,6 +57,7 @@ struct ThemeCommand: AsyncParsableCommand {
 
     struct Uninstall: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "uninstall",
             abstract: "Take a machine's theme out of HOME: what `render --install` put there, undone.",
             discussion: """
             rigctl's own files are removed; its blocks are cut out of ~/.bashrc, ~/.zshrc, ~/.tmux.conf and \

@@ -14,6 +14,7 @@ import RigSpec
 
 struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check machine specs and report every problem at once.",
         discussion: """
         Gives the verdict every other command uses: each spec loads with its includes (problems as \

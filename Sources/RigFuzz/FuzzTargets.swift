@@ -32,6 +32,8 @@ public enum FuzzTargets {
         "os-release": { _ = OSRelease.parse(text($0)) },
         "proc-driver-nvidia": { _ = ProcDriverNvidiaVersion.parse(text($0)) },
         "rocm-smi": { _ = RocmSMI.parseJSON($0)?.cards },
+        "amd-smi": { _ = AMDSMI.parseStatic($0)?.cards.map(\.gfxTarget) },
+        "kfd-topology": { _ = KFDNodeProperties.parse(text($0)).pciAddress; _ = KFDNodeProperties.parse(text($0)).gfxTarget },
         "cuda-version-json": { _ = CUDAVersionJSON.parse($0); _ = CUDAVersionJSON.parseText(text($0)) },
         "driver-health": driverHealth,
         "pcie-link": pcieLink,

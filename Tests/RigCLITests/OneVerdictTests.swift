@@ -123,11 +123,11 @@ import Testing
         let errors = machines.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }.filter { $0["severity"] as? String == "error" }
         #expect(errors.isEmpty, "no stale-playbook errors for the invalid spec: \(errors)")
         let text2 = await Rigctl.run(["audit", "--repo", repo])
-        #expect(text2.stdout.contains("5 machines: 1 spec problem, 0 errors"), "\(text2.stdout)")
+        #expect(text2.stdout.contains("7 machines: 1 spec problem, 0 errors"), "\(text2.stdout)")
     }
 
     @Test func unknownMachinesAreReportedOneWay() async throws {
-        let expected = "error: no machine 'nope' in machines/ (machines: big-rig, compute-node, dgx-spark, mac-studio, rented-h100, workstation)\n"
+        let expected = "error: no machine 'nope' in machines/ (machines: big-rig, compute-node, dgx-spark, instinct-node, mac-studio, rented-h100, rocm-desktop, workstation)\n"
         for command in [["plan", "nope"], ["diff", "nope"], ["render", "nope"], ["snapshot", "nope"], ["theme", "preview", "nope"], ["log", "nope"]] {
             let run = await Rigctl.run(command + ["--repo", Repo.root])
             #expect(run.status == 2, "\(command)")

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Testing
 @testable import RigCLI
 
@@ -15,4 +16,16 @@ import Testing
     for other in [[], ["--version", "--version"], ["validate", "--version"], ["--help"], ["-V"], ["--version="]] {
         #expect(Rigctl.immediateAnswer(other) == nil, "\(other)")
     }
+}
+
+/// Every command names itself: a command without `commandName` has ArgumentParser derive one from
+/// its type name at every start, a runtime type lookup that each invocation pays.
+@Test func everyCommandNamesItself() {
+    func unnamed(_ command: any ParsableCommand.Type) -> [String] {
+        let configuration = command.configuration
+        let own = configuration.commandName == nil ? ["\(command)"] : []
+        return own + configuration.subcommands.flatMap(unnamed)
+    }
+    #expect(unnamed(Rigctl.self) == [])
+    #expect(Rigctl.configuration.subcommands.count >= 14)
 }

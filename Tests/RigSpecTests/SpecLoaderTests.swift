@@ -7,7 +7,7 @@ import Testing
         let files = try SpecLoader.machineFiles(in: TestFixtures.machines)
         let loaded = SpecLoader.fromDisk().loadAll(files)
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
-        #expect(loaded.specs.map(\.name) == ["big-rig", "compute-node", "dgx-spark", "mac-studio", "rented-h100", "workstation"])
+        #expect(loaded.specs.map(\.name) == ["big-rig", "compute-node", "dgx-spark", "instinct-node", "mac-studio", "rented-h100", "rocm-desktop", "workstation"])
 
         let node = try #require(loaded.specs.first { $0.name == "compute-node" })
         #expect(node.hostname == "compute-node")

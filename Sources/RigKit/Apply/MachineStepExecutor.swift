@@ -19,12 +19,15 @@ package struct MachineStepExecutor: StepExecutor {
 
     /// Whether rigctl runs as root; a step that needs root fails with a clear word otherwise.
     package var isRoot: Bool
+    /// The machine's package manager, which the step scripts install with (the spec's system's).
+    package var packages: SystemPackageManager
 
-    package init(system: any System, dotfiles: DotfilesTarget, isRoot: Bool,
+    package init(system: any System, dotfiles: DotfilesTarget, isRoot: Bool, packages: SystemPackageManager = .apt,
                 checkTimeout: Duration = .seconds(120), runTimeout: Duration = .seconds(3600)) {
         self.system = system
         self.dotfiles = dotfiles
         self.isRoot = isRoot
+        self.packages = packages
         self.checkTimeout = checkTimeout
         self.runTimeout = runTimeout
     }
@@ -36,7 +39,7 @@ package struct MachineStepExecutor: StepExecutor {
             case .failure(let error): return .error(error.description)
             }
         }
-        let result = await bash(ShellEmitter().checkScript(step), timeout: checkTimeout)
+        let result = await bash(ShellEmitter(packages: packages).checkScript(step), timeout: checkTimeout)
         switch result.outcome {
         case .exited(0): return .holds
         case .exited(1): return .fails
@@ -54,7 +57,7 @@ package struct MachineStepExecutor: StepExecutor {
         if step.needsRoot && !isRoot {
             return StepRun(succeeded: false, output: "error: step \(step.id) needs root: run `sudo rigctl apply`")
         }
-        let result = await bash(ShellEmitter().runScript(step), timeout: runTimeout)
+        let result = await bash(ShellEmitter(packages: packages).runScript(step), timeout: runTimeout)
         return StepRun(succeeded: result.succeeded, output: result.succeeded ? result.output : describe(result, program: step.id))
     }
 

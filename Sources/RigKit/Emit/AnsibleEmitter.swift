@@ -15,9 +15,12 @@ import RigPlan
 /// after `brew bundle check` said it must, and reports `changed` exactly then (community.general.homebrew
 /// would add a collection for what one command does).
 package struct AnsibleEmitter: Sendable {
-    package init() {}
+    /// The package manager the tasks install with (`SystemPackageManager+Ansible.swift`); a plan's playbook takes its system's.
+    package var packages: SystemPackageManager
 
-    static let updateCacheHandler = "Update the apt cache"
+    package init(packages: SystemPackageManager = .apt) { self.packages = packages }
+
+    var updateCacheHandler: String { "Update the \(packages.name) cache" }
     static let restartGPUSettingsHandler = "Restart GPU settings"
     static let rebootHandler = "Reboot notice"
     static let initramfsHandler = "Rebuild the initramfs notice"
@@ -43,6 +46,10 @@ package struct AnsibleEmitter: Sendable {
     }
 
     func play(_ plan: Plan) -> YAMLNode {
+        AnsibleEmitter(packages: plan.os.systemPackages).converge(plan)
+    }
+
+    private func converge(_ plan: Plan) -> YAMLNode {
         var tasks: [YAMLNode] = []
         var handlers: Set<String> = []
         for step in plan.steps {
@@ -75,7 +82,7 @@ package struct AnsibleEmitter: Sendable {
 
     private func handlerDefinitions() -> [(name: String, task: YAMLNode)] {
         [
-            (Self.updateCacheHandler, task(Self.updateCacheHandler, "ansible.builtin.apt", [("update_cache", .bool(true))])),
+            (updateCacheHandler, task(updateCacheHandler, packages.ansibleModule, packages.ansibleUpdateCacheArguments)),
             (Self.restartGPUSettingsHandler, task(Self.restartGPUSettingsHandler, "ansible.builtin.systemd_service", [
                 ("name", .string(GPUSettingsUnit.unitName)), ("state", .word("restarted")), ("daemon_reload", .bool(true)),
             ])),
@@ -99,21 +106,16 @@ package struct AnsibleEmitter: Sendable {
         .map([("name", .string(name)), (module, .map(arguments))] + extra)
     }
 
-    private func aptInstall(_ name: String, _ specifiers: [String], heldChange: Bool, extra: [(String, YAMLNode)] = []) -> YAMLNode {
-        var arguments: [(String, YAMLNode)] = [
-            ("name", specifiers.count == 1 ? .string(specifiers[0]) : .list(specifiers.map(YAMLNode.string))),
-            ("state", .word("present")),
-            ("update_cache", .bool(true)),
-            ("cache_valid_time", .int(3600)),
-        ]
-        if heldChange { arguments.append(("allow_change_held_packages", .bool(true))) }
-        return task(name, "ansible.builtin.apt", arguments, extra: extra)
+    private func packageInstall(_ name: String, _ specifiers: [String], heldChange: Bool, extra: [(String, YAMLNode)] = []) -> YAMLNode {
+        task(name, packages.ansibleModule, packages.ansibleInstallArguments(specifiers, heldChange: heldChange), extra: extra)
     }
 
+    private func specifier(_ pin: AptPin) -> String { packages.versioned(pin.name, pin.versionGlob) }
+
     private func hold(_ names: [String], title: String? = nil) -> YAMLNode {
-        let arguments: [(String, YAMLNode)] = [("name", .string(names.count == 1 ? names[0] : "{{ item }}")), ("selection", .word("hold"))]
+        let hold = packages.ansibleHold(names.count == 1 ? names[0] : "{{ item }}")
         let title = title ?? "Hold " + names.joined(separator: ", ") + " at the pinned version"
-        return task(title, "ansible.builtin.dpkg_selections", arguments,
+        return task(title, hold.module, hold.arguments,
                     extra: names.count == 1 ? [] : [("loop", .list(names.map(YAMLNode.string)))])
     }
 
@@ -141,16 +143,16 @@ package struct AnsibleEmitter: Sendable {
     func tasks(for step: Step, handlers: inout Set<String>) -> [YAMLNode] {
         switch step.kind {
         case .aptRepository(let repository):
-            handlers.insert(Self.updateCacheHandler)
+            handlers.insert(updateCacheHandler)
             return [
-                task(step.title, "ansible.builtin.apt", [("deb", .string(repository.keyringURL))],
-                     extra: [("notify", .string(Self.updateCacheHandler))]),
-                flushHandlers("Update the apt cache now when the repository was added"),
+                task(step.title, packages.ansibleModule, packages.ansibleInstallFileArguments(repository.keyringURL),
+                     extra: [("notify", .string(updateCacheHandler))]),
+                flushHandlers("\(updateCacheHandler) now when the repository was added"),
             ]
 
-        case .aptPackages(let packages):
-            let pinned = packages.filter { $0.version != nil }
-            var tasks = [aptInstall(step.title, packages.map(\.text), heldChange: !pinned.isEmpty)]
+        case .aptPackages(let list):
+            let pinned = list.filter { $0.version != nil }
+            var tasks = [packageInstall(step.title, list.map { packages.versioned($0.name, $0.version) }, heldChange: !pinned.isEmpty)]
             if !pinned.isEmpty { tasks.append(hold(pinned.map(\.name))) }
             return tasks
 
@@ -158,27 +160,27 @@ package struct AnsibleEmitter: Sendable {
             handlers.insert(Self.rebootHandler)
             var tasks: [YAMLNode] = []
             if let preferences = driver.preferences {
-                handlers.insert(Self.updateCacheHandler)
-                tasks.append(copy("Keep the NVIDIA driver at \(driver.constraint) (apt preference)", preferences, notify: Self.updateCacheHandler))
-                tasks.append(flushHandlers("Update the apt cache now when the preference changed"))
+                handlers.insert(updateCacheHandler)
+                tasks.append(copy("Keep the NVIDIA driver at \(driver.constraint) (\(packages.name) preference)", preferences, notify: updateCacheHandler))
+                tasks.append(flushHandlers("\(updateCacheHandler) now when the preference changed"))
             }
             var extra: [(String, YAMLNode)] = [("notify", .string(Self.rebootHandler))]
             if case .atLeast = driver.pinning, driver.source == .distributionArchive {
-                tasks.append(task("Gather the installed packages", "ansible.builtin.package_facts", [("manager", .word("apt"))]))
+                tasks.append(task("Gather the installed packages", "ansible.builtin.package_facts", [("manager", .word(packages.ansibleFactsManager))]))
                 extra.append(("when", .expression(branchAbsentExpression(driver))))
             }
-            tasks.append(aptInstall(step.title, [driver.package.specifier], heldChange: driver.package.hold, extra: extra))
+            tasks.append(packageInstall(step.title, [specifier(driver.package)], heldChange: driver.package.hold, extra: extra))
             if driver.package.hold { tasks.append(hold([driver.package.name])) }
             return tasks
 
         case .cudaToolkit(let cuda):
-            var tasks = [aptInstall(step.title, [cuda.package.specifier], heldChange: cuda.package.hold)]
+            var tasks = [packageInstall(step.title, [specifier(cuda.package)], heldChange: cuda.package.hold)]
             if cuda.package.hold { tasks.append(hold([cuda.package.name])) }
             tasks.append(copy("Put CUDA \(cuda.release) on PATH for login shells", cuda.profileScript))
             return tasks
 
         case .rocmRepository(let rocm):
-            handlers.insert(Self.updateCacheHandler)
+            handlers.insert(updateCacheHandler)
             let keyrings = String(rocm.keyring[..<(rocm.keyring.lastIndex(of: "/") ?? rocm.keyring.endIndex)])
             var tasks: [YAMLNode] = [
                 task("Create \(keyrings)", "ansible.builtin.file", [
@@ -186,12 +188,12 @@ package struct AnsibleEmitter: Sendable {
                 ]),
                 task("Download AMD's ROCm signing key", "ansible.builtin.get_url", [
                     ("url", .string(ROCmInstall.keyURL)), ("dest", .string(rocm.keyring)), ("mode", .string("0644")),
-                ], extra: [("notify", .string(Self.updateCacheHandler))]),
+                ], extra: [("notify", .string(updateCacheHandler))]),
             ]
             for file in rocm.repositoryFiles {
-                tasks.append(copy("Write \(file.path)", file, notify: Self.updateCacheHandler))
+                tasks.append(copy("Write \(file.path)", file, notify: updateCacheHandler))
             }
-            tasks.append(flushHandlers("Update the apt cache now when a repository changed"))
+            tasks.append(flushHandlers("\(updateCacheHandler) now when a repository changed"))
             return tasks
 
         case .rocmPackages(let rocm):
@@ -200,9 +202,9 @@ package struct AnsibleEmitter: Sendable {
             return [
                 task("Read the running kernel release", "ansible.builtin.command", [("argv", .list([.string("uname"), .string("-r")]))],
                      extra: [("register", .string(Self.kernelReleaseVariable)), ("changed_when", .bool(false))]),
-                aptInstall("Install the running kernel's headers and extra modules (DKMS builds amdgpu against them)",
+                packageInstall("Install the running kernel's headers and extra modules (DKMS builds amdgpu against them)",
                            rocm.kernelPackagePrefixes.map { $0 + kernel }, heldChange: false),
-                aptInstall(step.title, rocm.packages.map(\.name), heldChange: true, extra: [("notify", .string(Self.amdgpuRebootHandler))]),
+                packageInstall(step.title, rocm.packages.map(\.name), heldChange: true, extra: [("notify", .string(Self.amdgpuRebootHandler))]),
                 hold(rocm.packages.filter(\.hold).map(\.name)),
             ]
 
@@ -236,17 +238,17 @@ package struct AnsibleEmitter: Sendable {
             return [copy(step.title, file, notify: Self.initramfsHandler)]
 
         case .dkmsModules:
-            return bashRepairTasks(step.title, functions: ShellPrelude.dkmsFunctions,
+            return bashRepairTasks(step.title, functions: ShellPrelude.dkmsFunctions(packages),
                                    check: "rig_dkms_current /boot", fix: "rig_dkms_install_missing /boot", register: "rigctl_dkms_check")
 
         case .cudaDefault(let target):
             let arguments = " " + ShellQuote.quote(target.match.rawValue) + " " + ShellQuote.quote(target.release)
-            return bashRepairTasks(step.title, functions: ShellPrelude.cudaDefaultFunctions,
+            return bashRepairTasks(step.title, functions: ShellPrelude.cudaDefaultFunctions(packages),
                                    check: "rig_cuda_default_is" + arguments, fix: "rig_cuda_default_set" + arguments,
                                    register: "rigctl_cuda_default_check")
 
         case .aptSource(let source):
-            handlers.insert(Self.updateCacheHandler)
+            handlers.insert(updateCacheHandler)
             let directory = String(source.keyring[..<(source.keyring.lastIndex(of: "/") ?? source.keyring.endIndex)])
             return [
                 task("Create \(directory)", "ansible.builtin.file", [
@@ -255,14 +257,14 @@ package struct AnsibleEmitter: Sendable {
                 // get_url without a checksum downloads only when the file is missing (force: false).
                 task("Download the signing key of \(source.sources.path)", "ansible.builtin.get_url", [
                     ("url", .string(source.keyURL)), ("dest", .string(source.keyring)), ("mode", .string("0644")),
-                ], extra: [("notify", .string(Self.updateCacheHandler))]),
-                copy(step.title, source.sources, notify: Self.updateCacheHandler),
-                flushHandlers("Update the apt cache now when the repository was added"),
+                ], extra: [("notify", .string(updateCacheHandler))]),
+                copy(step.title, source.sources, notify: updateCacheHandler),
+                flushHandlers("\(updateCacheHandler) now when the repository was added"),
             ]
 
         case .packagedService(let service):
             return [
-                aptInstall(step.title, service.packages, heldChange: false),
+                packageInstall(step.title, service.packages, heldChange: false),
                 task("Enable and start \(service.unit)", "ansible.builtin.systemd_service", [
                     ("name", .string(service.unit)), ("enabled", .bool(true)), ("state", .word("started")),
                 ]),
@@ -283,7 +285,7 @@ package struct AnsibleEmitter: Sendable {
             handlers.insert(Self.restartDockerHandler)
             let register = "rigctl_docker_runtimes"
             return [
-                aptInstall("Install \(runtime.package)", [runtime.package], heldChange: false),
+                packageInstall("Install \(runtime.package)", [runtime.package], heldChange: false),
                 task("Read docker's runtimes", "ansible.builtin.command", [
                     ("argv", .list([.string("docker"), .string("info"), .string("--format"), .unsafeString("{{json .Runtimes}}")])),
                 ], extra: [("register", .word(register)), ("changed_when", .bool(false)), ("failed_when", .bool(false))]),

@@ -9,9 +9,17 @@ import RigPlan
 /// returns early when its guard holds, and a `main` that runs them in order. Every value is
 /// single-quoted by `ShellQuote`, so running the script twice changes nothing the second time.
 package struct ShellEmitter: Sendable {
-    package init() {}
+    /// The package manager the step functions install with (`SystemPackageManager+Shell.swift`): a whole
+    /// plan's script takes its system's; `rigctl apply` names the machine's for its one-step scripts.
+    package var packages: SystemPackageManager
+
+    package init(packages: SystemPackageManager = .apt) { self.packages = packages }
 
     package func emit(_ plan: Plan) -> String {
+        ShellEmitter(packages: plan.os.systemPackages).script(plan)
+    }
+
+    private func script(_ plan: Plan) -> String {
         var out = """
             #!/usr/bin/env bash
             # Converges the machine \(plan.machine) to \(plan.specFile).
@@ -21,7 +29,7 @@ package struct ShellEmitter: Sendable {
 
 
             """
-        out += ShellPrelude.text(for: plan.steps)
+        out += ShellPrelude.text(for: plan.steps, packages: packages)
         for step in plan.steps {
             out += "\n" + function(for: step)
         }
@@ -54,7 +62,7 @@ package struct ShellEmitter: Sendable {
     }
 
     private func standalone(_ function: String, calling name: String, step: Step) -> String {
-        "set -euo pipefail\nexec 2>&1\n\n" + ShellPrelude.text(for: [step]) + "\n" + function + "\n\(name)\n"
+        "set -euo pipefail\nexec 2>&1\n\n" + ShellPrelude.text(for: [step], packages: packages) + "\n" + function + "\n\(name)\n"
     }
 
     func functionName(_ step: Step) -> String {
@@ -159,51 +167,51 @@ package struct ShellEmitter: Sendable {
     private func action(_ kind: StepKind, in body: inout ShellFunctionBody) {
         switch kind {
         case .aptRepository(let repository):
-            body.line("apt-get update")
-            body.line("if ! command -v curl >/dev/null; then rig_apt_install ca-certificates curl; fi")
+            body.line(packages.updateCacheCommand)
+            body.line("if ! command -v curl >/dev/null; then \(packages.installFunction) ca-certificates curl; fi")
             body.line("rig_mktemp /tmp/rigctl-cuda-keyring.deb")
             body.line("curl -fsSL --proto '=https' -o \"${RIG_TMP}\" \(ShellQuote.quote(repository.keyringURL))")
-            body.line("dpkg -i \"${RIG_TMP}\"")
+            body.line("\(packages.installFileCommand) \"${RIG_TMP}\"")
             body.line("rm -f -- \"${RIG_TMP}\"")
-            body.line("apt-get update")
-        case .aptPackages(let packages):
-            body.line("apt-get update")
-            let loose = packages.filter { $0.version == nil }
-            let pinned = packages.filter { $0.version != nil }
+            body.line(packages.updateCacheCommand)
+        case .aptPackages(let list):
+            body.line(packages.updateCacheCommand)
+            let loose = list.filter { $0.version == nil }
+            let pinned = list.filter { $0.version != nil }
             if !loose.isEmpty {
-                body.line("rig_apt_install " + loose.map { ShellQuote.quote($0.name) }.joined(separator: " "))
+                body.line("\(packages.installFunction) " + loose.map { ShellQuote.quote($0.name) }.joined(separator: " "))
             }
             if !pinned.isEmpty {
-                body.line("rig_apt_install --allow-change-held-packages " + pinned.map { ShellQuote.quote($0.text) }.joined(separator: " "))
-                body.line("apt-mark hold " + pinned.map { ShellQuote.quote($0.name) }.joined(separator: " "))
+                body.line("\(packages.installFunction) \(packages.allowHeldChangeOption) " + pinned.map { ShellQuote.quote(packages.versioned($0.name, $0.version)) }.joined(separator: " "))
+                body.line("\(packages.holdCommand) " + pinned.map { ShellQuote.quote($0.name) }.joined(separator: " "))
             }
         case .nvidiaDriver(let driver):
             if let preferences = driver.preferences {
                 installSystemFile(preferences, in: &body)
             }
-            body.line("apt-get update")
+            body.line(packages.updateCacheCommand)
             install(driver.package, in: &body)
         case .cudaToolkit(let cuda):
-            body.line("apt-get update")
+            body.line(packages.updateCacheCommand)
             install(cuda.package, in: &body)
             installSystemFile(cuda.profileScript, in: &body)
         case .rocmRepository(let rocm):
-            body.line("apt-get update")
-            body.line("if ! command -v curl >/dev/null; then rig_apt_install ca-certificates curl; fi")
+            body.line(packages.updateCacheCommand)
+            body.line("if ! command -v curl >/dev/null; then \(packages.installFunction) ca-certificates curl; fi")
             body.line("install -d -m 0755 \(ShellQuote.quote(parentDirectory(rocm.keyring)))")
             body.line("rig_mktemp \(ShellQuote.quote(rocm.keyring))")
             body.line("curl -fsSL --proto '=https' -o \"${RIG_TMP}\" \(ShellQuote.quote(ROCmInstall.keyURL))")
             body.line("chmod 644 \"${RIG_TMP}\"")
             body.line("mv -f -- \"${RIG_TMP}\" \(ShellQuote.quote(rocm.keyring))")
             for file in rocm.repositoryFiles { installSystemFile(file, in: &body) }
-            body.line("apt-get update")
+            body.line(packages.updateCacheCommand)
         case .rocmPackages(let rocm):
-            body.line("apt-get update")
-            body.line("rig_apt_install " + rocm.kernelPackagePrefixes.map { "\"\($0)$(uname -r)\"" }.joined(separator: " "))
+            body.line(packages.updateCacheCommand)
+            body.line("\(packages.installFunction) " + rocm.kernelPackagePrefixes.map { "\"\($0)$(uname -r)\"" }.joined(separator: " "))
             // Held packages stay installable: a rerun after a release change moves them on purpose.
-            body.line("rig_apt_install --allow-change-held-packages " + rocm.packages.map { ShellQuote.quote($0.name) }.joined(separator: " "))
+            body.line("\(packages.installFunction) \(packages.allowHeldChangeOption) " + rocm.packages.map { ShellQuote.quote($0.name) }.joined(separator: " "))
             let held = rocm.packages.filter(\.hold).map(\.name)
-            if !held.isEmpty { body.line("apt-mark hold " + held.map(ShellQuote.quote).joined(separator: " ")) }
+            if !held.isEmpty { body.line("\(packages.holdCommand) " + held.map(ShellQuote.quote).joined(separator: " ")) }
             body.line("echo 'reboot: the amdgpu kernel module was installed; reboot to load it'")
         case .userGroups(let groups):
             body.assign("user", command: "rig_user")
@@ -222,7 +230,7 @@ package struct ShellEmitter: Sendable {
             body.line("rig_brew_bundle_install \"${\(contents)}\"")
             body.line("rig_brew_bundle_check \"${\(contents)}\" || rig_fail 'brew bundle ran, but brew bundle check still finds packages missing'")
         case .aptHold(let names):
-            body.line("apt-mark hold " + names.map(ShellQuote.quote).joined(separator: " "))
+            body.line("\(packages.holdCommand) " + names.map(ShellQuote.quote).joined(separator: " "))
         case .modprobeBlacklist(let file):
             installSystemFile(file, in: &body)
             body.line("if command -v update-initramfs >/dev/null; then update-initramfs -u; fi")
@@ -233,18 +241,18 @@ package struct ShellEmitter: Sendable {
         case .aptSource(let source):
             body.line("rig_download_key \(ShellQuote.quote(source.keyURL)) \(ShellQuote.quote(source.keyring))")
             installSystemFile(source.sources, in: &body)
-            body.line("apt-get update")
+            body.line(packages.updateCacheCommand)
         case .packagedService(let service):
-            body.line("apt-get update")
-            body.line("rig_apt_install " + service.packages.map(ShellQuote.quote).joined(separator: " "))
+            body.line(packages.updateCacheCommand)
+            body.line("\(packages.installFunction) " + service.packages.map(ShellQuote.quote).joined(separator: " "))
             body.line("systemctl enable --now \(ShellQuote.quote(service.unit))")
         case .groupMembers(let members):
             for user in members.users {
                 body.line("usermod -aG \(ShellQuote.quote(members.group)) \(ShellQuote.quote(user))")
             }
         case .dockerRuntime(let runtime):
-            body.line("apt-get update")
-            body.line("rig_apt_install \(ShellQuote.quote(runtime.package))")
+            body.line(packages.updateCacheCommand)
+            body.line("\(packages.installFunction) \(ShellQuote.quote(runtime.package))")
             body.line(runtime.configure.map(ShellQuote.quote).joined(separator: " "))
             body.line("systemctl restart docker")
         case .gpuSettings(let unit):
@@ -272,12 +280,12 @@ package struct ShellEmitter: Sendable {
 
     private func install(_ pin: AptPin, in body: inout ShellFunctionBody) {
         guard let glob = pin.versionGlob else {
-            body.line("rig_apt_install \(ShellQuote.quote(pin.name))")
+            body.line("\(packages.installFunction) \(ShellQuote.quote(pin.name))")
             return
         }
-        body.assign("version", command: "rig_apt_version \(ShellQuote.quote(pin.name)) \(ShellQuote.quote(glob))")
-        body.line("rig_apt_install --allow-change-held-packages \(ShellQuote.quote(pin.name + "="))\"${version}\"")
-        if pin.hold { body.line("apt-mark hold \(ShellQuote.quote(pin.name))") }
+        body.assign("version", command: "\(packages.versionFunction) \(ShellQuote.quote(pin.name)) \(ShellQuote.quote(glob))")
+        body.line("\(packages.installFunction) \(packages.allowHeldChangeOption) \(packages.versionedArgument(pin.name, variable: "version"))")
+        if pin.hold { body.line("\(packages.holdCommand) \(ShellQuote.quote(pin.name))") }
     }
 
     /// `/etc/apt/keyrings` for `/etc/apt/keyrings/rocm.asc`.

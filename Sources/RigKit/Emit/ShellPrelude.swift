@@ -9,8 +9,9 @@ import RigPlan
 enum ShellPrelude {
     /// The helpers `steps` need: the common ones, and Homebrew's only where a step installs from a Brewfile
     /// (so a Linux script carries no Mac helpers).
-    static func text(for steps: [Step]) -> String {
-        steps.contains { if case .brewBundle = $0.kind { true } else { false } } ? text + homebrew : text
+    static func text(for steps: [Step], packages: SystemPackageManager) -> String {
+        let helpers = text(packages)
+        return steps.contains { if case .brewBundle = $0.kind { true } else { false } } ? helpers + homebrew : helpers
     }
 
     /// Homebrew's helpers, for a Mac's scripts.
@@ -39,9 +40,20 @@ rig_fail() {
 
 """#
 
-    static let text = core + "\n" + dkmsFunctions + "\n" + cudaDefaultFunctions + "\n" + containerFunctions
+    /// The common helpers, with the package manager's own (`SystemPackageManager.shellHelpers`) among them.
+    static func text(_ packages: SystemPackageManager) -> String {
+        coreBeforePackages + "\n" + packages.shellHelpers + "\n" + coreAfterPackages + "\n" + dkmsFunctions(packages) + "\n"
+            + cudaDefaultFunctions(packages) + "\n" + containerFunctions(packages)
+    }
 
-    private static let core = #"""
+    /// The helpers of an apt system, and the DKMS repair and key download below, as apt's: every Linux system
+    /// rigctl plans for has apt, and tests run these against fakes.
+    static let text: String = text(.apt)
+    static let dkmsFunctions: String = dkmsFunctions(.apt)
+    static let cudaDefaultFunctions: String = cudaDefaultFunctions(.apt)
+    static let containerFunctions: String = containerFunctions(.apt)
+
+    private static let coreBeforePackages = #"""
 # --- helpers (the same in every script rigctl writes) ---
 
 # The temporary files this run made (rig_mktemp): removed when the script ends, however it ends (a failed
@@ -85,71 +97,9 @@ rig_require_root() {
   fi
 }
 
-rig_apt_install() {
-  DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
-}
+"""#
 
-# Prints "<selection> <status> <version>" for a package dpkg knows, nothing otherwise.
-rig_package_state() {
-  # shellcheck disable=SC2016 # dpkg-query fields, not shell expansions
-  dpkg-query -W -f='${db:Status-Want} ${db:Status-Status} ${Version}\n' "$1" 2>/dev/null || true
-}
-
-# rig_package_installed NAME [VERSION_GLOB [hold]]: installed, at a matching version, held if asked.
-rig_package_installed() {
-  local want status version
-  read -r want status version < <(rig_package_state "$1") || return 1
-  [[ ${status} == installed ]] || return 1
-  if [[ -n ${2:-} ]]; then
-    # shellcheck disable=SC2254 # the version glob is meant to match as a pattern
-    case ${version} in
-      $2) ;;
-      *) return 1 ;;
-    esac
-  fi
-  [[ ${3:-} != hold || ${want} == hold ]]
-}
-
-# rig_package_at_least NAME VERSION: installed at VERSION or newer.
-rig_package_at_least() {
-  local status version
-  read -r _ status version < <(rig_package_state "$1") || return 1
-  [[ ${status} == installed ]] && dpkg --compare-versions "${version}" ge "$2"
-}
-
-# rig_driver_branch_installed FLAVOR BRANCH: an Ubuntu nvidia-driver-<n>[-open] with n >= BRANCH is installed.
-rig_driver_branch_installed() {
-  local suffix='' status name
-  if [[ $1 == open ]]; then suffix='-open'; fi
-  while read -r status name; do
-    if [[ ${status} == installed && ${name} =~ ^nvidia-driver-([0-9]+)${suffix}$ ]] && ((BASH_REMATCH[1] >= $2)); then
-      return 0
-    fi
-  done < <(
-    # shellcheck disable=SC2016 # dpkg-query fields, not shell expansions
-    dpkg-query -W -f='${db:Status-Status} ${Package}\n' 'nvidia-driver-*' 2>/dev/null || true
-  )
-  return 1
-}
-
-# rig_apt_version NAME GLOB: prints the newest version apt can install that matches GLOB.
-rig_apt_version() {
-  local version best=''
-  while read -r version; do
-    # shellcheck disable=SC2254 # the version glob is meant to match as a pattern
-    case ${version} in
-      $2) ;;
-      *) continue ;;
-    esac
-    if [[ -z ${best} ]] || dpkg --compare-versions "${version}" gt "${best}"; then best=${version}; fi
-  done < <(apt-cache madison "$1" | awk -F'|' '{ gsub(/ /, "", $2); print $2 }')
-  if [[ -z ${best} ]]; then
-    printf 'error: apt has no version of %s matching %s\n' "$1" "$2" >&2
-    return 1
-  fi
-  printf '%s\n' "${best}"
-}
-
+    private static let coreAfterPackages = #"""
 # The home directory of the person who ran the script (through sudo too), and the owner for their files.
 rig_home() {
   if [[ ${EUID} -eq 0 && -n ${SUDO_USER:-} && ${SUDO_USER} != root ]]; then
@@ -360,7 +310,7 @@ rig_driver_module_loaded() {
     /// (dkms(8), "autoinstall"); installing `linux-headers-KERNEL` already runs it through dkms's
     /// `/etc/kernel/header_postinst.d/dkms` hook, so the explicit call is what makes a headers-present,
     /// build-failed kernel retry.
-    static let dkmsFunctions = #"""
+    static func dkmsFunctions(_ packages: SystemPackageManager) -> String { #"""
 # rig_dkms_kernels_missing BOOT: the running kernel and the newest one in BOOT (/boot: the next boot's) for which
 # DKMS knows an nvidia module that is not installed, one a line; nothing when DKMS or its nvidia module is absent.
 rig_dkms_kernels_missing() {
@@ -401,20 +351,20 @@ rig_dkms_install_missing() {
   while IFS= read -r kernel; do
     [[ -n ${kernel} ]] || continue
     if [[ ! -d /lib/modules/${kernel}/build ]]; then
-      if [[ -z ${updated} ]]; then apt-get update; updated=1; fi
-      DEBIAN_FRONTEND=noninteractive apt-get install -y "linux-headers-${kernel}"
+      if [[ -z ${updated} ]]; then \#(packages.updateCacheCommand); updated=1; fi
+      \#(packages.unattendedInstallCommand) "\#(packages.kernelHeadersPackagePrefix)${kernel}"
     fi
     dkms autoinstall -k "${kernel}"
   done <<<"${missing}"
 }
-"""#
+"""# }
 
     /// The `/usr/local/cuda` switch, also run by the playbook's `cuda-default` tasks. NVIDIA's CUDA packages make
     /// `/usr/local/cuda` an alternative: each `cuda-toolkit-X-Y-config-common` (rpm: `cuda-toolkit-X-Y`) runs
     /// `update-alternatives --install /usr/local/cuda cuda /usr/local/cuda-X.Y <XY>` (the scriptlet quoted in
     /// NVIDIA/libnvidia-container#117), so the newest installed toolkit wins in auto mode; `--set` puts the
     /// alternative in manual mode, where a later toolkit install no longer moves it.
-    static let cudaDefaultFunctions = #"""
+    static func cudaDefaultFunctions(_ packages: SystemPackageManager) -> String { #"""
 # rig_cuda_matches KIND RELEASE PATH: PATH is a cuda-X.Y directory whose X.Y is RELEASE (KIND prefix: 12.8 or
 # 12.8.x; 13 takes 13.x) or at least RELEASE (KIND atleast).
 rig_cuda_matches() {
@@ -423,7 +373,7 @@ rig_cuda_matches() {
   local version=${BASH_REMATCH[1]}
   case $1 in
     prefix) [[ ${version} == "$2" || ${version} == "$2".* ]] ;;
-    atleast) dpkg --compare-versions "${version}" ge "$2" ;;
+    atleast) \#(packages.versionAtLeast("\"${version}\"", "\"$2\"")) ;;
     *) return 1 ;;
   esac
 }
@@ -448,15 +398,15 @@ rig_cuda_default_set() {
   fi
   update-alternatives --set cuda "${choice}"
 }
-"""#
+"""# }
 
     /// Apt keys, group members and docker runtimes, for the container steps (docs/plan.md, "Containers").
-    static let containerFunctions = #"""
+    static func containerFunctions(_ packages: SystemPackageManager) -> String { #"""
 # rig_download_key URL PATH: the key at URL into PATH (mode 644, its directory 755), through a temporary file beside it.
 rig_download_key() {
   if ! command -v curl >/dev/null; then
-    apt-get update
-    rig_apt_install ca-certificates curl
+    \#(packages.updateCacheCommand)
+    \#(packages.installFunction) ca-certificates curl
   fi
   install -m 0755 -d "$(dirname -- "$2")"
   rig_mktemp "$2"
@@ -481,5 +431,5 @@ rig_docker_runtime() {
   runtimes="$(docker info --format '{{json .Runtimes}}' 2>/dev/null)" || return 1
   [[ ${runtimes} == *"\"$1\":"* ]]
 }
-"""#
+"""# }
 }

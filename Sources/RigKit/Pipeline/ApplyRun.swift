@@ -97,7 +97,7 @@ package struct ApplyRun: Sendable {
         let steps: any System = options.dryRun ? ReadOnlySystem(system) : system
         let applier = Applier(
             spec: spec, dotfiles: machine.themeFiles, system: steps,
-            executor: MachineStepExecutor(system: steps, dotfiles: target, isRoot: options.isRoot),
+            executor: MachineStepExecutor(system: steps, dotfiles: target, isRoot: options.isRoot, packages: spec.os.systemPackages),
             prompter: prompter, confirmations: pipeline.confirmations(for: spec),
             options: .init(dryRun: options.dryRun, probeTimeout: options.probeTimeout), progress: progress)
         let outcome = await applier.run()

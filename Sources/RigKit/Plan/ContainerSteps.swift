@@ -4,14 +4,15 @@ import RigProbe
 import RigTheme
 import RigAudit
 
-/// A third-party apt repository the documented way: its signing key downloaded into `keyring`, and a
-/// sources file that names the key with `signed-by`, so the key vouches for this repository only.
+/// A third-party repository the documented way: its signing key downloaded into `keyring`, and a
+/// sources file that names the key (apt: `signed-by`), so the key vouches for this repository only.
+/// The files' places and formats are the package manager's (`SystemPackageManager+Plan.swift`).
 package struct AptSource: Sendable, Equatable {
     /// Where the key is published (an ASCII-armored OpenPGP key).
     package var keyURL: String
-    /// `/etc/apt/keyrings/<name>.asc`: apt reads an armored key by its `.asc` suffix (Docker's guide uses it so).
+    /// `/etc/apt/keyrings/<name>.asc` (`SystemPackageManager.keyringPath`).
     package var keyring: String
-    /// `/etc/apt/sources.list.d/<name>.list`, written whole.
+    /// `/etc/apt/sources.list.d/<name>.list`, written whole (`SystemPackageManager.sourcesFile`).
     package var sources: SystemFile
 
     /// Docker Engine's repository: docs.docker.com/engine/install/ubuntu ("Install using the apt repository":
@@ -22,12 +23,12 @@ package struct AptSource: Sendable, Equatable {
     package static func docker(_ os: MachineSpec.OperatingSystem) -> AptSource? {
         guard let codename = os.profile.codename(os.release) else { return nil }
         let distribution = os.profile.releaseBase == .debian ? "debian" : "ubuntu"
-        let keyring = "/etc/apt/keyrings/docker.asc"
-        return AptSource(keyURL: "https://download.docker.com/linux/\(distribution)/gpg", keyring: keyring,
-                         sources: SystemFile(path: "/etc/apt/sources.list.d/docker.list", contents: """
-                             deb [arch=\(os.architecture.rawValue) signed-by=\(keyring)] https://download.docker.com/linux/\(distribution) \(codename) stable
-
-                             """))
+        let manager = os.systemPackages
+        let repository = PackageRepository(
+            name: "docker", url: "https://download.docker.com/linux/\(distribution)", suite: codename, components: ["stable"],
+            architectures: [os.architecture.rawValue], keyring: manager.keyringPath("docker"))
+        return AptSource(keyURL: "https://download.docker.com/linux/\(distribution)/gpg", keyring: repository.keyring,
+                         sources: manager.sourcesFile(for: repository))
     }
 
     /// The NVIDIA Container Toolkit's repository: docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html
@@ -36,14 +37,13 @@ package struct AptSource: Sendable, Equatable {
     /// which leaves `deb [signed-by=…] https://nvidia.github.io/libnvidia-container/stable/deb/$(ARCH) /`; apt expands
     /// `$(ARCH)`). The guide dearmors the key into `/usr/share/keyrings`; rigctl keeps it armored as `.asc`, as Docker does,
     /// so neither gpg nor a download of the list is needed and the playbook can write the same files.
-    package static let nvidiaContainerToolkit: AptSource = {
-        let keyring = "/etc/apt/keyrings/nvidia-container-toolkit.asc"
-        return AptSource(keyURL: "https://nvidia.github.io/libnvidia-container/gpgkey", keyring: keyring,
-                         sources: SystemFile(path: "/etc/apt/sources.list.d/nvidia-container-toolkit.list", contents: """
-                             deb [signed-by=\(keyring)] https://nvidia.github.io/libnvidia-container/stable/deb/$(ARCH) /
-
-                             """))
-    }()
+    package static func nvidiaContainerToolkit(_ manager: SystemPackageManager) -> AptSource {
+        let repository = PackageRepository(
+            name: "nvidia-container-toolkit", url: "https://nvidia.github.io/libnvidia-container/stable/deb/$(ARCH)", suite: "/",
+            keyring: manager.keyringPath("nvidia-container-toolkit"))
+        return AptSource(keyURL: "https://nvidia.github.io/libnvidia-container/gpgkey", keyring: repository.keyring,
+                         sources: manager.sourcesFile(for: repository))
+    }
 }
 
 /// Packages whose service must run: installed, then the unit enabled and started.

@@ -64,13 +64,11 @@ package struct NVIDIADriverInstall: Sendable, Equatable {
         }
 
         if source == .nvidiaRepository, let glob = package.versionGlob {
-            preferences = SystemFile(path: "/etc/apt/preferences.d/rigctl-nvidia-driver", contents: """
-                Explanation: Managed by rigctl: keeps the NVIDIA driver at \(driver.version) (drivers.nvidia.version).
-                Package: nvidia-* libnvidia-* libcuda* libnvcuvid* libnvoptix* libxnvctrl* firmware-nvidia-* cuda-drivers*
-                Pin: version \(glob)
-                Pin-Priority: 1001
-
-                """)
+            preferences = os.systemPackages.preferenceFile(PackagePreference(
+                name: "rigctl-nvidia-driver",
+                explanation: "Managed by rigctl: keeps the NVIDIA driver at \(driver.version) (drivers.nvidia.version).",
+                packages: ["nvidia-*", "libnvidia-*", "libcuda*", "libnvcuvid*", "libnvoptix*", "libxnvctrl*", "firmware-nvidia-*", "cuda-drivers*"],
+                pin: .version(glob), priority: 1001))
         } else {
             preferences = nil
         }

@@ -21,6 +21,7 @@ package struct Planner: Sendable {
         var steps: [Step] = []
         let driver = spec.drivers?.nvidia.map { NVIDIADriverInstall(driver: $0, os: spec.os) }
         let cuda = spec.drivers?.cuda.map(CUDAToolkitInstall.init(constraint:))
+        let packages = spec.os.systemPackages
 
         if cuda != nil || driver?.source == .nvidiaRepository {
             let repository = CUDARepository(os: spec.os)
@@ -28,7 +29,7 @@ package struct Planner: Sendable {
             if cuda != nil { fixes.append("drivers.cuda") }
             if driver?.source == .nvidiaRepository { fixes.append("drivers.nvidia.version") }
             steps.append(Step(
-                id: "cuda-repository", title: "Add NVIDIA's CUDA apt repository (\(repository.name))",
+                id: "cuda-repository", title: "Add NVIDIA's CUDA \(packages.name) repository (\(repository.name))",
                 kind: .aptRepository(repository), needsRoot: true, fixes: fixes,
                 check: .packagesInstalled([AptPin(name: CUDARepository.keyringPackage)])))
         }
@@ -48,7 +49,7 @@ package struct Planner: Sendable {
         if !spec.packages.apt.isEmpty {
             let pins = spec.packages.apt.map { AptPin(name: $0.name, versionGlob: $0.version, hold: $0.version != nil) }
             steps.append(Step(
-                id: "apt-packages", title: "Install \(pins.count) apt package\(pins.count == 1 ? "" : "s")",
+                id: "apt-packages", title: "Install \(pins.count) \(packages.name) package\(pins.count == 1 ? "" : "s")",
                 kind: .aptPackages(spec.packages.apt), needsRoot: true, fixes: ["packages.apt"],
                 check: .packagesInstalled(pins)))
         }
@@ -92,7 +93,7 @@ package struct Planner: Sendable {
         if let constraint = spec.drivers?.rocm {
             let rocm = ROCmInstall(constraint: constraint, os: spec.os)
             steps.append(Step(
-                id: "rocm-repository", title: "Add AMD's amdgpu and ROCm \(rocm.release) apt repositories (\(rocm.codename ?? spec.os.release))",
+                id: "rocm-repository", title: "Add AMD's amdgpu and ROCm \(rocm.release) \(packages.name) repositories (\(rocm.codename ?? spec.os.release))",
                 kind: .rocmRepository(rocm), needsRoot: true, fixes: ["drivers.rocm"],
                 check: .all([.fileExists(rocm.keyring)] + rocm.repositoryFiles.map(StepGuard.fileContents))))
             steps.append(Step(
@@ -182,7 +183,7 @@ package struct Planner: Sendable {
         let engine = [ContainersCheck.engineKey]
         if let docker = AptSource.docker(os) {
             steps.append(Step(
-                id: "docker-repository", title: "Add Docker's apt repository (\(docker.sources.path))",
+                id: "docker-repository", title: "Add Docker's \(os.systemPackages.name) repository (\(docker.sources.path))",
                 kind: .aptSource(docker), needsRoot: true, fixes: engine,
                 check: .all([.fileExists(docker.keyring), .fileContents(docker.sources)])))
         }
@@ -199,10 +200,10 @@ package struct Planner: Sendable {
                 check: .usersInGroup(members)))
         }
         if containers.nvidiaToolkit {
-            let toolkit = AptSource.nvidiaContainerToolkit
+            let toolkit = AptSource.nvidiaContainerToolkit(os.systemPackages)
             let runtime = DockerRuntime.nvidia
             steps.append(Step(
-                id: "nvidia-container-toolkit-repository", title: "Add the NVIDIA Container Toolkit's apt repository (\(toolkit.sources.path))",
+                id: "nvidia-container-toolkit-repository", title: "Add the NVIDIA Container Toolkit's \(os.systemPackages.name) repository (\(toolkit.sources.path))",
                 kind: .aptSource(toolkit), needsRoot: true, fixes: [ContainersCheck.toolkitKey],
                 check: .all([.fileExists(toolkit.keyring), .fileContents(toolkit.sources)])))
             steps.append(Step(

@@ -41,39 +41,34 @@ package struct ROCmInstall: Sendable, Equatable {
 
     /// AMD's key, as `https://repo.radeon.com/rocm/rocm.gpg.key` serves it.
     package static let keyURL = "https://repo.radeon.com/rocm/rocm.gpg.key"
-    package static let keyringPath = "/etc/apt/keyrings/rocm.asc"
     package static let driverPackage = "amdgpu-dkms"
     package static let metaPackage = "rocm"
 
     /// For `>=X.Y` the named minimum is installed, as for CUDA.
     package init(constraint: VersionConstraint, os: MachineSpec.OperatingSystem) {
         self.constraint = constraint
-        release = Self.directory(constraint.version)
+        let release = Self.directory(constraint.version)
+        self.release = release
         codename = DistributionProfile.of(os.profile.releaseBase).codename(os.release)
-        keyring = Self.keyringPath
+        let manager = os.systemPackages
+        let keyring = manager.keyringPath("rocm")
+        self.keyring = keyring
         let suite = codename ?? os.release
-        let options = "[arch=amd64 signed-by=\(Self.keyringPath)]"
+        // AMD's repositories have amd64 packages only.
+        func repository(_ name: String, _ what: String, _ url: String) -> PackageRepository {
+            PackageRepository(name: name, comment: "Managed by rigctl: \(what) \(release) (drivers.rocm).", url: url, suite: suite,
+                              components: ["main"], architectures: ["amd64"], keyring: keyring)
+        }
         sources = [
-            SystemFile(path: "/etc/apt/sources.list.d/amdgpu.list", contents: """
-                # Managed by rigctl: AMD's amdgpu kernel driver \(release) (drivers.rocm).
-                deb \(options) https://repo.radeon.com/amdgpu/\(release)/ubuntu \(suite) main
-
-                """),
-            SystemFile(path: "/etc/apt/sources.list.d/rocm.list", contents: """
-                # Managed by rigctl: AMD ROCm \(release) (drivers.rocm).
-                deb \(options) https://repo.radeon.com/rocm/apt/\(release) \(suite) main
-
-                """),
+            manager.sourcesFile(for: repository("amdgpu", "AMD's amdgpu kernel driver", "https://repo.radeon.com/amdgpu/\(release)/ubuntu")),
+            manager.sourcesFile(for: repository("rocm", "AMD ROCm", "https://repo.radeon.com/rocm/apt/\(release)")),
         ]
-        preferences = SystemFile(path: "/etc/apt/preferences.d/rocm-pin-600", contents: """
-            Explanation: Managed by rigctl: prefer AMD's ROCm \(release) packages (drivers.rocm).
-            Package: *
-            Pin: release o=repo.radeon.com
-            Pin-Priority: 600
-
-            """)
+        preferences = manager.preferenceFile(PackagePreference(
+            name: "rocm-pin-600", explanation: "Managed by rigctl: prefer AMD's ROCm \(release) packages (drivers.rocm).",
+            packages: ["*"], pin: .origin("repo.radeon.com"), priority: 600))
         packages = [AptPin(name: Self.driverPackage, hold: true), AptPin(name: Self.metaPackage, hold: true)]
-        kernelPackagePrefixes = ["linux-headers-", "linux-modules-extra-"]
+        // `linux-modules-extra-` is Ubuntu's (the only system AMD's Ubuntu guide and rigctl's ROCm rules cover).
+        kernelPackagePrefixes = [manager.kernelHeadersPackagePrefix, "linux-modules-extra-"]
         groups = ["render", "video"]
     }
 

@@ -162,6 +162,9 @@ package struct GPUFacts: Sendable, Equatable, Codable {
     package var vramBytes: Fact<UInt64> = .notProbed
     /// CUDA compute capability (`8.6`); NVIDIA only.
     package var computeCapability: Fact<String> = .notProbed
+    /// AMD: the LLVM target the GPU runs (`gfx1100`), from amd-smi, rocm-smi or the kernel's KFD topology;
+    /// nil for other vendors (and in facts recorded before rigctl read it).
+    package var gfxTarget: Fact<String>?
     /// Power limit in force, watts.
     package var powerLimitWatts: Fact<Double> = .notProbed
     /// Power limit the board ships with (its TGP), watts.

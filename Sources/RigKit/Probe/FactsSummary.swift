@@ -44,6 +44,7 @@ package enum FactsSummary {
             case .value(let list):
                 for gpu in list {
                     let link = gpu.pcieLink.map { [("pcie link", text($0.map(Self.link)))] } ?? []
+                    let target = gpu.gfxTarget.map { [("gfx target", text($0))] } ?? []
                     section("gpu \(gpu.busID)", [
                         ("model", text(gpu.model)), ("vendor", gpu.vendor), ("device id", text(gpu.deviceID)),
                         ("vram", text(gpu.vramBytes.map(size))), ("compute capability", text(gpu.computeCapability)),
@@ -51,7 +52,7 @@ package enum FactsSummary {
                         ("default power limit", text(gpu.defaultPowerLimitWatts.map { "\(number($0)) W" })),
                         ("persistence mode", text(gpu.persistenceMode.map(onOff))), ("bar1", text(gpu.bar1Bytes.map(size))),
                         ("mig", text(gpu.migEnabled.map(onOff))),
-                    ] + link)
+                    ] + target + link)
                 }
             }
         }

@@ -10,7 +10,7 @@ package enum ProbeRunner {
     /// version comes before nvidia-smi's, which fills it only where the module said nothing).
     package static let probers: [any Prober] = [
         OSReleaseProber(), KernelProber(), HostnameProber(), CPUProber(), MemoryProber(),
-        PCIProber(), NvidiaDriverProber(), NvidiaSMIProber(), RocmSMIProber(), CUDAProber(),
+        PCIProber(), NvidiaDriverProber(), NvidiaSMIProber(), AMDSMIProber(), CUDAProber(),
         StorageProber(), BoardProber(), FirmwareProber(), PackagesProber(), DriverHealthProber(), ROCmProber(), ContainersProber(),
         MacSystemProber(), BrewPackagesProber(),
     ]
@@ -25,7 +25,8 @@ package enum ProbeRunner {
         let wanted = wanted.intersection(FactGroup.gathered(on: platform))
         let chosen = probers.filter { $0.platforms.contains(platform) && !$0.groups.isDisjoint(with: wanted) }
         let updates = await withTaskGroup(of: (Int, FactsUpdate).self) { group in
-            for (index, prober) in chosen.enumerated() {
+            for index in startOrder(chosen) {
+                let prober = chosen[index]
                 group.addTask {
                     (index, await withDeadline(timeout, prober: prober, system: system))
                 }
@@ -38,6 +39,12 @@ package enum ProbeRunner {
         for index in chosen.indices { updates[index]?.apply(&facts) }
         facts.keep(only: wanted)
         return facts
+    }
+
+    /// The order the probers start in: those that run programs first, so a program's time overlaps
+    /// the file readers' work. Updates are applied in the list's order whatever the finishing order.
+    static func startOrder(_ probers: [any Prober]) -> [Int] {
+        probers.indices.filter { probers[$0].runsCommands } + probers.indices.filter { !probers[$0].runsCommands }
     }
 
     /// The prober's update, or `unavailable` when it overruns. The prober keeps running in the

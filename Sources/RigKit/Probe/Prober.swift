@@ -11,10 +11,14 @@ package protocol Prober: Sendable {
     func unavailable(_ reason: String) -> FactsUpdate
     /// The kinds of system it reads (Linux: /proc, /sys, dpkg; macOS: sw_vers, sysctl, brew).
     var platforms: Set<DistributionProfile.Platform> { get }
+    /// Whether its facts come from running a program (lsblk, nvidia-smi, dpkg-query) rather than
+    /// reading files: the runner starts these first, so the programs run while the file readers work.
+    var runsCommands: Bool { get }
 }
 
 extension Prober {
     package var platforms: Set<DistributionProfile.Platform> { [.linux] }
+    package var runsCommands: Bool { false }
 }
 
 /// A prober's result: an edit applied to `Facts` in the runner's fixed prober order, so the

@@ -4,9 +4,10 @@
 ///
 /// Adding a distribution is a case in `MachineSpec.OperatingSystem.Distro`, a profile here and, for
 /// CUDA rules, its rows in `CUDAOSSupport`; the planner, the compatibility rules and `rigctl init`
-/// read only this profile.
+/// read only this profile. Its package manager's commands, files and modules are `SystemPackageManager`'s
+/// (docs/plan.md, "The package-manager seam and adding a distribution").
 package struct DistributionProfile: Sendable, Equatable {
-    /// The package manager the plan's install steps are written for.
+    /// The package manager the plan's install steps are written for (Linux: `systemPackages`).
     package enum PackageManager: String, Sendable, Equatable {
         /// apt/dpkg: `apt-get install`, `apt-mark hold`, `/etc/apt/preferences.d`, `dpkg-query` guards.
         case apt

@@ -90,16 +90,17 @@ import RigSpec
         python.python = .init(version: "3.12", torch: .init(version: PlanExamples.constraint("2.7"), cuda: Version("12.8")),
                               packages: ["numpy", "accelerate>=1.0"])
         python.containers = .init(engine: .docker, nvidiaToolkit: true, dockerUsers: ["me", "ci-runner"])
-        // The committed arm64 (sbsa repository, NVIDIA-repository driver), rented (ssh:) and Mac (brew bundle, no become) examples.
+        // The committed arm64 (sbsa repository, NVIDIA-repository driver), rented (ssh:), Mac (brew bundle, no become)
+        // and ROCm (RX 7900 XTX desktop, MI210 node) examples, and PlanExamples' ROCm 6.1 node.
         let specs = PlanExamples.all + [debian, pinned, python, try AuditSamples.machine("dgx-spark"), try AuditSamples.machine("rented-h100"), try AuditSamples.machine("mac-studio"),
-                                        PlanExamples.rocmDesktop, PlanExamples.rocmNode]
+                                        try AuditSamples.machine("rocm-desktop"), try AuditSamples.machine("instinct-node"), PlanExamples.rocmNode]
         let temporary = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: temporary) }
         // Named like the repository's directory: ansible-lint decides file kinds by path.
         let directory = temporary.appendingPathComponent("playbooks")
         try PlaybookGenerator(dotfiles: { $0.name == "workstation" ? PlanExamples.dotfiles : [] }).write(specs, to: directory.path, system: LiveSystem())
 
-        let syntax = try #require(try PlanTools.run("ansible-playbook", ["-i", "inventory.yml", "--syntax-check", "site.yml", "workstation.yml", "rocm-desktop.yml", "rocm-node.yml", "mac-studio.yml"],
+        let syntax = try #require(try PlanTools.run("ansible-playbook", ["-i", "inventory.yml", "--syntax-check", "site.yml", "workstation.yml", "rocm-desktop.yml", "instinct-node.yml", "rocm-node.yml", "mac-studio.yml"],
                                                     in: directory, environment: ansibleEnvironment(directory)))
         #expect(syntax.status == 0, "\(syntax.output)")
         let lint = try #require(try PlanTools.run("ansible-lint", ["--offline", "--profile", "production", "--nocolor", "."],

@@ -35,9 +35,9 @@ import RigSpec
             ("big-rig-pinned", script(PlanExamples.bigRigPinned)),
             ("debian-exact", script(debian)),
             ("debian-minimum", script(debianMinimum)),
-            ("rocm-desktop", script(PlanExamples.rocmDesktop)),
+            ("rocm-desktop-6.2.4", script(PlanExamples.rocmDesktop)),
             ("rocm-node", script(PlanExamples.rocmNode)),
-        ] + ["dgx-spark", "rented-h100"].compactMap { name in
+        ] + ["dgx-spark", "rented-h100", "rocm-desktop", "instinct-node"].compactMap { name in
             // The committed arm64 and rented examples, as `rigctl plan --format shell` writes them (without dotfiles).
             (try? AuditSamples.machine(name)).map { (name, script($0)) }
         }
@@ -52,6 +52,7 @@ import RigSpec
     @Test func scriptsPassBashSyntaxCheckAndShellcheck() throws {
         #expect(Self.allVariants.map(\.0).contains("dgx-spark"))
         #expect(Self.allVariants.map(\.0).contains("rented-h100"))
+        #expect(Self.allVariants.map(\.0).contains("rocm-desktop") && Self.allVariants.map(\.0).contains("instinct-node"))
         let directory = try PlanTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for (name, script) in Self.allVariants {

@@ -35,7 +35,7 @@ import RigSpec
 
     @Test func failuresSayWhatToDo() throws {
         #expect(MachineSelector.file(for: "laptop", in: repository).failure?.message
-                == "no machine 'laptop' in machines/ (machines: big-rig, compute-node, dgx-spark, mac-studio, rented-h100, workstation)")
+                == "no machine 'laptop' in machines/ (machines: big-rig, compute-node, dgx-spark, instinct-node, mac-studio, rented-h100, rocm-desktop, workstation)")
         #expect(MachineSelector.file(for: "/etc/hostname", in: repository).failure?.message.hasPrefix("/etc/hostname: is not a machine spec in ") == true)
         #expect(MachineSelector.byHostname(.value("laptop"), from: try specs()).failure?.message
                 == "no spec has hostname 'laptop' (machines: compute-node, workstation); name the machine, or write machines/laptop.yaml (rigctl init)")

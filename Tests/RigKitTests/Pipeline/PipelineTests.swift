@@ -13,7 +13,7 @@ import Testing
 /// `diff` and `snapshot` through the pipeline on replayed hosts: the committed recorded hosts match, and each kind of drift shows.
 @Suite struct PipelineTests {
     @Test func recordedHostsMatchTheirSpecs() async throws {
-        for machine in ["compute-node", "workstation", "big-rig", "rented-h100", "dgx-spark"] {
+        for machine in ["compute-node", "workstation", "big-rig", "rented-h100", "dgx-spark", "rocm-desktop", "instinct-node"] {
             let diff = AuditSamples.pipeline(AuditSamples.repository)
             let report = try await diff.diff(machine, source: .replay(AuditSamples.repository + "/build-logs/\(machine)/recorded-host")).get()
             #expect(report.exitCode(strict: false) == .clean, "\(machine): \(report.findings.filter { $0.severity == .error }.map(\.message))")
@@ -39,6 +39,26 @@ import Testing
             .diff(nil, source: .replay(AuditSamples.repository + "/build-logs/dgx-spark/recorded-host")).get()
         #expect(report.machines == ["dgx-spark"])
         #expect(report.findings.first { $0.keyPath == "os.arch" }?.status == .ok)
+    }
+
+    /// The AMD examples replay to AMD facts: amd-smi's names and targets (the desktop's also in its KFD
+    /// topology), the MI210 record without a bus id matched by its device id, ROCm's release files.
+    @Test(arguments: [("rocm-desktop", "AMD Radeon RX 7900 XTX", "gfx1100", "6.2.4"), ("instinct-node", "AMD Instinct MI210", "gfx90a", "6.2.0")])
+    func theAMDHostsReplayWithTheirTargets(machine: String, model: String, target: String, release: String) async throws {
+        let host = try ReplaySystem(directory: AuditSamples.repository + "/build-logs/\(machine)/recorded-host")
+        let facts = await ProbeRunner.probe(FactGroup.standard.union([.rocm]), on: host)
+        let gpu = try #require(facts.gpus?.value?.first)
+        #expect(facts.gpus?.value?.count == 1)
+        #expect(gpu.vendor == "amd" && gpu.busID == "0000:03:00.0")
+        #expect(gpu.model == .value(model))
+        #expect(gpu.gfxTarget == .value(target))
+        #expect(gpu.powerLimitWatts.value != nil)
+        #expect(facts.rocm?.release == .value(release))
+        #expect(facts.nvidiaDriver?.version.value == nil)
+        let report = try await AuditSamples.pipeline(AuditSamples.repository).diff(nil, source: .replay(host.directory)).get()
+        #expect(report.machines == [machine])
+        #expect(report.findings.first { $0.keyPath == "parts.gpus[0].model" }?.status == .ok)
+        #expect(report.findings.first { $0.keyPath == "drivers.rocm" }?.status == .ok)
     }
 
     @Test func machineChosenByTheRecordedHostname() async throws {
@@ -105,7 +125,7 @@ import Testing
     @Test func unknownMachineAndBadHostAreBadInput() async throws {
         let diff = AuditSamples.pipeline(AuditSamples.repository)
         let unknown = await diff.diff("laptop", source: .file("/nonexistent"))
-        #expect(unknown.failure?.description == "no machine 'laptop' in machines/ (machines: big-rig, compute-node, dgx-spark, mac-studio, rented-h100, workstation)")
+        #expect(unknown.failure?.description == "no machine 'laptop' in machines/ (machines: big-rig, compute-node, dgx-spark, instinct-node, mac-studio, rented-h100, rocm-desktop, workstation)")
         let badHost = await diff.diff("big-rig", source: .replay("/nonexistent/host"))
         #expect(badHost.failure?.description == "cannot replay: /nonexistent/host: not a recorded host (no such directory)")
     }

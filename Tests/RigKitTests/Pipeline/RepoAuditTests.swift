@@ -15,7 +15,7 @@ import RigSpec
     @Test func committedExamplesPass() {
         let report = RepoAudit(pipeline: AuditSamples.pipeline(AuditSamples.repository), checksPlaybooks: false).run()
         #expect(report.diagnostics.isEmpty)
-        #expect(report.machines == ["big-rig", "compute-node", "dgx-spark", "mac-studio", "rented-h100", "workstation"])
+        #expect(report.machines == ["big-rig", "compute-node", "dgx-spark", "instinct-node", "mac-studio", "rented-h100", "rocm-desktop", "workstation"])
         #expect(report.findings.filter { $0.severity == .error }.isEmpty)
         // The warnings: the two unconfirmed XMP checklist items, and what the two newest recordings
         // cannot answer: they were made before the driver-health and Python probes existed (the real
@@ -133,7 +133,7 @@ import RigSpec
         #expect(report.exitCode(strict: false) == .badInput)
         #expect(report.diagnostics.map(\.location.file) == ["build-logs/compute-node/facts.json", "machines/big-rig.yaml"])
         #expect(report.diagnostics[0].message.hasPrefix("build-logs/compute-node/facts.json: not a facts file"))
-        #expect(report.machines == ["compute-node", "dgx-spark", "mac-studio", "rented-h100", "workstation"])
+        #expect(report.machines == ["compute-node", "dgx-spark", "instinct-node", "mac-studio", "rented-h100", "rocm-desktop", "workstation"])
     }
 
     @Test func noMachinesIsBadInput() throws {
@@ -145,10 +145,10 @@ import RigSpec
 
     @Test func playbooksAreASectionNotAMachine() {
         let report = RepoAudit(pipeline: AuditSamples.pipeline(AuditSamples.repository, system: ReadOnlySystem(LiveSystem()))).run()
-        #expect(report.machines == ["big-rig", "compute-node", "dgx-spark", "mac-studio", "rented-h100", "workstation"])
+        #expect(report.machines == ["big-rig", "compute-node", "dgx-spark", "instinct-node", "mac-studio", "rented-h100", "rocm-desktop", "workstation"])
         #expect(report.sections.last == "playbooks")
         #expect(report.findings(for: "playbooks").map(\.status) == [.ok])
-        #expect(TextReport.summary(report, strict: false).hasPrefix("6 machines: "))
+        #expect(TextReport.summary(report, strict: false).hasPrefix("8 machines: "))
     }
 
     @Test func liveAuditComparesOnlyThatMachine() {

@@ -183,3 +183,22 @@ import Testing
         #expect(facts.board?.name == .unknown("no /sys/class/dmi/id; dmidecode not installed"))
     }
 }
+
+@Suite struct ProbeRunnerStartOrderTests {
+    /// Probers that run programs start first (their programs run while the file readers work);
+    /// within each kind the list's order is kept.
+    @Test func commandRunnersStartFirst() {
+        let probers: [any Prober] = [OSReleaseProber(), StorageProber(), HostnameProber(), NvidiaSMIProber(), CPUProber()]
+        #expect(ProbeRunner.startOrder(probers) == [1, 3, 0, 2, 4])
+        #expect(ProbeRunner.startOrder([]) == [])
+    }
+
+    /// The runner's own list: lsblk (storage) and nvidia-smi start before any file reader.
+    @Test func defaultProbersStartWithThePrograms() throws {
+        let order = ProbeRunner.startOrder(ProbeRunner.probers).map { ProbeRunner.probers[$0] }
+        let firstFileReader = try #require(order.firstIndex { !$0.runsCommands })
+        #expect(try #require(order.firstIndex { $0 is StorageProber }) < firstFileReader)
+        #expect(try #require(order.firstIndex { $0 is NvidiaSMIProber }) < firstFileReader)
+        #expect(!OSReleaseProber().runsCommands && StorageProber().runsCommands)
+    }
+}

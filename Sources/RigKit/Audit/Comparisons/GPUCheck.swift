@@ -39,7 +39,7 @@ package struct GPUCheck: SpecComparison {
                 findings.append(vramFinding(index, vram, matched, context))
             }
         }
-        let extras = unassigned.filter { $0.gpu.model.value != nil && ($0.gpu.vendor == "nvidia" || $0.model != nil) }.map(\.gpu)
+        let extras = unassigned.filter { $0.gpu.model.value != nil && ($0.gpu.vendor == "nvidia" || $0.model != nil || $0.isAmbiguous) }.map(\.gpu)
         if !extras.isEmpty {
             let list = extras.map { "\($0.model.value ?? "?") at \($0.busID)" }.joined(separator: ", ")
             findings.append(context.drift("parts.gpus", expected: "\(spec.parts.gpuCount) GPU\(spec.parts.gpuCount == 1 ? "" : "s")",
@@ -58,27 +58,59 @@ package struct GPUCheck: SpecComparison {
         return Named(name: wanted, catalog: catalog).sameModel(as: Named(name: reported, catalog: catalog))
     }
 
+    /// The `parts.gpus` entry's GPU is one of what the machine's GPU may be (`Named.candidates`).
+    func sameModel(_ wanted: String, _ gpu: GPUFacts) -> Bool {
+        Named(name: wanted, catalog: catalog).sameModel(as: Named(gpu, catalog: catalog))
+    }
+
     /// A GPU name, normalised, with its catalog entry.
     struct Named {
         var gpu: GPUFacts
         let normalized: String?
         let model: GPUModel?
+        /// For an AMD GPU the name alone does not pin (`Navi 31 [Radeon RX 7900 XT/7900 XTX]`), the normalised
+        /// names of the models it may be: those of its PCI device id (`AMDDeviceNames.pciDevices`, preferred),
+        /// else those its database-style name lists. Empty when the name is enough or nothing is known.
+        let candidates: [String]
 
         init(_ gpu: GPUFacts, catalog: GPUCatalog) {
             self.gpu = gpu
-            normalized = gpu.model.value.map(GPUName.normalize)
-            model = gpu.model.value.flatMap(catalog.lookup)
+            let name = gpu.model.value
+            normalized = name.map(GPUName.normalize)
+            let exact = name.flatMap(catalog.lookup).flatMap { $0.isFamily ? nil : $0 }
+            let byDevice = gpu.vendor == "amd" ? (gpu.deviceID.value.flatMap { AMDDeviceNames.pciDevices[$0.lowercased()] } ?? []) : []
+            if let exact, byDevice.isEmpty || byDevice.contains(where: { GPUName.normalize($0) == GPUName.normalize(exact.name) }) {
+                model = exact
+                candidates = []
+            } else if !byDevice.isEmpty {
+                // The device id outranks a name that disagrees with it or lists several models.
+                model = byDevice.count == 1 ? catalog.lookup(byDevice[0]) : nil
+                candidates = byDevice.count == 1 ? [] : byDevice.map(GPUName.normalize)
+            } else if gpu.vendor == "amd", let name, exact == nil {
+                let listed = AMDDeviceNames.models(inDatabaseName: name)
+                let models = listed.compactMap { catalog.lookup($0) }.filter { !$0.isFamily }
+                model = listed.count == 1 ? models.first : nil
+                candidates = listed.count > 1 ? listed.map(GPUName.normalize) : []
+            } else {
+                model = name.flatMap(catalog.lookup)
+                candidates = []
+            }
         }
 
         init(name: String, catalog: GPUCatalog) {
             self.init(GPUFacts.named(name), catalog: catalog)
         }
 
+        /// Several models fit what the machine reported (for messages).
+        var isAmbiguous: Bool { candidates.count > 1 }
+
         func sameModel(as other: Named) -> Bool {
             guard let normalized, let theirs = other.normalized else { return false }
+            if let model, let otherModel = other.model, !model.isFamily, !otherModel.isFamily { return model == otherModel }
             if normalized == theirs { return true }
-            guard let model, let otherModel = other.model, !model.isFamily, !otherModel.isFamily else { return false }
-            return model == otherModel
+            if let model, !model.isFamily, other.candidates.contains(GPUName.normalize(model.name)) { return true }
+            if let otherModel = other.model, !otherModel.isFamily, candidates.contains(GPUName.normalize(otherModel.name)) { return true }
+            return other.candidates.contains(normalized) || candidates.contains(theirs)
         }
     }
 
@@ -92,7 +124,11 @@ package struct GPUCheck: SpecComparison {
         let buses = matched.map(\.busID).joined(separator: ", ")
         if matched.count == gpu.count {
             let actual = expected
-            return context.ok(key, expected: expected, actual: actual, "found \(actual) at \(buses)")
+            let vague = matched.map { Named($0, catalog: catalog) }.filter(\.isAmbiguous)
+            guard let example = vague.first?.gpu else { return context.ok(key, expected: expected, actual: actual, "found \(actual) at \(buses)") }
+            let shown = example.deviceID.value.map { "PCI id \($0)" } ?? "'\(example.model.value ?? "")'"
+            return context.ok(key, expected: expected, actual: actual,
+                              "found \(actual) at \(buses) (as far as the machine tells: its \(shown) also fits other models)")
         }
         let short = gpu.count - matched.count
         if !unidentified.isEmpty {

@@ -25,7 +25,7 @@ package struct PCIeLinkCheck: SpecComparison {
         var findings: [Finding] = []
         for (index, entry) in spec.parts.gpus.enumerated() {
             var matched: [GPUFacts] = []
-            while matched.count < entry.count, let next = unassigned.firstIndex(where: { matcher.sameModel(entry.model, $0.model.value) }) {
+            while matched.count < entry.count, let next = unassigned.firstIndex(where: { matcher.sameModel(entry.model, $0) }) {
                 matched.append(unassigned.remove(at: next))
             }
             for gpu in matched { findings += check(gpu, entry: entry, index: index, spec: spec, context) }

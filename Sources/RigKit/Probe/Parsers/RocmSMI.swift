@@ -4,7 +4,8 @@ import RigText
 import RigSystem
 
 /// `rocm-smi … --json` (keys differ between ROCm releases: `Device ID` or `GPU ID`,
-/// `Card series` or `Device Name`). The plain concise table is not read: every rocm-smi that knows
+/// `Card series` or `Device Name`; `Card model` is never the name: a subsystem id such as `0x0c34`, or on an
+/// MI250 in a real paste "FirePro W4300", wandb/wandb#5449). The plain concise table is not read: every rocm-smi that knows
 /// the GPUs rigctl plans for has `--json` (the captures run from ROCm 4.3 to 6.1).
 package struct RocmSMI: Sendable, Equatable {
     package struct Card: Sendable, Equatable {
@@ -13,6 +14,8 @@ package struct RocmSMI: Sendable, Equatable {
         package var busID: String?
         package var name: String?
         package var deviceID: String?
+        /// `GFX Version` (rocm-smi 6.1+): the LLVM target, `gfx1031`.
+        package var gfxTarget: String?
         package var vramBytes: UInt64?
         /// Max graphics package power, watts.
         package var powerCapWatts: Double?
@@ -34,6 +37,7 @@ package struct RocmSMI: Sendable, Equatable {
                 busID: card["PCI Bus"],
                 name: name,
                 deviceID: card["Device ID"] ?? card["GPU ID"],
+                gfxTarget: card["GFX Version"].flatMap(GFXTarget.name),
                 vramBytes: card["VRAM Total Memory (B)"].flatMap { UInt64($0) },
                 powerCapWatts: card["Max Graphics Package Power (W)"].flatMap { Double($0) }.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }))
         }

@@ -7,6 +7,7 @@ import RigSystem
 package struct BrewPackagesProber: Prober {
     package init() {}
     package var groups: Set<FactGroup> { [.packages] }
+    package var runsCommands: Bool { true }
     package var platforms: Set<DistributionProfile.Platform> { [.macOS] }
 
     static let formulaArgv = ["brew", "list", "--formula", "--versions"]

@@ -6,6 +6,7 @@ import RigSystem
 package struct CUDAProber: Prober {
     package init() {}
     package var groups: Set<FactGroup> { [.cuda] }
+    package var runsCommands: Bool { true }
 
     package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         let toolkits = Self.toolkits(system)

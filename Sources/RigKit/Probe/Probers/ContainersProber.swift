@@ -7,6 +7,7 @@ import RigSystem
 package struct ContainersProber: Prober {
     package init() {}
     package var groups: Set<FactGroup> { [.containers] }
+    package var runsCommands: Bool { true }
 
     package static let dockerInfo = ["docker", "info", "--format", "{{json .}}"]
 

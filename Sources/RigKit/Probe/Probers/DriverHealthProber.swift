@@ -3,22 +3,26 @@ import RigSystem
 
 /// The driver-health facts (`DriverHealthFacts`): the NVML library and nvidia-smi, /boot and
 /// `dkms status`, /proc/modules and modprobe.d, `mokutil --sb-state` and `modinfo -F signer nvidia`,
-/// `apt-mark showhold` and the unattended-upgrades settings, and `/usr/local/cuda/version.json`.
+/// the package manager's holds and automatic-upgrade settings (`apt-mark showhold`, unattended-upgrades),
+/// and `/usr/local/cuda/version.json`.
 /// Every command only looks; the commands run concurrently.
 package struct DriverHealthProber: Prober {
-    package init() {}
+    /// Whose holds are read (`SystemPackageManager.heldPackagesCommand`).
+    package var manager: SystemPackageManager
+
+    package init(manager: SystemPackageManager = .apt) { self.manager = manager }
     package var groups: Set<FactGroup> { [.driverHealth] }
+    package var runsCommands: Bool { true }
 
     /// The query whose failure text says whether NVML starts (the same library every CUDA program loads).
     static let nvidiaSMI = ["nvidia-smi", "--query-gpu=driver_version", "--format=csv,noheader"]
-    static let unattendedUpgradesProgram = "/usr/bin/unattended-upgrade"
 
     package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
         async let smi = system.run(Self.nvidiaSMI, timeout: timeout)
         async let dkmsRun = system.run(["dkms", "status"], timeout: timeout)
         async let mokutil = system.run(["mokutil", "--sb-state"], timeout: timeout)
         async let modinfo = system.run(["modinfo", "-F", "signer", "nvidia"], timeout: timeout)
-        async let holds = system.run(["apt-mark", "showhold"], timeout: timeout)
+        async let holds = system.run(manager.heldPackagesCommand, timeout: timeout)
 
         var health = DriverHealthFacts()
         let library = Self.libraryVersion(system)
@@ -34,8 +38,8 @@ package struct DriverHealthProber: Prober {
         health.nouveauBlacklist = Self.nouveauBlacklist(system)
         health.secureBoot = Self.secureBoot(await mokutil)
         health.moduleSigner = Self.signer(await modinfo)
-        health.heldPackages = Self.held(await holds)
-        (health.unattendedUpgrades, health.unattendedBlacklist) = Self.unattendedUpgrades(system)
+        health.heldPackages = Self.held(await holds, program: manager.heldPackagesProgram)
+        (health.unattendedUpgrades, health.unattendedBlacklist) = manager.automaticUpgrades(system)
         health.defaultCUDA = Self.defaultCUDA(system)
         let result = health
         return FactsUpdate { $0.driverHealth = result }
@@ -146,28 +150,9 @@ package struct DriverHealthProber: Prober {
         return .value(UntrustedText.escaped(result.output.trimmed))
     }
 
-    static func held(_ result: CommandResult) -> Fact<[String]> {
-        if let reason = result.failureReason(program: "apt-mark") { return .unknown(reason) }
+    static func held(_ result: CommandResult, program: String) -> Fact<[String]> {
+        if let reason = result.failureReason(program: program) { return .unknown(reason) }
         return .value(result.output.split(whereSeparator: \.isNewline).map { UntrustedText.escaped(String($0).trimmed) }.filter { !$0.isEmpty }.sorted())
-    }
-
-    /// Installed (its program exists) and switched on in any apt.conf.d file, the last setting winning.
-    static func unattendedUpgrades(_ system: any System) -> (Fact<Bool>, Fact<[String]>) {
-        guard system.fileExists(unattendedUpgradesProgram) else { return (.value(false), .value([])) }
-        let names: [String]
-        do { names = try system.listDirectory("/etc/apt/apt.conf.d") } catch {
-            return (.unknown(error.description), .unknown(error.description))
-        }
-        var enabled = false
-        var blacklist: [String] = []
-        for name in names {
-            guard let text = try? system.readText("/etc/apt/apt.conf.d/\(name)") else { continue }
-            if let value = AptConf.value(of: "APT::Periodic::Unattended-Upgrade", in: text) {
-                enabled = !(value == "0" || value.lowercased() == "false")
-            }
-            blacklist += AptConf.list("Unattended-Upgrade::Package-Blacklist", in: text).map { UntrustedText.escaped($0) }
-        }
-        return (.value(enabled), .value(blacklist))
     }
 
     static func defaultCUDA(_ system: any System) -> Fact<String> {

@@ -10,6 +10,7 @@ import RigSystem
 package struct MacSystemProber: Prober {
     package init() {}
     package var groups: Set<FactGroup> { [.os, .hostname, .cpu, .memory, .chip] }
+    package var runsCommands: Bool { true }
     package var platforms: Set<DistributionProfile.Platform> { [.macOS] }
 
     static let systemProfilerArgv = ["system_profiler", "SPHardwareDataType", "SPDisplaysDataType", "-json"]

@@ -12,6 +12,7 @@ import RigSystem
 package struct NvidiaSMIProber: Prober {
     package init() {}
     package var groups: Set<FactGroup> { [.gpus, .cuda, .nvidiaDriver] }
+    package var runsCommands: Bool { true }
 
     static let fields = ["index", "pci.bus_id", "name", "memory.total", "compute_cap", "power.limit",
                          "power.default_limit", "persistence_mode", "mig.mode.current", "driver_version"]

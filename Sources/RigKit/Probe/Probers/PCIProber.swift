@@ -26,6 +26,7 @@ package struct PCIProber: Prober {
             gpus.append(gpu)
         }
         if !gpus.isEmpty { await addNames(&gpus, system: system, timeout: timeout) }
+        if gpus.contains(where: { $0.vendor == "amd" }) { Self.addGFXTargets(&gpus, system: system) }
         let found = gpus
         return FactsUpdate { $0.gpus = .value(found) }
     }
@@ -57,6 +58,24 @@ package struct PCIProber: Prober {
             gpu.persistenceMode = .unknown(notNvidia)
             gpu.bar1Bytes = .unknown(notNvidia)
             gpu.migEnabled = .value(false)
+        }
+    }
+
+    static let kfdNodes = "/sys/class/kfd/kfd/topology/nodes"
+
+    /// Each AMD GPU's LLVM target from the kernel's KFD topology (the node whose PCI address is the GPU's);
+    /// amd-smi and rocm-smi may add it later where the kernel has no KFD node.
+    private static func addGFXTargets(_ gpus: inout [GPUFacts], system: any System) {
+        var targets: [String: String] = [:]
+        let nodes = (try? system.listDirectory(kfdNodes)) ?? []
+        for node in nodes.prefix(256) {
+            guard let text = try? system.readText("\(kfdNodes)/\(node)/properties") else { continue }
+            let properties = KFDNodeProperties.parse(text)
+            if let address = properties.pciAddress, let target = properties.gfxTarget { targets[address] = target }
+        }
+        let missing = nodes.isEmpty ? "no \(kfdNodes) (amdgpu's KFD not loaded)" : "no KFD topology node for this GPU"
+        for index in gpus.indices where gpus[index].vendor == "amd" {
+            gpus[index].gfxTarget = Fact(targets[gpus[index].busID], else: missing)
         }
     }
 

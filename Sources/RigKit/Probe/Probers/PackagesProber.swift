@@ -1,33 +1,25 @@
 import RigSpec
 import RigSystem
-/// Installed Debian packages and versions from `dpkg-query` (only when asked: the slow one).
+/// Installed system packages and versions from the package manager's database (only when asked: the slow one).
+/// The command and its reading are the package manager's (`SystemPackageManager+Probe.swift`).
 package struct PackagesProber: Prober {
-    package init() {}
-    package var groups: Set<FactGroup> { [.packages] }
+    package var manager: SystemPackageManager
 
-    static let argv = ["dpkg-query", "-W", "-f", "${Package}\t${Version}\t${db:Status-Status}\n"]
+    package init(manager: SystemPackageManager = .apt) { self.manager = manager }
+    package var groups: Set<FactGroup> { [.packages] }
+    package var runsCommands: Bool { true }
+
+    /// apt's query (`dpkg-query -W -f …`), the one Linux machines answer today.
+    static let argv = SystemPackageManager.apt.installedPackagesCommand
 
     package func probe(on system: any System, timeout: Duration) async -> FactsUpdate {
-        let result = await system.run(Self.argv, timeout: timeout)
-        if let reason = result.failureReason(program: "dpkg-query") { return unavailable(reason) }
-        var packages: [String: PackageFacts] = [:]
-        let lines = result.output.split(separator: "\n")
-        var wellFormed = 0
-        for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 3, Self.statuses.contains(fields[2]) else { continue }
-            wellFormed += 1
-            guard fields[2] == "installed", !fields[0].isEmpty else { continue }
-            packages[fields[0]] = PackageFacts(name: fields[0], version: fields[1])
+        let result = await system.run(manager.installedPackagesCommand, timeout: timeout)
+        if let reason = result.failureReason(program: manager.installedPackagesProgram) { return unavailable(reason) }
+        guard let packages = manager.installedPackages(from: result.output) else {
+            return unavailable("\(manager.installedPackagesProgram) printed nothing rigctl can read")
         }
-        if wellFormed == 0 && !lines.isEmpty { return unavailable("dpkg-query printed nothing rigctl can read") }
-        let sorted = packages.values.sorted { $0.name < $1.name }
-        return FactsUpdate { $0.packages = .value(sorted) }
+        return FactsUpdate { $0.packages = .value(packages) }
     }
-
-    /// `db:Status-Status` values (dpkg-query(1)); a line without one is not dpkg-query's.
-    static let statuses: Set<String> = ["not-installed", "config-files", "half-installed", "unpacked", "half-configured",
-                                         "triggers-awaited", "triggers-pending", "installed"]
 
     package func unavailable(_ reason: String) -> FactsUpdate {
         FactsUpdate { $0.packages = .unknown(reason) }

@@ -14,6 +14,7 @@ package struct PythonProber: Prober {
     /// It runs the environment's own interpreter, the same on both.
     package var platforms: Set<DistributionProfile.Platform> { [.linux, .macOS] }
     package var groups: Set<FactGroup> { [.python] }
+    package var runsCommands: Bool { true }
 
     static let script = """
         import json, sys

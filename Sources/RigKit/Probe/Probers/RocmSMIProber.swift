@@ -1,9 +1,11 @@
 import RigSpec
 import RigSystem
-/// AMD GPUs' names, VRAM and power caps from `rocm-smi --json`, merged by PCI bus id.
+/// AMD GPUs' names, gfx targets, VRAM and power caps from `rocm-smi --json`, merged by PCI bus id: the
+/// fallback `AMDSMIProber` runs where amd-smi (ROCm 6+) is missing.
 package struct RocmSMIProber: Prober {
     package init() {}
     package var groups: Set<FactGroup> { [.gpus] }
+    package var runsCommands: Bool { true }
 
     static let argv = ["rocm-smi", "--showproductname", "--showbus", "--showmeminfo", "vram", "--showmaxpower", "--json"]
 
@@ -21,6 +23,7 @@ package struct RocmSMIProber: Prober {
                 }
                 if let name = card.name { gpu.model = .value(name) }
                 if gpu.vramBytes.value == nil, let vram = card.vramBytes { gpu.vramBytes = .value(vram) }
+                if let target = card.gfxTarget { gpu.gfxTarget = .value(target) }
                 gpu.powerLimitWatts = Fact(card.powerCapWatts, else: "rocm-smi reports no power cap")
                 gpu.defaultPowerLimitWatts = .unknown("rocm-smi reports only the cap in force")
             }

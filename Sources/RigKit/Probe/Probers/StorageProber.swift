@@ -4,6 +4,7 @@ import RigSystem
 package struct StorageProber: Prober {
     package init() {}
     package var groups: Set<FactGroup> { [.storage] }
+    package var runsCommands: Bool { true }
 
     static let argv = ["lsblk", "-J", "-b", "-o", "NAME,MODEL,SIZE,ROTA,TRAN,TYPE"]
 

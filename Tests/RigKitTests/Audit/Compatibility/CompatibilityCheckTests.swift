@@ -58,7 +58,7 @@ import RigSpec
         let files = try SpecLoader.machineFiles(in: repository.appendingPathComponent("machines").path)
         let loaded = SpecLoader.fromDisk().loadAll(files)
         #expect(loaded.diagnostics.isEmpty)
-        #expect(Set(loaded.specs.map(\.name)) == ["big-rig", "compute-node", "dgx-spark", "mac-studio", "rented-h100", "workstation"])
+        #expect(Set(loaded.specs.map(\.name)) == ["big-rig", "compute-node", "dgx-spark", "instinct-node", "mac-studio", "rented-h100", "rocm-desktop", "workstation"])
         for spec in loaded.specs {
             #expect(checkCompatibility(spec) == [], "\(spec.name)")
         }

@@ -17,6 +17,12 @@ import Testing
         #expect(packages == .value([PackageFacts(name: "htop", version: "3.0.5-7build2"), PackageFacts(name: "tmux", version: "3.2a-4ubuntu0.2")]))
     }
 
+    @Test func outputThatIsNotDpkgQuerysIsUnknown() async {
+        var machine = FakeSystem()
+        machine.commands[PackagesProber.argv] = .output("tmux 3.2a-4ubuntu0.2 installed\n")
+        #expect(await ProbeRunner.probe([.packages], on: machine).packages == .unknown("dpkg-query printed nothing rigctl can read"))
+    }
+
     @Test func notDebian() async {
         #expect(await ProbeRunner.probe([.packages], on: FakeSystem()).packages == .unknown("dpkg-query not installed"))
     }

@@ -37,7 +37,7 @@ import RigSpec
 
     @Test func theStandardProbeLeavesROCmOutAndTheCheckAsksForIt() {
         #expect(!FactGroup.standard.contains(.rocm))
-        #expect(ROCmCheck().groups(for: PlanExamples.rocmDesktop) == [.rocm])
+        #expect(ROCmCheck().groups(for: PlanExamples.rocmDesktop) == [.rocm, .gpus])
         #expect(ROCmCheck().groups(for: PlanExamples.computeNode).isEmpty)
     }
 
@@ -60,6 +60,37 @@ import RigSpec
         let findings = ROCmCheck().findings(spec, await facts(version: "6.2.4-120", module: nil), AuditContext(spec: spec))
         #expect(findings.map(\.status) == [.ok, .drift])
         #expect(findings.last?.message.contains("not amdgpu-dkms") == true)
+    }
+
+    /// A GPU the catalog has no target for is judged by the target the machine reports (gpu-rocm-support).
+    @Test(arguments: [("gfx1100", Finding.Status.ok), ("gfx1101", .incompatible), ("gfx906", .unknown)])
+    func probedTargetOfAnUncataloguedGPU(target: String, status: Finding.Status) async throws {
+        let spec = PlanExamples.rocmDesktop
+        var gpu = GPUFacts(busID: "0000:03:00.0", vendor: "amd")
+        gpu.model = .value("AMD Radeon RX 7800 XT")
+        gpu.deviceID = .value("0x747e")
+        gpu.gfxTarget = .value(target)
+        var facts = await facts(version: "6.2.4-120", module: "6.8.5")
+        facts.gpus = .value([gpu])
+        let findings = ROCmCheck().findings(spec, facts, AuditContext(spec: spec)).filter { $0.rule == "gpu-rocm-support" }
+        #expect(findings.count == 1)
+        #expect(findings.first?.status == status)
+        #expect(findings.first?.message.contains("AMD Radeon RX 7800 XT at 0000:03:00.0 (\(target), as the machine reports)") == true)
+    }
+
+    /// A catalogued GPU is left to the spec-only rule, and a release outside the table is not guessed at.
+    @Test func cataloguedOrUnknownReleaseIsNotJudgedTwice() async throws {
+        var gpu = GPUFacts(busID: "0000:03:00.0", vendor: "amd")
+        gpu.model = .value("AMD Radeon RX 7900 XTX")
+        gpu.gfxTarget = .value("gfx1100")
+        var facts = await facts(version: "6.2.4-120", module: "6.8.5")
+        facts.gpus = .value([gpu])
+        var spec = PlanExamples.rocmDesktop
+        #expect(ROCmCheck().findings(spec, facts, AuditContext(spec: spec)).allSatisfy { $0.rule != "gpu-rocm-support" })
+        gpu.model = .value("AMD Radeon RX 7800 XT")
+        facts.gpus = .value([gpu])
+        spec.drivers = .init(rocm: PlanExamples.constraint("5.7"))
+        #expect(ROCmCheck().findings(spec, facts, AuditContext(spec: spec)).allSatisfy { $0.rule != "gpu-rocm-support" })
     }
 
     @Test func noROCmInstalledIsUnknownNotOK() async throws {
