@@ -87,10 +87,22 @@ package struct Quantity: Hashable, Sendable, CustomStringConvertible {
         var number = Substring(trimmed)
         var index = number.startIndex
         var sawDigit = false, sawDot = false
-        while index < number.endIndex {
-            let c = number[index]
-            if c.isASCII && c.isNumber { sawDigit = true } else if c == "." && !sawDot { sawDot = true } else { break }
-            index = number.index(after: index)
+        if number.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: each byte is a character (but "\r\n", where the scan stops anyway), so scan bytes.
+            let bytes = number.utf8
+            var at = bytes.startIndex
+            while at < bytes.endIndex {
+                let b = bytes[at]
+                if b &- 0x30 < 10 { sawDigit = true } else if b == UInt8(ascii: ".") && !sawDot { sawDot = true } else { break }
+                at = bytes.index(after: at)
+            }
+            index = at
+        } else {
+            while index < number.endIndex {
+                let c = number[index]
+                if c.isASCII && c.isNumber { sawDigit = true } else if c == "." && !sawDot { sawDot = true } else { break }
+                index = number.index(after: index)
+            }
         }
         guard sawDigit, !number[..<index].hasSuffix("."), !number.hasPrefix(".") else { return .failure(.malformed) }
         let unit = number[index...].trimmed(.whitespaces)

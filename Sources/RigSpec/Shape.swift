@@ -49,9 +49,12 @@ package struct Field: Sendable {
     }
 }
 
-/// A validated, typed value produced by decoding a `YAMLTree` against a `Shape`.
-package indirect enum SpecValue: Sendable, Equatable {
-    case object([String: SpecValue])
+/// A validated, typed value produced by decoding a `YAMLTree` against a `Shape`. Not `indirect`:
+/// the nested values live in arrays already, and a box per scalar cost a heap allocation each.
+package enum SpecValue: Sendable, Equatable {
+    /// An object's given keys in the order written, each once; objects have a few keys, so a
+    /// lookup scans them instead of hashing.
+    case object([(key: String, value: SpecValue)])
     case map([(key: String, value: SpecValue)])
     case list([SpecValue])
     case string(String)
@@ -63,7 +66,9 @@ package indirect enum SpecValue: Sendable, Equatable {
 
     package static func == (lhs: SpecValue, rhs: SpecValue) -> Bool {
         switch (lhs, rhs) {
-        case let (.object(a), .object(b)): return a == b
+        case let (.object(a), .object(b)):
+            // Like a dictionary: the same keys with equal values, in any order.
+            return a.count == b.count && a.allSatisfy { pair in b.contains { $0.key == pair.key && $0.value == pair.value } }
         case let (.map(a), .map(b)): return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         case let (.list(a), .list(b)): return a == b
         case let (.string(a), .string(b)): return a == b
@@ -77,7 +82,8 @@ package indirect enum SpecValue: Sendable, Equatable {
     }
 
     package subscript(key: String) -> SpecValue? {
-        if case .object(let fields) = self { return fields[key] }
+        guard case .object(let fields) = self else { return nil }
+        for field in fields where field.key == key { return field.value }
         return nil
     }
 

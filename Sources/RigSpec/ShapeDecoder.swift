@@ -25,9 +25,10 @@ struct ShapeDecoder {
 
     private mutating func decodeObject(_ tree: YAMLTree, fields: [Field], path: String) -> SpecValue? {
         guard case .mapping(let pairs) = tree.value else { return mismatch(tree, expected: "a mapping", path: path) }
-        var values: [String: SpecValue] = Dictionary(minimumCapacity: pairs.count)
+        var values: [(key: String, value: SpecValue)] = []
+        values.reserveCapacity(pairs.count)
         // Which fields were given, by index (a Set of strings cost a hash per key).
-        var seen = [Bool](repeating: false, count: fields.count)
+        var seen = FieldSet(count: fields.count)
         for (key, value) in pairs {
             guard let name = key.scalar else { error(at: key.location, "keys must be plain strings"); continue }
             guard let index = fields.firstIndex(where: { $0.key == name }) else {
@@ -35,13 +36,13 @@ struct ShapeDecoder {
                 error(at: key.location, "unknown key '\(name)'\(where_)\(Suggestion.hint(for: name, among: fields.map(\.key)))")
                 continue
             }
-            if seen[index] { error(at: key.location, "duplicate key '\(name)'"); continue }
-            seen[index] = true
+            if seen.contains(index) { error(at: key.location, "duplicate key '\(name)'"); continue }
+            seen.insert(index)
             let childPath = path.isEmpty ? name : "\(path).\(name)"
             locations[childPath] = key.location
-            if let decoded = decode(value, as: fields[index].shape, path: childPath) { values[name] = decoded }
+            if let decoded = decode(value, as: fields[index].shape, path: childPath) { values.append((name, decoded)) }
         }
-        for (index, field) in fields.enumerated() where field.required && !seen[index] {
+        for (index, field) in fields.enumerated() where field.required && !seen.contains(index) {
             let owner = path.isEmpty ? "the spec" : "'\(path)'"
             error(at: tree.location, "missing required key '\(field.key)' in \(owner) (\(field.summary))")
         }
@@ -155,6 +156,20 @@ struct ShapeDecoder {
     private mutating func error(at location: SourceLocation, _ message: @autoclosure () -> String) {
         guard diagnostics.count < limit else { suppressed += 1; return }
         diagnostics.append(Diagnostic(at: location, message()))
+    }
+}
+
+/// Field indexes of one object: bits of a word (objects have a few fields), a list past 64.
+private struct FieldSet {
+    private var bits: UInt64 = 0
+    private var more: [Bool]
+
+    init(count: Int) { more = count > 64 ? [Bool](repeating: false, count: count) : [] }
+
+    func contains(_ index: Int) -> Bool { more.isEmpty ? bits & (1 << UInt64(index)) != 0 : more[index] }
+
+    mutating func insert(_ index: Int) {
+        if more.isEmpty { bits |= 1 << UInt64(index) } else { more[index] = true }
     }
 }
 

@@ -1,3 +1,5 @@
+import RigText
+
 /// A place in a spec file, 1-based like compilers print it.
 package struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     package var file: String
@@ -18,23 +20,76 @@ package struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConve
 }
 
 /// Key path (`parts.gpus[0].model`) → where it was written.
+///
+/// The decoder writes one entry per key and list item of every spec, and most are never looked up
+/// (only findings and diagnostics ask), so entries are appended, not hashed: a lookup scans them
+/// from the end (a path written again wins), comparing lengths first. A map too long for that
+/// (16,000 apt packages) builds a dictionary on its first lookup.
 package struct SourceMap: Sendable, Equatable {
-    private var entries: [String: SourceLocation] = [:]
+    private var entries: [(path: String, length: Int, location: SourceLocation)] = []
+    /// The dictionary of a long map, shared by copies until one of them writes.
+    private var index: Index?
+
+    /// Entries up to which a lookup scans instead of hashing.
+    static let scanLimit = 512
 
     package init() {}
 
     package subscript(path: String) -> SourceLocation? {
-        get { entries[path] }
-        set { entries[path] = newValue }
+        get {
+            if entries.count > SourceMap.scanLimit, let index { return index.lookup(path, in: entries) }
+            let length = path.utf8.count
+            for entry in entries.reversed() where entry.length == length && entry.path == path { return entry.location }
+            return nil
+        }
+        set {
+            if let newValue {
+                entries.append((path, path.utf8.count, newValue))
+            } else {
+                entries.removeAll { $0.path == path }
+            }
+            if entries.count > SourceMap.scanLimit {
+                if index == nil || !isKnownUniquelyReferenced(&index!) || newValue == nil { index = Index() }
+            } else {
+                index = nil
+            }
+        }
     }
 
     /// The location of `path`, or of its nearest written parent (`drivers.nvidia` for `drivers.nvidia.flavor`).
     package func nearest(_ path: String) -> SourceLocation? {
         var path = Substring(path)
         while true {
-            if let found = entries[String(path)] { return found }
-            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return entries[""] }
+            if let found = self[String(path)] { return found }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return self[""] }
             path = path[..<cut]
+        }
+    }
+
+    /// Every path with the location written last for it.
+    private var dictionary: [String: SourceLocation] {
+        var result: [String: SourceLocation] = Dictionary(minimumCapacity: entries.count)
+        for entry in entries { result[entry.path] = entry.location }
+        return result
+    }
+
+    package static func == (lhs: SourceMap, rhs: SourceMap) -> Bool { lhs.dictionary == rhs.dictionary }
+
+    /// Path → position of its last entry, extended over entries appended since the last lookup.
+    /// Only the one map that holds it uniquely appends to its entries, so the positions stay true.
+    private final class Index: @unchecked Sendable {
+        private let lock = Lock()
+        private var positions: [String: Int] = [:]
+        private var covered = 0
+
+        func lookup(_ path: String, in entries: [(path: String, length: Int, location: SourceLocation)]) -> SourceLocation? {
+            lock.withLock {
+                while covered < entries.count {
+                    positions[entries[covered].path] = covered
+                    covered += 1
+                }
+                return positions[path].map { entries[$0].location }
+            }
         }
     }
 }

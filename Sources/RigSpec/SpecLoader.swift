@@ -16,6 +16,8 @@ package final class SpecLoader {
     /// Files read and parsed, by path: a fragment shared by many machines is read once.
     private var texts: [String: Result<[UInt8], Diagnostic>] = [:]
     private var trees: [String: YAMLReader.Result] = [:]
+    private var joins: [JoinKey: String] = [:]
+    private var realPaths: [String: String?] = [:]
     /// Problems of the machine being loaded that were counted, not kept.
     private var suppressed = 0
 
@@ -117,13 +119,16 @@ package final class SpecLoader {
         if let cached = trees[file] {
             parsed = cached
         } else {
-            switch text(of: file) {
+            // Only fragments (files reached through an include) are kept for the next machine;
+            // a machine file is read once, and keeping 1,000 of them would only cost memory.
+            let isFragment = !chain.isEmpty
+            switch isFragment ? text(of: file) : texts[file] ?? readFile(file) {
             case .success(let bytes):
                 parsed = bytes.withUnsafeBufferPointer { YAMLReader.read(bytes: $0, file: file, limits: limits) }
             case .failure(let diagnostic):
                 parsed = YAMLReader.Result(root: nil, diagnostics: [diagnostic])
             }
-            trees[file] = parsed
+            if isFragment { trees[file] = parsed }
         }
         diagnostics += parsed.diagnostics
         suppressed += parsed.suppressed
@@ -135,19 +140,19 @@ package final class SpecLoader {
             return tree
         }
         var merged: YAMLTree?
+        let root = SpecLoader.includeRoot(of: chain.first ?? file)
         for item in items {
             guard let relative = item.scalar, item.resolvedKind == .string, SpecPatterns.includePath.matches(relative), !relative.hasPrefix("/") else {
                 diagnostics.append(Diagnostic(at: item.location, "include: '\(item.scalar ?? item.kindName)' is not \(SpecPatterns.includePath.meaning)"))
                 continue
             }
-            let target = SpecLoader.join(file, relative)
-            let root = SpecLoader.includeRoot(of: chain.first ?? file)
+            let target = joined(file, relative)
             guard SpecLoader.isInside(target, root) else {
                 diagnostics.append(Diagnostic(at: item.location, "include: '\(relative)' leads out of \(root.isEmpty ? "the repository" : root) (includes stay inside the repository)"))
                 continue
             }
             // The names stay inside; the file they reach must too, whatever links lie on the way.
-            if let realPath, let real = realPath(target), let realRoot = realPath(root.isEmpty ? "." : root), !SpecLoader.isInside(real, realRoot) {
+            if realPath != nil, let real = resolvedPath(target), let realRoot = resolvedPath(root.isEmpty ? "." : root), !SpecLoader.isInside(real, realRoot) {
                 diagnostics.append(Diagnostic(at: item.location, "include: '\(relative)' leads out of \(root.isEmpty ? "the repository" : root) "
                     + "through a symbolic link (it resolves to \(real); includes stay inside the repository)"))
                 continue
@@ -181,6 +186,30 @@ package final class SpecLoader {
         return SpecLoader.merge(merged, ownTree, diagnostics: &diagnostics)
     }
 
+    /// `join(file, relative)`, which depends only on the file's folder: every machine in `machines/`
+    /// names the same fragments, so each pair is joined once.
+    private func joined(_ file: String, _ relative: String) -> String {
+        let key = JoinKey(directory: PathText.deletingLastComponent(file), absolute: file.hasPrefix("/"), relative: relative)
+        if let known = joins[key] { return known }
+        let result = SpecLoader.join(file, relative)
+        joins[key] = result
+        return result
+    }
+
+    private struct JoinKey: Hashable {
+        var directory: String
+        var absolute: Bool
+        var relative: String
+    }
+
+    /// `realPath(path)`, asked once per path: files do not move while one command loads them.
+    private func resolvedPath(_ path: String) -> String? {
+        if let known = realPaths[path] { return known }
+        let result = realPath?(path)
+        realPaths[path] = .some(result)
+        return result
+    }
+
     private func text(of path: String) -> Result<[UInt8], Diagnostic> {
         if let cached = texts[path] { return cached }
         let result = readFile(path)
@@ -191,14 +220,22 @@ package final class SpecLoader {
     static func merge(_ base: YAMLTree, _ overlay: YAMLTree, diagnostics: inout [Diagnostic]) -> YAMLTree {
         switch (base.value, overlay.value) {
         case let (.mapping(basePairs), .mapping(overlayPairs)):
+            // Keys are unique in each mapping (the reader drops repeats); a short one is scanned,
+            // a long one indexed, so merging stays linear.
             var result = basePairs
-            var index: [String: Int] = [:]
-            for (position, pair) in result.enumerated() { if let key = pair.key.scalar { index[key] = position } }
+            var index: [String: Int]?
             for pair in overlayPairs {
-                if let key = pair.key.scalar, let position = index[key] {
+                guard let key = pair.key.scalar else { result.append(pair); continue }
+                if index == nil, result.count > 16 {
+                    var built: [String: Int] = Dictionary(minimumCapacity: result.count)
+                    for (position, pair) in result.enumerated() { if let key = pair.key.scalar { built[key] = position } }
+                    index = built
+                }
+                let found = index.map { $0[key] } ?? result.firstIndex { $0.key.scalar == key }
+                if let position = found {
                     result[position] = (pair.key, merge(result[position].value, pair.value, diagnostics: &diagnostics))
                 } else {
-                    if let key = pair.key.scalar { index[key] = result.count }
+                    index?[key] = result.count
                     result.append(pair)
                 }
             }
@@ -206,6 +243,16 @@ package final class SpecLoader {
         case let (.sequence(baseItems), .sequence(overlayItems)):
             // A scalar is the same item however it was quoted ("git" and git); one pass with a set.
             var result = baseItems
+            if baseItems.count + overlayItems.count <= 32 {
+                // Short lists (nearly all) are scanned: the same test as the sets below, without hashing.
+                var identities = baseItems.map(\.scalarIdentity)
+                for item in overlayItems {
+                    let identity = item.scalarIdentity
+                    let isNew = identity.map { !identities.contains($0) } ?? !result.contains { $0.scalarIdentity == nil && $0 == item }
+                    if isNew { result.append(item); identities.append(identity) }
+                }
+                return YAMLTree(.sequence(result), at: overlay.location)
+            }
             var seen = Set(baseItems.compactMap(\.scalarIdentity))
             var present = Set(baseItems.filter { $0.scalarIdentity == nil })
             for item in overlayItems {

@@ -39,7 +39,7 @@ package struct Version: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// True when `self` starts with every component of `prefix` (`570.124.06` has prefix `570`).
     package func hasPrefix(_ prefix: Version) -> Bool {
-        prefix.components.count <= components.count && Array(components.prefix(prefix.components.count)) == prefix.components
+        prefix.components.count <= components.count && components.prefix(prefix.components.count).elementsEqual(prefix.components)
     }
 }
 

@@ -20,7 +20,8 @@ package enum PathText {
 
     private static func withoutTrailingSlashes(_ path: String) -> Substring {
         var text = Substring(path)
-        while text.count > 1, text.last == "/" { text = text.dropLast() }
+        // utf8.count, not count (a walk over every character): a lone multi-byte character is never "/".
+        while text.utf8.count > 1, text.last == "/" { text = text.dropLast() }
         return text
     }
 }

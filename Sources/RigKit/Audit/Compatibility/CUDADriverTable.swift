@@ -49,9 +49,13 @@ package struct CUDADriverTable: Sendable {
     /// `12.8` installs 12.8 Update 1, `12.8.0` the GA, `>=12.8` at least the newest 12.8.
     package func requirement(for cuda: VersionConstraint) -> Requirement {
         let floor = floors.first(where: { $0.major == cuda.version.components[0] })
-        if let entry = entries.filter({ $0.toolkit.hasPrefix(cuda.version) }).max(by: { $0.toolkit < $1.toolkit }) {
-            return .release(entry, floor: floor)
+        // The newest matching entry, the first of equals (as max(by:) picks), in one pass without copies.
+        var newest: Int?
+        for index in entries.indices where entries[index].toolkit.hasPrefix(cuda.version) {
+            if let best = newest, !(entries[best].toolkit < entries[index].toolkit) { continue }
+            newest = index
         }
+        if let newest { return .release(entries[newest], floor: floor) }
         if let floor { return .familyOnly(floor) }
         return .unknown
     }

@@ -47,16 +47,24 @@ package struct GPUCatalog: Sendable {
 
     package let entries: [Entry]
     package let families: [Family]
+    /// Alias → the first entry that has it, the one a scan of `entries` finds: every rule looks up
+    /// every GPU of every machine.
+    private let entryByAlias: [String: Int]
 
     package init(entries: [Entry], families: [Family]) {
         self.entries = entries
         self.families = families
+        var index: [String: Int] = [:]
+        for (position, entry) in entries.enumerated() {
+            for alias in entry.aliases where index[alias] == nil { index[alias] = position }
+        }
+        entryByAlias = index
     }
 
     /// The model named `name` (any spelling `GPUName.normalize` unifies), else its family, else nil.
     package func lookup(_ name: String) -> GPUModel? {
         let normalized = GPUName.normalize(name)
-        if let entry = entries.first(where: { $0.aliases.contains(normalized) }) { return entry.model }
+        if let position = entryByAlias[normalized] { return entries[position].model }
         return families.first(where: { $0.pattern.matches(normalized) })?.model
     }
 

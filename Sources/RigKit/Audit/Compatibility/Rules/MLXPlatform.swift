@@ -21,7 +21,7 @@ package struct MLXPlatform: CompatibilityRule {
         guard let python = spec.python else { return [] }
         var found: [Finding] = []
         for (index, requirement) in python.packages.enumerated() {
-            guard let (name, extras) = Self.nameAndExtras(requirement), name == "mlx" else { continue }
+            guard Self.mayName(requirement), let (name, extras) = Self.nameAndExtras(requirement), name == "mlx" else { continue }
             let key: SpecKeyPath = "python.packages[\(index)]"
             switch spec.os.profile.platform {
             case .macOS:
@@ -47,6 +47,14 @@ package struct MLXPlatform: CompatibilityRule {
             }
         }
         return found
+    }
+
+    /// Whether `requirement` can name mlx: an ASCII one only if it starts with m, l, x in either case
+    /// (PEP 503 normalizing keeps letters); nearly every package is ruled out without `nameAndExtras`.
+    static func mayName(_ requirement: String) -> Bool {
+        let bytes = requirement.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+        return bytes.count >= 3 && bytes.prefix(3).map { $0 | 0x20 }.elementsEqual("mlx".utf8)
     }
 
     /// `mlx[cuda12]>=0.25` → ("mlx", ["cuda12"]), names compared as PEP 503 normalizes them.
