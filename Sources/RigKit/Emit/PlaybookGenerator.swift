@@ -105,9 +105,14 @@ package struct PlaybookGenerator: Sendable {
         let shared = commonFiles(for: specs).map { file in
             (path: file.path, state: Self.compare(Array(file.contents.utf8), with: Self.join(directory, file.path), system: system))
         }
+        return try report(playbooks + shared, in: directory, system: system)
+    }
+
+    /// The report over each generated file's state, plus the playbooks in `directory` nothing generates.
+    private func report(_ states: [(path: String, state: FileState)], in directory: String, system: any System) throws(SystemError) -> PlaybookSyncReport {
         var report = PlaybookSyncReport()
         // In path order, as `files(for:)` lists them: the first file that cannot be read is the error.
-        for file in (playbooks + shared).sorted(by: { $0.path < $1.path }) {
+        for file in states.sorted(by: { $0.path < $1.path }) {
             switch file.state {
             case .same: break
             case .missing: report.missing.append(file.path)
@@ -115,7 +120,7 @@ package struct PlaybookGenerator: Sendable {
             case .unreadable(let error): throw error
             }
         }
-        let names = Set(playbooks.map(\.path) + shared.map(\.path))
+        let names = Set(states.map(\.path))
         report.extra = try existingPlaybooks(in: directory, system: system).filter { !names.contains($0) }
         return report
     }
@@ -166,10 +171,15 @@ package struct PlaybookGenerator: Sendable {
     /// `.yml` files rigctl did not write are left alone and reported.
     @discardableResult
     package func write(_ specs: [MachineSpec], to directory: String, system: any System) throws(SystemError) -> WriteResult {
-        let before = try check(specs, in: directory, system: system)
+        // Generated once: compared with what is there, then written where it differs.
+        let generated = files(for: specs)
+        let states = ParallelMap.map(generated) { file in
+            (path: file.path, state: Self.compare(Array(file.contents.utf8), with: Self.join(directory, file.path), system: system))
+        }
+        let before = try report(states, in: directory, system: system)
         try system.createDirectory(directory)
         var result = WriteResult(written: [], removed: [], foreign: [])
-        for file in files(for: specs) where before.missing.contains(file.path) || before.stale.contains(file.path) {
+        for file in generated where before.missing.contains(file.path) || before.stale.contains(file.path) {
             try system.writeText(Self.join(directory, file.path), file.contents)
             result.written.append(file.path)
         }
