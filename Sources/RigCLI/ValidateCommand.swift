@@ -83,19 +83,14 @@ struct ValidationReport {
             let label = own.contains { $0.severity == .error } ? out.red("incompatible") : own.isEmpty ? out.green("valid") : out.yellow("valid, with warnings")
             say("\(label) \(machine.spec.name) (\(machine.spec.file))")
             for finding in machine.compatibility where finding.rule == workloadRule {
-                say("  \(Self.headline(finding.message))")
+                say("  \(finding.messageUpToFirstSemicolon)")
             }
         }
         for name in verdict.invalidMachines { say("\(out.red("invalid")) \(name)") }
     }
 
     /// A workload verdict's message up to its first `;` (the numbers after it are `rigctl fit`'s).
-    static func headline(_ message: String) -> Substring {
-        // In ASCII text each byte is a character, so the first ';' byte is the first ';' character.
-        guard message.utf8.allSatisfy({ $0 < 0x80 }) else { return message.prefix { $0 != ";" } }
-        guard let cut = message.utf8.firstIndex(of: UInt8(ascii: ";")) else { return message[...] }
-        return message[..<cut]
-    }
+    static func headline(_ message: String) -> Substring { Finding.upToFirstSemicolon(message) }
 
     struct Document: Encodable {
         var format = JSONReport.format

@@ -54,13 +54,45 @@ package struct Finding: Sendable, Equatable, Codable {
     /// Where the key (or its nearest written parent) is in the spec file.
     package var location: SourceLocation?
     /// A sentence a person understands, with the numbers behind it.
-    package var message: String
+    package var message: String {
+        get {
+            switch text {
+            case .written(let message): return message
+            case let .lead(lead, details): return lead + "; " + details()
+            }
+        }
+        set { text = .written(newValue) }
+    }
+    /// The message up to its first `;`: the whole message, or its lead without writing out its details.
+    package var messageUpToFirstSemicolon: Substring {
+        // The details follow the lead as `; …`: when the lead ends in ASCII, that `;` starts a character of
+        // its own (no grapheme joins an ASCII letter to what follows), so the first `;` is in the lead or is that one.
+        if case .lead(let lead, _) = text, let last = lead.unicodeScalars.last, last.isASCII {
+            return Self.upToFirstSemicolon(lead)
+        }
+        return Self.upToFirstSemicolon(message)
+    }
     /// The compatibility rule that made this finding (`cuda-min-driver`); nil for diff findings.
     package var rule: String?
+
+    /// The message as it was written, or as a lead and details written out when the message is read
+    /// (a workload verdict's numbers: `validate` shows only the lead, and most findings are never printed).
+    private var text: Text
+
+    private enum Text: Sendable {
+        case written(String)
+        case lead(String, details: @Sendable () -> String)
+    }
 
     package init(machine: String, keyPath: SpecKeyPath, expected: String? = nil, actual: String? = nil,
                 status: Status, severity: Severity, location: SourceLocation? = nil,
                 message: String, rule: String? = nil) {
+        self.init(machine: machine, keyPath: keyPath, expected: expected, actual: actual, status: status, severity: severity,
+                  location: location, text: .written(message), rule: rule)
+    }
+
+    private init(machine: String, keyPath: SpecKeyPath, expected: String?, actual: String?,
+                 status: Status, severity: Severity, location: SourceLocation?, text: Text, rule: String?) {
         self.machine = machine
         self.keyPath = keyPath
         self.expected = expected
@@ -68,8 +100,30 @@ package struct Finding: Sendable, Equatable, Codable {
         self.status = status
         self.severity = severity
         self.location = location
-        self.message = message
+        self.text = text
         self.rule = rule
+    }
+
+    /// A finding about `keyPath` of `spec` whose message is `lead` + `; ` + `details()`, the details
+    /// written out only when the message is read.
+    package init(spec: MachineSpec, keyPath: SpecKeyPath, expected: String? = nil, actual: String? = nil,
+                status: Status, severity: Severity, lead: String, details: @escaping @Sendable () -> String, rule: String? = nil) {
+        self.init(machine: spec.name, keyPath: keyPath, expected: expected, actual: actual, status: status, severity: severity,
+                  location: spec.locations.nearest(keyPath.rawValue), text: .lead(lead, details: details), rule: rule)
+    }
+
+    package static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.machine == rhs.machine && lhs.keyPath == rhs.keyPath && lhs.expected == rhs.expected && lhs.actual == rhs.actual
+            && lhs.status == rhs.status && lhs.severity == rhs.severity && lhs.location == rhs.location
+            && lhs.rule == rhs.rule && lhs.message == rhs.message
+    }
+
+    /// `text` up to its first `;` character (all of it without one).
+    package static func upToFirstSemicolon(_ text: String) -> Substring {
+        // In ASCII text each byte is a character, so the first ';' byte is the first ';' character.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.prefix { $0 != ";" } }
+        guard let cut = text.utf8.firstIndex(of: UInt8(ascii: ";")) else { return text[...] }
+        return text[..<cut]
     }
 
     /// A finding about `keyPath` of `spec`, located at the key or its nearest written parent.
@@ -108,7 +162,7 @@ package struct Finding: Sendable, Equatable, Codable {
         status = try container.decode(Status.self, forKey: .status)
         severity = try container.decode(Severity.self, forKey: .severity)
         location = try container.decodeIfPresent(JSONReport.EncodedLocation.self, forKey: .location)?.location
-        message = try container.decode(String.self, forKey: .message)
+        text = .written(try container.decode(String.self, forKey: .message))
         rule = try container.decodeIfPresent(String.self, forKey: .rule)
     }
 

@@ -14,8 +14,11 @@ package struct FitVerdict: Sendable, Equatable {
 
     package let estimate: MemoryEstimate
     package let outcome: Outcome
-    /// Each sentence of the explanation, in order.
-    package let lines: [String]
+    /// The sentences of the explanation after the estimate's, in order.
+    private let reasons: [String]
+    /// Each sentence of the explanation, in order: the estimate (written out only when asked for:
+    /// `validate` shows only the headline), then the reasons.
+    package var lines: [String] { [estimate.text] + reasons }
     /// A caution that does not change the outcome (a narrow link under a split, RAM not in the spec).
     package let caution: String?
 
@@ -32,7 +35,20 @@ package struct FitVerdict: Sendable, Equatable {
         }
     }
 
-    package var message: String { ([estimate.workload.summary + ": " + headline] + lines + (caution.map { [$0] } ?? [])).joined(separator: "; ") }
+    package var message: String { lead + "; " + details }
+
+    /// `llama-3.1-8b inference bf16, 8192 tokens × 1: fits on one GPU`: the message up to its first `; `.
+    package var lead: String { estimate.workload.summary + ": " + headline }
+
+    /// The message after the lead: the explanation's sentences and the caution.
+    package var details: String { (lines + (caution.map { [$0] } ?? [])).joined(separator: "; ") }
+
+    init(estimate: MemoryEstimate, outcome: Outcome, reasons: [String], caution: String?) {
+        self.estimate = estimate
+        self.outcome = outcome
+        self.reasons = reasons
+        self.caution = caution
+    }
 }
 
 /// Decides where a workload fits on a machine: one GPU, a layer split over N GPUs, CPU offload, or not at all.
@@ -49,17 +65,17 @@ package enum FitPlanner {
 
     package static func judge(_ estimate: MemoryEstimate, on machine: FitMachine) -> FitVerdict {
         let w = estimate.workload
-        var lines = [estimate.text]
+        var lines: [String] = []
         guard !machine.gpus.isEmpty else {
             let why = machine.unsized.isEmpty ? "the machine has no GPU" : "the VRAM of \(machine.unsized.joined(separator: ", ")) is unknown (write parts.gpus[].vram)"
-            return FitVerdict(estimate: estimate, outcome: .doesNotFit, lines: lines + [why], caution: nil)
+            return FitVerdict(estimate: estimate, outcome: .doesNotFit, reasons: lines + [why], caution: nil)
         }
         let byMemory = machine.gpus.enumerated().sorted { $0.element.vramBytes != $1.element.vramBytes ? $0.element.vramBytes > $1.element.vramBytes : $0.offset < $1.offset }.map(\.element)
         let whole = need(share: estimate.total)
         // One GPU: the first card in spec order that holds it.
         if let card = machine.gpus.first(where: { $0.vramBytes >= whole }) {
             lines.append("needs \(FitFormat.bytes(whole)) with the reserve; \(card.place) \(card.model) has \(FitFormat.bytes(card.vramBytes)), \(FitFormat.bytes(card.vramBytes - whole)) to spare")
-            return FitVerdict(estimate: estimate, outcome: .oneGPU(place: card.place, headroom: card.vramBytes - whole), lines: lines, caution: nil)
+            return FitVerdict(estimate: estimate, outcome: .oneGPU(place: card.place, headroom: card.vramBytes - whole), reasons: lines, caution: nil)
         }
         lines.append("needs \(FitFormat.bytes(whole)) with the reserve; the largest GPU, \(byMemory[0].place) \(byMemory[0].model), has \(FitFormat.bytes(byMemory[0].vramBytes))")
         // Split by layers over the n largest cards.
@@ -74,7 +90,7 @@ package enum FitPlanner {
                     lines.append("split by layers over \(n) GPUs (\(layersPerGPU(layers, n)) layers each): \(FitFormat.bytes(share)) per GPU of \(FitFormat.bytes(smallest)), \(FitFormat.bytes(smallest - share)) to spare")
                     let links = linkReport(estimate, share: share, gpus: chosen)
                     lines.append(links.line)
-                    return FitVerdict(estimate: estimate, outcome: .split(gpus: n), lines: lines, caution: links.caution)
+                    return FitVerdict(estimate: estimate, outcome: .split(gpus: n), reasons: lines, caution: links.caution)
                 }
             }
             let share = perGPU(estimate, gpus: byMemory.count, layers: layers, include: { _ in true })
@@ -86,7 +102,7 @@ package enum FitPlanner {
         let resident = perGPU(estimate, gpus: n, layers: layers, include: { !$0.offloadable })
         guard cards.allSatisfy({ $0.vramBytes >= resident }) else {
             lines.append("even with the \(offloadNames(estimate)) in RAM each GPU needs \(FitFormat.bytes(resident))")
-            return FitVerdict(estimate: estimate, outcome: .doesNotFit, lines: lines, caution: nil)
+            return FitVerdict(estimate: estimate, outcome: .doesNotFit, reasons: lines, caution: nil)
         }
         let offloadable = estimate.terms.filter(\.offloadable).reduce(0) { $0 + $1.bytes }
         let spare = cards.reduce(0) { $0 + ($1.vramBytes - resident) } / (1 + fragmentationPercent / 100)
@@ -95,14 +111,14 @@ package enum FitPlanner {
         let kept = "\(FitFormat.bytes(offloadable - offloaded)) of the \(offloadNames(estimate)) on the GPU\(n == 1 ? "" : "s")"
         guard let ram = machine.ramBytes else {
             lines.append("\(kept), \(FitFormat.bytes(offloaded)) in system RAM: needs \(FitFormat.bytes(ramNeeded)) of RAM with 4 GiB for the system")
-            return FitVerdict(estimate: estimate, outcome: .offload(bytes: offloaded), lines: lines,
+            return FitVerdict(estimate: estimate, outcome: .offload(bytes: offloaded), reasons: lines,
                               caution: "the spec does not give parts.memory.size, so the RAM cannot be checked")
         }
         lines.append("\(kept), \(FitFormat.bytes(offloaded)) in system RAM: needs \(FitFormat.bytes(ramNeeded)) of RAM with 4 GiB for the system, the machine has \(FitFormat.bytes(ram))")
         if ramNeeded <= ram {
-            return FitVerdict(estimate: estimate, outcome: .offload(bytes: offloaded), lines: lines, caution: nil)
+            return FitVerdict(estimate: estimate, outcome: .offload(bytes: offloaded), reasons: lines, caution: nil)
         }
-        return FitVerdict(estimate: estimate, outcome: .doesNotFit, lines: lines, caution: nil)
+        return FitVerdict(estimate: estimate, outcome: .doesNotFit, reasons: lines, caution: nil)
     }
 
     /// A share plus the GPU's reserve.

@@ -22,8 +22,10 @@ package struct WorkloadFit: CompatibilityRule {
             case .offload: (status, severity) = (.incompatible, .warning)
             case .doesNotFit: (status, severity) = (.incompatible, .error)
             }
+            // The numbers are written out only when the message is read (`validate` prints the lead).
             return Finding(spec: spec, keyPath: "workloads[\(index)]", expected: "fits", actual: verdict.headline,
-                           status: status, severity: severity, message: "workload '\(workload.name)': " + verdict.message, rule: id)
+                           status: status, severity: severity, lead: "workload '\(workload.name)': " + verdict.lead,
+                           details: { verdict.details }, rule: id)
         }
     }
 
