@@ -2,27 +2,27 @@ import RigText
 
 /// A place in a spec file, 1-based like compilers print it.
 ///
-/// The file is kept as a number in `FileNames`, not as its `String`: every node, diagnostic, finding
+/// The file is kept as a number in `InternedNames.files`, not as its `String`: every node, diagnostic, finding
 /// and source-map entry holds a location, and a `String` in each made every copy of them retain and
 /// release the name (23 % of `validate`'s samples were retain/release).
 package struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
-    package var fileID: FileNames.ID
+    package var fileID: InternedNames.ID
     package var line: Int
     package var column: Int
 
     package init(file: String, line: Int, column: Int) {
-        self.init(fileID: FileNames.shared.id(of: file), line: line, column: column)
+        self.init(fileID: InternedNames.files.id(of: file), line: line, column: column)
     }
 
-    package init(fileID: FileNames.ID, line: Int, column: Int) {
+    package init(fileID: InternedNames.ID, line: Int, column: Int) {
         self.fileID = fileID
         self.line = line
         self.column = column
     }
 
     package var file: String {
-        get { FileNames.shared.name(of: fileID) }
-        set { fileID = FileNames.shared.id(of: newValue) }
+        get { InternedNames.files.name(of: fileID) }
+        set { fileID = InternedNames.files.id(of: newValue) }
     }
 
     package var description: String { "\(file):\(line):\(column)" }
@@ -33,14 +33,18 @@ package struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConve
     }
 }
 
-/// The file names locations point into, each kept once for the life of the process: one number per
-/// distinct name, so equal names have equal numbers. A command names a few thousand files at most.
-package final class FileNames: @unchecked Sendable {
+/// Names kept once for the life of the process, one number per distinct name (so equal names have
+/// equal numbers), for values copied often that would otherwise retain a `String` with each copy.
+/// A command names a few thousand files and a few YAML tags at most.
+package final class InternedNames: @unchecked Sendable {
     package struct ID: Hashable, Sendable {
         fileprivate let index: UInt32
     }
 
-    package static let shared = FileNames()
+    /// The files that locations point into.
+    package static let files = InternedNames()
+    /// The local YAML tags kept on nodes (`!unsafe`).
+    package static let tags = InternedNames()
 
     private let lock = Lock()
     private var names: [String] = []
