@@ -61,6 +61,8 @@ package enum YAMLReader {
 /// Builds the tree from parser events with an explicit stack (no recursion, so depth costs no stack).
 private struct YAMLComposer {
     let file: String
+    /// The file's number, looked up once: every node's location carries it.
+    let fileID: FileNames.ID
     let limits: YAMLLimits
     var diagnostics: [Diagnostic] = []
     var suppressed = 0
@@ -89,6 +91,7 @@ private struct YAMLComposer {
 
     init(file: String, limits: YAMLLimits, localTags: Set<String>) {
         self.file = file
+        self.fileID = FileNames.shared.id(of: file)
         self.limits = limits
         self.localTags = localTags
     }
@@ -225,10 +228,10 @@ private struct YAMLComposer {
 
     // MARK: - Errors
 
-    private var origin: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
+    private var origin: SourceLocation { SourceLocation(fileID: fileID, line: 1, column: 1) }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        SourceLocation(fileID: fileID, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
     private mutating func fail(at location: SourceLocation, _ message: String) -> YAMLReader.Result {
