@@ -37,10 +37,21 @@ package struct FitMachine: Sendable, Equatable {
 
     /// The spec's GPUs (each `count:` expanded), VRAM as written or from `GPUCatalog` when the model ships in one size.
     package init(spec: MachineSpec, catalog: GPUCatalog = .standard) {
+        self.init(spec: spec, catalogVRAM: { index in Self.catalogVRAM(spec.parts.gpus[index].model, catalog: catalog) })
+    }
+
+    /// The same, with the spec's GPUs as the compatibility rules looked them up in `catalog`.
+    package init(spec: MachineSpec, catalog: GPUCatalog, lookups: SpecLookups) {
+        let cataloged = lookups.catalogedGPUs(catalog)
+        self.init(spec: spec, catalogVRAM: { index in Self.singleSize(cataloged[index].model) })
+    }
+
+    /// `catalogVRAM(index)`: the catalog's VRAM of the GPU entry at `index`, asked only for an entry without `vram:`.
+    private init(spec: MachineSpec, catalogVRAM: (Int) -> Double?) {
         var gpus: [GPU] = []
         var unsized: [String] = []
         for (index, entry) in spec.parts.gpus.enumerated() {
-            let vram = entry.vram?.value ?? Self.catalogVRAM(entry.model, catalog: catalog)
+            let vram = entry.vram?.value ?? catalogVRAM(index)
             for card in 0..<entry.count {
                 let place = entry.count == 1 ? "parts.gpus[\(index)]" : "parts.gpus[\(index)] #\(card + 1)"
                 if let vram { gpus.append(GPU(model: entry.model, vramBytes: vram, place: place, link: entry.pcie)) } else { unsized.append(place) }
@@ -62,7 +73,12 @@ package struct FitMachine: Sendable, Equatable {
 
     /// The VRAM of a GPU model that comes in one size only (vendors' "24 GB" is 24 GiB).
     package static func catalogVRAM(_ model: String, catalog: GPUCatalog = .standard) -> Double? {
-        guard let known = catalog.lookup(model), !known.isFamily, known.vramGiB.count == 1 else { return nil }
+        singleSize(catalog.lookup(model))
+    }
+
+    /// The VRAM of `known` when it is an exact model that comes in one size.
+    static func singleSize(_ known: GPUModel?) -> Double? {
+        guard let known, !known.isFamily, known.vramGiB.count == 1 else { return nil }
         return known.vramGiB[0] * FitFormat.gib
     }
 }

@@ -12,8 +12,10 @@ package struct WorkloadFit: CompatibilityRule {
 
     package init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
 
-    package func check(_ spec: MachineSpec) -> [Finding] {
-        verdicts(spec).map { index, workload, verdict in
+    package func check(_ spec: MachineSpec) -> [Finding] { check(spec, lookups: SpecLookups(spec)) }
+
+    package func check(_ spec: MachineSpec, lookups: SpecLookups) -> [Finding] {
+        verdicts(spec, on: FitMachine(spec: spec, catalog: catalog, lookups: lookups)).map { index, workload, verdict in
             let (status, severity): (Finding.Status, Finding.Severity)
             switch verdict.outcome {
             case .oneGPU, .split: (status, severity) = verdict.caution == nil ? (.ok, .info) : (.incompatible, .warning)
@@ -28,8 +30,11 @@ package struct WorkloadFit: CompatibilityRule {
     /// Each workload of `spec` that resolves (WorkloadResolver.diagnostics refuses a spec with one
     /// that does not before the rules run), with its verdict on the spec's parts: what `rigctl fit MACHINE` prints.
     package func verdicts(_ spec: MachineSpec) -> [(index: Int, workload: MachineSpec.Workload, verdict: FitVerdict)] {
-        let machine = FitMachine(spec: spec, catalog: catalog)
-        return spec.workloads.enumerated().compactMap { index, workload in
+        verdicts(spec, on: FitMachine(spec: spec, catalog: catalog))
+    }
+
+    private func verdicts(_ spec: MachineSpec, on machine: FitMachine) -> [(index: Int, workload: MachineSpec.Workload, verdict: FitVerdict)] {
+        spec.workloads.enumerated().compactMap { index, workload in
             guard case .success(let resolved) = WorkloadResolver.resolve(workload) else { return nil }
             return (index, workload, FitPlanner.judge(MemoryEstimator.estimate(resolved), on: machine))
         }

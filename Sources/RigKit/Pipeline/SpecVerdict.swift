@@ -23,8 +23,8 @@ package struct MachineVerdict: Sendable {
     /// Each rule's problems, or one `ok` finding naming the rule when it passes.
     package let compatibility: [Finding]
 
-    /// The rules' problems, without the passes.
-    package var problems: [Finding] { compatibility.filter { $0.status != .ok } }
+    /// The rules' problems, without the passes (kept: every report asks for them, some more than once).
+    package let problems: [Finding]
 
     /// `findings` when a compatibility rule fails (warnings too with `strict`), else `clean`.
     package func status(strict: Bool) -> ExitStatus {
@@ -35,6 +35,7 @@ package struct MachineVerdict: Sendable {
         self.spec = spec
         self.theme = RenderedTheme(palette)
         self.compatibility = compatibility
+        problems = compatibility.filter { $0.status != .ok }
     }
 }
 
@@ -79,25 +80,28 @@ package struct SpecVerdict: Sendable {
 /// Computes `SpecVerdict`s: the one validator behind validate, generate, plan, diff, audit,
 /// render and apply.
 package struct SpecValidator: Sendable {
-    package var rules: [any CompatibilityRule]
+    package var rules: [any CompatibilityRule] { didSet { ruleSet = CompatibilityRules(rules) } }
+    private var ruleSet: CompatibilityRules
 
     /// The rules `validate`, `audit` and every other command judge a spec by: the compatibility rules and the workload verdicts.
     package static let standardRules: [any CompatibilityRule] = CompatibilityCheck.standardRules + [WorkloadFit()]
 
+    /// Files a core takes at a time: small enough that the cores finish together, large enough that
+    /// taking the next chunk costs nothing next to judging it (a spec takes about 0.3 ms).
+    static let filesPerChunk = 4
+
     package init(rules: [any CompatibilityRule] = SpecValidator.standardRules) {
         self.rules = rules
+        ruleSet = CompatibilityRules(rules)
     }
 
     /// Judges `files`, reading through `system`; independent files are judged on all cores.
     package func judge(_ files: [String], system: any SystemReader) -> SpecVerdict {
-        // One loader per slice of the files (a loader caches shared fragments and is not thread-safe).
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let size = max(1, (files.count + cores - 1) / cores)
-        let slices = stride(from: 0, to: files.count, by: size).map { Array(files[$0..<min($0 + size, files.count)]) }
-        let judged = ParallelMap.map(slices) { slice in
-            let loader = Repository.loader(system)
-            return slice.map { judge($0, loader: loader) }
-        }.flatMap { $0 }
+        // One loader per core (a loader caches shared fragments and is not thread-safe), each taking a
+        // few files at a time: a core that is descheduled on a shared machine delays only its chunk.
+        let judged = ParallelMap.map(files, chunk: Self.filesPerChunk, worker: { Repository.loader(system) }) { loader, file in
+            judge(file, loader: loader)
+        }
         var verdict = SpecVerdict(machines: [], diagnostics: [], invalidMachines: [])
         for (file, result) in zip(files, judged) {
             switch result {
@@ -127,7 +131,7 @@ package struct SpecValidator: Sendable {
         } catch {
             return .failure(SpecError([Diagnostic(at: error.location ?? SourceLocation(file: spec.file, line: 1, column: 1), error.message)]))
         }
-        let compatibility = checkCompatibility(spec, rules: rules, passes: true)
+        let compatibility = ruleSet.check(spec, passes: true)
         return .success(MachineVerdict(spec: spec, palette: palette, compatibility: compatibility))
     }
 }

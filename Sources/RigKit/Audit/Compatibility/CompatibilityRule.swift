@@ -10,13 +10,37 @@ package protocol CompatibilityRule: Sendable {
     var summary: String { get }
     /// The problems in `spec`; empty when the spec passes.
     func check(_ spec: MachineSpec) -> [Finding]
+    /// The same, with what the rules look up about `spec` shared between them (`lookups` is `spec`'s).
+    func check(_ spec: MachineSpec, lookups: SpecLookups) -> [Finding]
+}
+
+extension CompatibilityRule {
+    /// A rule that looks nothing up.
+    package func check(_ spec: MachineSpec, lookups: SpecLookups) -> [Finding] { check(spec) }
+}
+
+/// What several rules look up about one spec, looked up once and handed to each rule: every GPU
+/// entry's catalog model (eight rules and the workload verdicts ask for it). One per spec, on one thread.
+package final class SpecLookups {
+    package let spec: MachineSpec
+    private var gpus: (catalog: GPUCatalog.Identity, entries: [CatalogedGPU])?
+
+    package init(_ spec: MachineSpec) { self.spec = spec }
+
+    /// `spec.catalogedGPUs(catalog)`, looked up on the first call for that catalog.
+    package func catalogedGPUs(_ catalog: GPUCatalog) -> [CatalogedGPU] {
+        if let gpus, gpus.catalog === catalog.identity { return gpus.entries }
+        let entries = spec.catalogedGPUs(catalog)
+        gpus = (catalog.identity, entries)
+        return entries
+    }
 }
 
 /// One GPU entry of a spec with what the catalog knows about it.
-struct CatalogedGPU {
-    let index: Int
-    let gpu: MachineSpec.GPU
-    let model: GPUModel?
+package struct CatalogedGPU: Sendable {
+    package let index: Int
+    package let gpu: MachineSpec.GPU
+    package let model: GPUModel?
 
     /// `parts.gpus[0].model`
     func keyPath(_ field: String) -> SpecKeyPath { "parts.gpus[\(index)].\(field)" }

@@ -50,6 +50,11 @@ package struct GPUCatalog: Sendable {
     /// Alias → the first entry that has it, the one a scan of `entries` finds: every rule looks up
     /// every GPU of every machine.
     private let entryByAlias: [String: Int]
+    /// Which catalog this is (copies share it: the tables cannot change), so a spec's lookups made in
+    /// one catalog are not taken for another's (`SpecLookups`).
+    package let identity = Identity()
+
+    package final class Identity: Sendable {}
 
     package init(entries: [Entry], families: [Family]) {
         self.entries = entries

@@ -17,8 +17,10 @@ package struct DeclaredVRAM: CompatibilityRule {
 
     package init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
 
-    package func check(_ spec: MachineSpec) -> [Finding] {
-        spec.catalogedGPUs(catalog).compactMap { entry -> Finding? in
+    package func check(_ spec: MachineSpec) -> [Finding] { check(spec, lookups: SpecLookups(spec)) }
+
+    package func check(_ spec: MachineSpec, lookups: SpecLookups) -> [Finding] {
+        lookups.catalogedGPUs(catalog).compactMap { entry -> Finding? in
             guard let declared = entry.gpu.vram, let model = entry.model, !model.isFamily, !model.vramGiB.isEmpty else { return nil }
             if model.vramGiB.contains(where: { Self.matches(declared.value, nominalGiB: $0) }) { return nil }
             let known = model.vramGiB.map { Self.format($0) + " GB" }.joined(separator: " or ")

@@ -16,9 +16,11 @@ package struct GPUMinimumCUDA: CompatibilityRule {
         self.table = table
     }
 
-    package func check(_ spec: MachineSpec) -> [Finding] {
+    package func check(_ spec: MachineSpec) -> [Finding] { check(spec, lookups: SpecLookups(spec)) }
+
+    package func check(_ spec: MachineSpec, lookups: SpecLookups) -> [Finding] {
         guard let cuda = spec.drivers?.cuda else { return [] }
-        return spec.catalogedGPUs(catalog).compactMap { entry -> Finding? in
+        return lookups.catalogedGPUs(catalog).compactMap { entry -> Finding? in
             guard let model = entry.nvidia, let capability = model.computeCapability,
                   let support = table.entry(for: capability) else { return nil }
             if let minimum = support.minimumCUDA, !cuda.floorMeets(minimum) {

@@ -16,10 +16,12 @@ package struct GPUMinimumDriver: CompatibilityRule {
         self.table = table
     }
 
-    package func check(_ spec: MachineSpec) -> [Finding] {
+    package func check(_ spec: MachineSpec) -> [Finding] { check(spec, lookups: SpecLookups(spec)) }
+
+    package func check(_ spec: MachineSpec, lookups: SpecLookups) -> [Finding] {
         guard let driver = spec.drivers?.nvidia else { return [] }
         var findings: [Finding] = []
-        for entry in spec.catalogedGPUs(catalog) {
+        for entry in lookups.catalogedGPUs(catalog) {
             guard let model = entry.nvidia, let requirement = table.requirement(for: model) else { continue }
             if let branch = requirement.minimumBranch, let minimum = Version.of([branch]), !driver.version.floorMeets(minimum) {
                 findings.append(Finding(

@@ -27,12 +27,14 @@ package struct PowerBudget: CompatibilityRule {
 
     package init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
 
-    package func check(_ spec: MachineSpec) -> [Finding] {
+    package func check(_ spec: MachineSpec) -> [Finding] { check(spec, lookups: SpecLookups(spec)) }
+
+    package func check(_ spec: MachineSpec, lookups: SpecLookups) -> [Finding] {
         let psus = spec.parts.psus
         guard !psus.isEmpty else { return [] }
         var terms: [String] = []
         var total = 0.0
-        for entry in spec.catalogedGPUs(catalog) {
+        for entry in lookups.catalogedGPUs(catalog) {
             guard let (watts, basis) = power(of: entry, spec: spec) else {
                 return [Finding(spec: spec, keyPath: entry.keyPath("power"), expected: "a power such as 350 W", actual: nil,
                                 status: .unknown, severity: .warning,

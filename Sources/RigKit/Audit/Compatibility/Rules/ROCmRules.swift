@@ -15,9 +15,11 @@ package struct GPUSupportsROCm: CompatibilityRule {
         self.table = table
     }
 
-    package func check(_ spec: MachineSpec) -> [Finding] {
+    package func check(_ spec: MachineSpec) -> [Finding] { check(spec, lookups: SpecLookups(spec)) }
+
+    package func check(_ spec: MachineSpec, lookups: SpecLookups) -> [Finding] {
         guard let rocm = spec.drivers?.rocm else { return [] }
-        return spec.catalogedGPUs(catalog).compactMap { entry -> Finding? in
+        return lookups.catalogedGPUs(catalog).compactMap { entry -> Finding? in
             guard let model = entry.model, model.vendor == .amd, let target = model.llvmTarget else { return nil }
             switch table.verdict(target: target, rocm: rocm.minimum) {
             case .supported, .unknown:
@@ -105,9 +107,11 @@ package struct DriverMatchesGPUVendor: CompatibilityRule {
 
     package init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
 
-    package func check(_ spec: MachineSpec) -> [Finding] {
+    package func check(_ spec: MachineSpec) -> [Finding] { check(spec, lookups: SpecLookups(spec)) }
+
+    package func check(_ spec: MachineSpec, lookups: SpecLookups) -> [Finding] {
         guard let drivers = spec.drivers, !spec.parts.gpus.isEmpty else { return [] }
-        let models = spec.catalogedGPUs(catalog).map(\.model)
+        let models = lookups.catalogedGPUs(catalog).map(\.model)
         guard models.allSatisfy({ $0 != nil }) else { return [] }
         let vendors = Set(models.compactMap { $0?.vendor })
         let listed = spec.parts.gpus.map(\.model).joined(separator: ", ")

@@ -16,9 +16,11 @@ package struct TorchWheelArchitectures: CompatibilityRule {
         self.catalog = catalog
     }
 
-    package func check(_ spec: MachineSpec) -> [Finding] {
+    package func check(_ spec: MachineSpec) -> [Finding] { check(spec, lookups: SpecLookups(spec)) }
+
+    package func check(_ spec: MachineSpec, lookups: SpecLookups) -> [Finding] {
         guard let torch = spec.python?.torch else { return [] }
-        let nvidia = spec.catalogedGPUs(catalog).filter { $0.nvidia != nil }
+        let nvidia = lookups.catalogedGPUs(catalog).filter { $0.nvidia != nil }
         guard let cuda = torch.cuda else {
             guard let first = nvidia.first else { return [] }
             return [Finding(spec: spec, keyPath: "python.torch.cuda", expected: "a CUDA variant", actual: "cpu",

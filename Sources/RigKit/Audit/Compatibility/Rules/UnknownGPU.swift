@@ -11,8 +11,10 @@ package struct UnknownGPU: CompatibilityRule {
 
     package init(catalog: GPUCatalog = .standard) { self.catalog = catalog }
 
-    package func check(_ spec: MachineSpec) -> [Finding] {
-        spec.catalogedGPUs(catalog).compactMap { entry -> Finding? in
+    package func check(_ spec: MachineSpec) -> [Finding] { check(spec, lookups: SpecLookups(spec)) }
+
+    package func check(_ spec: MachineSpec, lookups: SpecLookups) -> [Finding] {
+        lookups.catalogedGPUs(catalog).compactMap { entry -> Finding? in
             guard entry.model == nil else { return nil }
             return Finding(spec: spec, keyPath: entry.keyPath("model"), expected: nil, actual: entry.gpu.model,
                            status: .unknown, severity: .warning,
