@@ -220,9 +220,7 @@ struct FitCommand: AsyncParsableCommand {
                   terms: verdict.estimate.terms.map { Term(kind: $0.kind.rawValue, bytes: $0.bytes.rounded(), formula: $0.formula) },
                   message: verdict.message)
         })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self)
+        return (try? JSONTextEncoder.encodeText(document)) ?? "{}"
     }
 }
 

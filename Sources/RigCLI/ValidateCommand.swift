@@ -11,6 +11,7 @@ import RigEmit
 import RigBuildLog
 import RigApply
 import RigSpec
+import RigText
 
 struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -113,8 +114,6 @@ struct ValidationReport {
             machines: verdict.specs.map { Machine(name: $0.name, file: $0.file, hostname: $0.hostname) },
             invalid: verdict.invalidMachines, findings: verdict.problems,
             diagnostics: verdict.diagnostics.map(JSONReport.EncodedDiagnostic.init))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self)
+        return (try? JSONTextEncoder.encodeText(document)) ?? "{}"
     }
 }

@@ -38,7 +38,7 @@ struct ShapeDecoder {
             }
             if seen.contains(index) { error(at: key.location, "duplicate key '\(name)'"); continue }
             seen.insert(index)
-            let childPath = path.isEmpty ? name : "\(path).\(name)"
+            let childPath = path.isEmpty ? name : KeyPathText.key(name, in: path)
             locations[childPath] = key.location
             if let decoded = decode(value, as: fields[index].shape, path: childPath) { values.append((name, decoded)) }
         }
@@ -59,7 +59,7 @@ struct ShapeDecoder {
                 continue
             }
             if !seen.insert(name).inserted { error(at: key.location, "duplicate key '\(name)'"); continue }
-            let childPath = "\(path).\(name)"
+            let childPath = KeyPathText.key(name, in: path)
             locations[childPath] = key.location
             if let decoded = decode(value, as: shape, path: childPath) { values.append((name, decoded)) }
         }
@@ -156,6 +156,25 @@ struct ShapeDecoder {
     private mutating func error(at location: SourceLocation, _ message: @autoclosure () -> String) {
         guard diagnostics.count < limit else { suppressed += 1; return }
         diagnostics.append(Diagnostic(at: location, message()))
+    }
+}
+
+/// Child key paths, built in one allocation: interpolation grew the string piece by piece, and
+/// the decoder builds one path per key of every spec. (List items keep interpolation: measured,
+/// the same done for `path[i]` cost more than it saved.)
+enum KeyPathText {
+    /// `parts.gpus` for `gpus` in `parts`.
+    static func key(_ name: String, in path: String) -> String {
+        var result = path
+        reserve(&result, path.utf8.count + 1 + name.utf8.count)
+        result += "."
+        result += name
+        return result
+    }
+
+    /// Up to 15 UTF-8 bytes a String is stored inline; reserving those would allocate.
+    private static func reserve(_ text: inout String, _ count: Int) {
+        if count > 15 { text.reserveCapacity(count) }
     }
 }
 

@@ -61,6 +61,8 @@ package enum YAMLReader {
 /// Builds the tree from parser events with an explicit stack (no recursion, so depth costs no stack).
 private struct YAMLComposer {
     let file: String
+    /// The file's number, looked up once: every node's location carries it.
+    let fileID: InternedNames.ID
     let limits: YAMLLimits
     var diagnostics: [Diagnostic] = []
     var suppressed = 0
@@ -69,14 +71,17 @@ private struct YAMLComposer {
     var aliasNodes = 0
     var stack: [Frame] = []
     var root: YAMLTree?
+    /// The items and pairs of every open list and mapping, each frame's at the end from its `start`.
+    let items = PendingNodes<YAMLTree>()
+    let pairs = PendingNodes<(key: YAMLTree, value: YAMLTree)>()
 
     /// A mapping or list being read.
     struct Frame {
         let isMapping: Bool
         let location: SourceLocation
         let anchor: String?
-        var items: [YAMLTree] = []
-        var pairs: [(key: YAMLTree, value: YAMLTree)] = []
+        /// Where this frame's children start in `items` (a list) or `pairs` (a mapping).
+        let start: Int
         var pendingKey: YAMLTree?
         /// The pending key repeats an earlier one: its value is reported and dropped.
         var pendingKeyRepeats = false
@@ -89,6 +94,7 @@ private struct YAMLComposer {
 
     init(file: String, limits: YAMLLimits, localTags: Set<String>) {
         self.file = file
+        self.fileID = InternedNames.files.id(of: file)
         self.limits = limits
         self.localTags = localTags
     }
@@ -131,10 +137,12 @@ private struct YAMLComposer {
                 let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                 let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
                 if let tag { checkCollectionTag(tag, isMapping: isMapping, at: location) }
-                stack.append(Frame(isMapping: isMapping, location: location, anchor: anchor.map(Self.string)))
+                stack.append(Frame(isMapping: isMapping, location: location, anchor: anchor.map(Self.string),
+                                   start: isMapping ? pairs.count : items.count))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
-                let node = YAMLTree(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location)
+                let value: YAMLTree.Value = frame.isMapping ? .mapping(pairs.take(from: frame.start)) : .sequence(items.take(from: frame.start))
+                let node = YAMLTree(value, at: frame.location)
                 if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
                 add(node, size: frame.size)
             case YAML_ALIAS_EVENT:
@@ -158,7 +166,7 @@ private struct YAMLComposer {
         guard !stack.isEmpty else { root = node; return }
         let top = stack.count - 1
         stack[top].size += size
-        guard stack[top].isMapping else { stack[top].items.append(node); return }
+        guard stack[top].isMapping else { items.append(node); return }
         guard let key = stack[top].pendingKey else {
             stack[top].pendingKeyRepeats = node.scalar.map { isRepeated($0, in: top) } ?? false
             if stack[top].pendingKeyRepeats, let name = node.scalar {
@@ -169,19 +177,19 @@ private struct YAMLComposer {
         }
         stack[top].pendingKey = nil
         guard !stack[top].pendingKeyRepeats else { return }
-        stack[top].pairs.append((key, node))
+        pairs.append((key, node))
         if let name = key.scalar {
             if stack[top].keyIndex != nil {
                 stack[top].keyIndex!.insert(name)
-            } else if stack[top].pairs.count == 16 {
-                stack[top].keyIndex = Set(stack[top].pairs.compactMap(\.key.scalar))
+            } else if pairs.count - stack[top].start == 16 {
+                stack[top].keyIndex = pairs.withElements(from: stack[top].start) { Set($0.compactMap(\.key.scalar)) }
             }
         }
     }
 
     private func isRepeated(_ name: String, in index: Int) -> Bool {
         if let keys = stack[index].keyIndex { return keys.contains(name) }
-        return stack[index].pairs.contains { $0.key.scalar == name }
+        return pairs.withElements(from: stack[index].start) { $0.contains { $0.key.scalar == name } }
     }
 
     private mutating func remember(_ anchor: UnsafeMutablePointer<yaml_char_t>?, _ node: YAMLTree, size: Int) {
@@ -225,10 +233,10 @@ private struct YAMLComposer {
 
     // MARK: - Errors
 
-    private var origin: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
+    private var origin: SourceLocation { SourceLocation(fileID: fileID, line: 1, column: 1) }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        SourceLocation(fileID: fileID, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
     private mutating func fail(at location: SourceLocation, _ message: String) -> YAMLReader.Result {
@@ -271,5 +279,50 @@ private struct YAMLComposer {
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
         String(cString: pointer)
+    }
+}
+
+/// The children of the collections being read, for every open level at once, each level's at the
+/// end. A finished collection moves its tail into one exactly sized array: growing an array per
+/// mapping by doubling cost a few allocations and copies for each.
+private final class PendingNodes<Element> {
+    private var storage: UnsafeMutablePointer<Element>
+    private var capacity = 64
+    private(set) var count = 0
+
+    init() { storage = .allocate(capacity: capacity) }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func append(_ element: Element) {
+        if count == capacity {
+            // Nodes are bounded by YAMLLimits (bytes and aliases), far below an overflow.
+            let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: storage, count: count)
+            storage.deallocate()
+            storage = grown
+            capacity *= 2
+        }
+        (storage + count).initialize(to: element)
+        count += 1
+    }
+
+    func withElements<R>(from start: Int, _ body: (UnsafeBufferPointer<Element>) -> R) -> R {
+        body(UnsafeBufferPointer(start: storage + start, count: count - start))
+    }
+
+    /// The elements from `start` on, moved out.
+    func take(from start: Int) -> [Element] {
+        let taken = count - start
+        guard taken > 0 else { return [] }
+        let result = [Element](unsafeUninitializedCapacity: taken) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: storage + start, count: taken)
+            initialized = taken
+        }
+        count = start
+        return result
     }
 }

@@ -31,13 +31,19 @@ package struct YAMLTree: Sendable, Hashable {
 
     package var value: Value
     package var location: SourceLocation
-    /// A local tag the reader was told to accept (`!unsafe` in playbooks); not part of equality.
-    package var tag: String?
+    /// The tag as a number: nodes are copied often, and an optional `String` made each copy retain it.
+    private var tagID: InternedNames.ID?
 
     package init(_ value: Value, at location: SourceLocation, tag: String? = nil) {
         self.value = value
         self.location = location
-        self.tag = tag
+        self.tagID = tag.map(InternedNames.tags.id(of:))
+    }
+
+    /// A local tag the reader was told to accept (`!unsafe` in playbooks); not part of equality.
+    package var tag: String? {
+        get { tagID.map(InternedNames.tags.name(of:)) }
+        set { tagID = newValue.map(InternedNames.tags.id(of:)) }
     }
 
     /// Equality of content only; locations are ignored (used to drop duplicate list items).
@@ -117,10 +123,12 @@ package enum ScalarKind: Sendable, Hashable {
         var body = Substring(text).utf8[...]
         if let sign = body.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { body = body.dropFirst() }
         let isDigit = { (b: UInt8) in b &- 0x30 < 10 }
-        if body.starts(with: "0x".utf8) {
-            return body.count > 2 && body.dropFirst(2).allSatisfy { isDigit($0) || ($0 | 0x20) &- 0x61 < 6 }
+        // The prefix by bytes: the generic `starts(with:)` cost more than the rest of the test.
+        let prefix = body.count > 2 && body.first == UInt8(ascii: "0") ? body[body.index(after: body.startIndex)] : 0
+        if prefix == UInt8(ascii: "x") {
+            return body.dropFirst(2).allSatisfy { isDigit($0) || ($0 | 0x20) &- 0x61 < 6 }
         }
-        if body.starts(with: "0o".utf8) { return body.count > 2 && body.dropFirst(2).allSatisfy { $0 &- 0x30 < 8 } }
+        if prefix == UInt8(ascii: "o") { return body.dropFirst(2).allSatisfy { $0 &- 0x30 < 8 } }
         return !body.isEmpty && body.allSatisfy(isDigit)
     }
 

@@ -1,7 +1,9 @@
 /// A JSON document as a value: what rigctl reads from tools (`lsblk -J`, `lscpu -J`, `rocm-smi
 /// --json`, CUDA's `version.json`) and writes as the spec's JSON Schema, without Foundation.
 /// Numbers keep the text they were written with, so a byte count past `Double` stays exact.
-package indirect enum JSONValue: Sendable, Equatable {
+/// Not `indirect`: arrays and objects hold their values in arrays already, and boxing every scalar
+/// would be a heap allocation for each (`audit` reads a facts file per machine).
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(String)

@@ -70,24 +70,24 @@ extension ScalarReading {
     }
     func read<T: Decodable>(_ type: T.Type) throws -> T {
         // The scalar types first, as JSONDecoder special-cases them; everything else decodes itself.
+        // Compared by metatype identity, not with `is` casts: this runs for every value, unspecialized
+        // (each `is` a dynamic cast), and for these value types the two say the same.
         let value = try next()
-        switch type {
-        case is Bool.Type, is String.Type:
-            return try ScalarContainer(value: value).decodeScalar(type)
-        case is Int.Type: return try JSONValueDecoder.integer(value, as: Int.self) as! T
-        case is Int64.Type: return try JSONValueDecoder.integer(value, as: Int64.self) as! T
-        case is Int32.Type: return try JSONValueDecoder.integer(value, as: Int32.self) as! T
-        case is Int16.Type: return try JSONValueDecoder.integer(value, as: Int16.self) as! T
-        case is Int8.Type: return try JSONValueDecoder.integer(value, as: Int8.self) as! T
-        case is UInt.Type: return try JSONValueDecoder.integer(value, as: UInt.self) as! T
-        case is UInt64.Type: return try JSONValueDecoder.integer(value, as: UInt64.self) as! T
-        case is UInt32.Type: return try JSONValueDecoder.integer(value, as: UInt32.self) as! T
-        case is UInt16.Type: return try JSONValueDecoder.integer(value, as: UInt16.self) as! T
-        case is UInt8.Type: return try JSONValueDecoder.integer(value, as: UInt8.self) as! T
-        case is Double.Type: return try JSONValueDecoder.floatingPoint(value, as: Double.self) as! T
-        case is Float.Type: return try JSONValueDecoder.floatingPoint(value, as: Float.self) as! T
-        default: return try T(from: ValueDecoder(value: value))
-        }
+        let type: Any.Type = type
+        if type == String.self || type == Bool.self { return try ScalarContainer(value: value).decodeScalar(T.self) }
+        if type == Int.self { return try JSONValueDecoder.integer(value, as: Int.self) as! T }
+        if type == Double.self { return try JSONValueDecoder.floatingPoint(value, as: Double.self) as! T }
+        if type == UInt64.self { return try JSONValueDecoder.integer(value, as: UInt64.self) as! T }
+        if type == Int64.self { return try JSONValueDecoder.integer(value, as: Int64.self) as! T }
+        if type == Int32.self { return try JSONValueDecoder.integer(value, as: Int32.self) as! T }
+        if type == Int16.self { return try JSONValueDecoder.integer(value, as: Int16.self) as! T }
+        if type == Int8.self { return try JSONValueDecoder.integer(value, as: Int8.self) as! T }
+        if type == UInt.self { return try JSONValueDecoder.integer(value, as: UInt.self) as! T }
+        if type == UInt32.self { return try JSONValueDecoder.integer(value, as: UInt32.self) as! T }
+        if type == UInt16.self { return try JSONValueDecoder.integer(value, as: UInt16.self) as! T }
+        if type == UInt8.self { return try JSONValueDecoder.integer(value, as: UInt8.self) as! T }
+        if type == Float.self { return try JSONValueDecoder.floatingPoint(value, as: Float.self) as! T }
+        return try T(from: ValueDecoder(value: value))
     }
 }
 
@@ -98,9 +98,9 @@ private struct ScalarContainer: SingleValueDecodingContainer, ScalarReading {
     func next() throws -> JSONValue { value }
 
     func decodeScalar<T>(_ type: T.Type) throws -> T {
-        switch (type, value) {
-        case (is Bool.Type, .bool(let flag)): return flag as! T
-        case (is String.Type, .string(let text)): return text as! T
+        switch value {
+        case .bool(let flag) where type == Bool.self: return flag as! T
+        case .string(let text) where type == String.self: return text as! T
         default: throw JSONValueDecoder.Unsupported()
         }
     }

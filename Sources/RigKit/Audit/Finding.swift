@@ -182,5 +182,10 @@ package struct Finding: Sendable, Equatable, Codable {
 
 extension Array where Element == Finding {
     /// The findings in report order (see `Finding.precedes`).
-    package func sortedForReport() -> [Finding] { sorted(by: Finding.precedes) }
+    package func sortedForReport() -> [Finding] {
+        // The positions are sorted, not the findings: moving a finding (ten fields) retains and
+        // releases each of its strings, and `audit` sorts tens of thousands. The same comparisons
+        // in the same algorithm give the same order.
+        indices.sorted { Finding.precedes(self[$0], self[$1]) }.map { self[$0] }
+    }
 }

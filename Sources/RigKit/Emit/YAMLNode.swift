@@ -6,7 +6,9 @@ import RigAudit
 import RigPlan
 /// A YAML value for the playbooks and inventory rigctl writes. Serialized deterministically
 /// by `YAMLWriter`; every string is quoted or a literal block, so no value can change type or meaning.
-package indirect enum YAMLNode: Sendable, Equatable {
+/// Only `commented` is boxed (`indirect`): lists and maps hold their nodes in arrays already, and a
+/// playbook has hundreds of scalars, each of which would otherwise be a heap allocation.
+package enum YAMLNode: Sendable, Equatable {
     /// A string: double-quoted, or a literal block (`|`) when multi-line text reads as it is.
     case string(String)
     /// A string Ansible must never template (`!unsafe`): file contents written for the user.
@@ -20,7 +22,7 @@ package indirect enum YAMLNode: Sendable, Equatable {
     case list([YAMLNode])
     case map([(String, YAMLNode)])
     /// A node with a comment at the end of its first line (`# noqa: rule` for ansible-lint).
-    case commented(YAMLNode, String)
+    indirect case commented(YAMLNode, String)
 
     package static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool {
         switch (lhs, rhs) {

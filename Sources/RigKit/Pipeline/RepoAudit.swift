@@ -37,7 +37,7 @@ package struct RepoAudit: Sendable {
         // Each machine is independent: facts are read and compared on all cores.
         let outcomes = ParallelMap.map(verdict.machines) { machine in
             let outcome = self.machine(machine, live: live)
-            return (findings: outcome.findings.map(repository.relative), diagnostic: outcome.diagnostic)
+            return (findings: relative(outcome.findings), diagnostic: outcome.diagnostic)
         }
         var findings = outcomes.flatMap(\.findings)
         var diagnostics = verdict.diagnostics + outcomes.compactMap(\.diagnostic)
@@ -52,6 +52,24 @@ package struct RepoAudit: Sendable {
         // (Each machine's findings are made relative on its core; the playbooks check has no locations.)
         return AuditReport(machines: verdict.specs.map(\.name), sections: sections, findings: findings,
                            diagnostics: diagnostics, files: files)
+    }
+
+    /// The findings with their files relative to the repository. A machine's findings are located
+    /// in one or two files: each file is made relative once, not once per finding.
+    private func relative(_ findings: [Finding]) -> [Finding] {
+        var last: (file: String, relative: String)?
+        return findings.map { finding in
+            guard let file = finding.location?.file else { return finding }
+            var copy = finding
+            if let last, last.file == file {
+                copy.location?.file = last.relative
+            } else {
+                let relative = repository.relative(file)
+                last = (file, relative)
+                copy.location?.file = relative
+            }
+            return copy
+        }
     }
 
     /// One machine's findings, or the diagnostic of a recorded facts file that cannot be read.

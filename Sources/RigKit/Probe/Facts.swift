@@ -80,11 +80,9 @@ package struct Facts: Sendable, Equatable, Codable {
 
     /// Deterministic JSON: sorted keys, pretty-printed, slashes unescaped, trailing newline.
     package func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        var bytes = try JSONTextEncoder.encode(self)
+        bytes.append(0x0A)
+        return Data(bytes)
     }
 
     /// Reads facts written by `jsonData()` (or `rigctl probe --json`).

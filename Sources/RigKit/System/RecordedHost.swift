@@ -142,12 +142,6 @@ package struct RecordedHost: Sendable, Equatable {
         let safe = String(program.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
         return "\(safe)-\(String(cFormat: "%08x", hash))"
     }
-
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return encoder
-    }
 }
 
 extension SystemError {

@@ -86,9 +86,9 @@ package final class RecordingSystem: System, @unchecked Sendable {
     }
 
     private func writeJSON<T: Encodable>(_ value: T, to path: String, _ writer: any System) throws(SystemError) {
-        guard var data = try? RecordedHost.encoder().encode(value) else { throw .other(path: path, reason: "cannot encode") }
-        data.append(0x0A)
-        try writer.writeFile(path, data, mode: 0o644)
+        guard var bytes = try? JSONTextEncoder.encode(value) else { throw .other(path: path, reason: "cannot encode") }
+        bytes.append(0x0A)
+        try writer.writeFile(path, Data(bytes), mode: 0o644)
     }
 
     private func remember(_ error: SystemError, at path: String) {

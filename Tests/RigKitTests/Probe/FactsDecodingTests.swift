@@ -86,3 +86,18 @@ import Testing
         }
     }
 }
+
+/// `Facts.jsonData()` writes with `JSONTextEncoder`: every recorded facts file comes back byte for
+/// byte, and JSONEncoder writes the same bytes.
+@Suite struct FactsEncodingTests {
+    @Test func recordedFactsAreWrittenAsJSONEncoderWritesThem() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        for data in try FactsDecodingTests.recordedFiles() {
+            let facts = try Facts.decode(data)
+            var expected = try encoder.encode(facts)
+            expected.append(0x0A)
+            #expect(try facts.jsonData() == expected)
+        }
+    }
+}

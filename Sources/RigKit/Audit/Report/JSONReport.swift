@@ -2,6 +2,7 @@ import FoundationEssentials
 import RigSystem
 import RigProbe
 import RigSpec
+import RigText
 
 /// The machine-readable report: `{format, exitCode, machines: [{name, summary, findings}], diagnostics}`,
 /// keys sorted so the output is stable. Every `--format json` of rigctl carries `format` and writes
@@ -61,8 +62,6 @@ package enum JSONReport {
                                findings: findings)
             },
             diagnostics: report.diagnostics.map(EncodedDiagnostic.init))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        return try JSONTextEncoder.encodeText(document) + "\n"
     }
 }
