@@ -95,11 +95,15 @@ package enum ScalarKind: Sendable, Hashable {
 
     static func resolve(_ text: String) -> ScalarKind {
         // Most scalars are words: only these first bytes can start a null, a boolean or a number.
-        if let first = text.utf8.first, !startsNonString(first) { return .string }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE", "false", "False", "FALSE": return .bool
-        default: break
+        guard let first = text.utf8.first else { return .null }
+        if !startsNonString(first) { return .string }
+        // Numbers (digits, signs, dots) skip the eleven word comparisons, each a slow string compare.
+        if first &- UInt8(ascii: "0") >= 10, first != UInt8(ascii: "+"), first != UInt8(ascii: "-"), first != UInt8(ascii: ".") {
+            switch text {
+            case "~", "null", "Null", "NULL": return .null
+            case "true", "True", "TRUE", "false", "False", "FALSE": return .bool
+            default: break
+            }
         }
         if isInteger(text) { return .int }
         if isFloat(text) { return .float }
