@@ -291,59 +291,41 @@ extension JSONValue {
     /// Foundation's `JSONSerialization` with `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`
     /// (so `machines/schema.json` keeps every byte). Empty containers are `{}` and `[]`.
     package func prettyText() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let text): out += text
-        case .string(let text): Self.quote(text, into: &out)
+        case .null: out += "null".utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .number(let text): out += text.utf8
+        case .string(let text): JSONTextEncoder.quote(text, into: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { out += "[]".utf8; return }
+            out += "[\n".utf8
             for (index, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += repeatElement(UInt8(ascii: " "), count: indent + 2)
                 item.write(to: &out, indent: indent + 2)
-                out += index == items.count - 1 ? "\n" : ",\n"
+                out += (index == items.count - 1 ? "\n" : ",\n").utf8
             }
-            out += String(repeating: " ", count: indent) + "]"
+            out += repeatElement(UInt8(ascii: " "), count: indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !members.isEmpty else { out += "{}".utf8; return }
+            out += "{\n".utf8
             let sorted = members.sorted { $0.key < $1.key }
             for (index, member) in sorted.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
-                Self.quote(member.key, into: &out)
-                out += " : "
+                out += repeatElement(UInt8(ascii: " "), count: indent + 2)
+                JSONTextEncoder.quote(member.key, into: &out)
+                out += " : ".utf8
                 member.value.write(to: &out, indent: indent + 2)
-                out += index == sorted.count - 1 ? "\n" : ",\n"
+                out += (index == sorted.count - 1 ? "\n" : ",\n").utf8
             }
-            out += String(repeating: " ", count: indent) + "}"
+            out += repeatElement(UInt8(ascii: " "), count: indent)
+            out.append(UInt8(ascii: "}"))
         }
-    }
-
-    private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }
 
