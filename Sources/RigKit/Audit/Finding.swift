@@ -42,43 +42,107 @@ package struct Finding: Sendable, Equatable, Codable {
     }
 
     /// The machine's name (its spec file name without `.yaml`).
-    package var machine: String
+    package var machine: String {
+        get { storage.machine }
+        set { unique().machine = newValue }
+    }
     /// The spec key the finding is about, as written in YAML (`drivers.nvidia.version`).
-    package var keyPath: SpecKeyPath
+    package var keyPath: SpecKeyPath {
+        get { storage.keyPath }
+        set { unique().keyPath = newValue }
+    }
     /// What the spec (or the rule) wants, for display.
-    package var expected: String?
+    package var expected: String? {
+        get { storage.expected }
+        set { unique().expected = newValue }
+    }
     /// What was found, for display.
-    package var actual: String?
-    package var status: Status
-    package var severity: Severity
+    package var actual: String? {
+        get { storage.actual }
+        set { unique().actual = newValue }
+    }
+    package var status: Status {
+        get { storage.status }
+        set { unique().status = newValue }
+    }
+    package var severity: Severity {
+        get { storage.severity }
+        set { unique().severity = newValue }
+    }
     /// Where the key (or its nearest written parent) is in the spec file.
-    package var location: SourceLocation?
+    package var location: SourceLocation? {
+        get { storage.location }
+        set { unique().location = newValue }
+    }
     /// A sentence a person understands, with the numbers behind it.
     package var message: String {
         get {
-            switch text {
+            switch storage.text {
             case .written(let message): return message
             case let .lead(lead, details): return lead + "; " + details()
             }
         }
-        set { text = .written(newValue) }
+        set { unique().text = .written(newValue) }
     }
     /// The message up to its first `;`: the whole message, or its lead without writing out its details.
     package var messageUpToFirstSemicolon: Substring {
         // The details follow the lead as `; …`: when the lead ends in ASCII, that `;` starts a character of
         // its own (no grapheme joins an ASCII letter to what follows), so the first `;` is in the lead or is that one.
-        if case .lead(let lead, _) = text, let last = lead.unicodeScalars.last, last.isASCII {
+        if case .lead(let lead, _) = storage.text, let last = lead.unicodeScalars.last, last.isASCII {
             return Self.upToFirstSemicolon(lead)
         }
         return Self.upToFirstSemicolon(message)
     }
     /// The compatibility rule that made this finding (`cuda-min-driver`); nil for diff findings.
-    package var rule: String?
+    package var rule: String? {
+        get { storage.rule }
+        set { unique().rule = newValue }
+    }
+
+    /// The fields, shared by copies until one of them changes: `audit` makes tens of thousands of findings and
+    /// moves each through grouping, sorting and joining, and a copy of ten fields retained and released each of
+    /// their strings (copying and destroying findings was about 8 % of `audit`, much of it on one core).
+    private var storage: Storage
+
+    /// Copy-on-write: changed only through `unique()`, so a `Storage` another finding shares is never written.
+    private final class Storage: @unchecked Sendable {
+        var machine: String
+        var keyPath: SpecKeyPath
+        var expected: String?
+        var actual: String?
+        var status: Status
+        var severity: Severity
+        var location: SourceLocation?
+        var text: Text
+        var rule: String?
+
+        init(machine: String, keyPath: SpecKeyPath, expected: String?, actual: String?, status: Status, severity: Severity,
+             location: SourceLocation?, text: Text, rule: String?) {
+            self.machine = machine
+            self.keyPath = keyPath
+            self.expected = expected
+            self.actual = actual
+            self.status = status
+            self.severity = severity
+            self.location = location
+            self.text = text
+            self.rule = rule
+        }
+
+        func copy() -> Storage {
+            Storage(machine: machine, keyPath: keyPath, expected: expected, actual: actual, status: status, severity: severity,
+                    location: location, text: text, rule: rule)
+        }
+    }
+
+    /// The storage, copied first when another finding shares it.
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
 
     /// The message as it was written, or as a lead and details written out when the message is read
     /// (a workload verdict's numbers: `validate` shows only the lead, and most findings are never printed).
-    private var text: Text
-
     private enum Text: Sendable {
         case written(String)
         case lead(String, details: @Sendable () -> String)
@@ -93,15 +157,8 @@ package struct Finding: Sendable, Equatable, Codable {
 
     private init(machine: String, keyPath: SpecKeyPath, expected: String?, actual: String?,
                  status: Status, severity: Severity, location: SourceLocation?, text: Text, rule: String?) {
-        self.machine = machine
-        self.keyPath = keyPath
-        self.expected = expected
-        self.actual = actual
-        self.status = status
-        self.severity = severity
-        self.location = location
-        self.text = text
-        self.rule = rule
+        storage = Storage(machine: machine, keyPath: keyPath, expected: expected, actual: actual, status: status,
+                          severity: severity, location: location, text: text, rule: rule)
     }
 
     /// A finding about `keyPath` of `spec` whose message is `lead` + `; ` + `details()`, the details
@@ -113,7 +170,8 @@ package struct Finding: Sendable, Equatable, Codable {
     }
 
     package static func == (lhs: Finding, rhs: Finding) -> Bool {
-        lhs.machine == rhs.machine && lhs.keyPath == rhs.keyPath && lhs.expected == rhs.expected && lhs.actual == rhs.actual
+        if lhs.storage === rhs.storage { return true }
+        return lhs.machine == rhs.machine && lhs.keyPath == rhs.keyPath && lhs.expected == rhs.expected && lhs.actual == rhs.actual
             && lhs.status == rhs.status && lhs.severity == rhs.severity && lhs.location == rhs.location
             && lhs.rule == rhs.rule && lhs.message == rhs.message
     }
@@ -155,15 +213,15 @@ package struct Finding: Sendable, Equatable, Codable {
 
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        machine = try container.decode(String.self, forKey: .machine)
-        keyPath = try container.decode(SpecKeyPath.self, forKey: .keyPath)
-        expected = try container.decodeIfPresent(String.self, forKey: .expected)
-        actual = try container.decodeIfPresent(String.self, forKey: .actual)
-        status = try container.decode(Status.self, forKey: .status)
-        severity = try container.decode(Severity.self, forKey: .severity)
-        location = try container.decodeIfPresent(JSONReport.EncodedLocation.self, forKey: .location)?.location
-        text = .written(try container.decode(String.self, forKey: .message))
-        rule = try container.decodeIfPresent(String.self, forKey: .rule)
+        self.init(machine: try container.decode(String.self, forKey: .machine),
+                  keyPath: try container.decode(SpecKeyPath.self, forKey: .keyPath),
+                  expected: try container.decodeIfPresent(String.self, forKey: .expected),
+                  actual: try container.decodeIfPresent(String.self, forKey: .actual),
+                  status: try container.decode(Status.self, forKey: .status),
+                  severity: try container.decode(Severity.self, forKey: .severity),
+                  location: try container.decodeIfPresent(JSONReport.EncodedLocation.self, forKey: .location)?.location,
+                  text: .written(try container.decode(String.self, forKey: .message)),
+                  rule: try container.decodeIfPresent(String.self, forKey: .rule))
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -183,9 +241,8 @@ package struct Finding: Sendable, Equatable, Codable {
 extension Array where Element == Finding {
     /// The findings in report order (see `Finding.precedes`).
     package func sortedForReport() -> [Finding] {
-        // The positions are sorted, not the findings: moving a finding (ten fields) retains and
-        // releases each of its strings, and `audit` sorts tens of thousands. The same comparisons
-        // in the same algorithm give the same order.
+        // The positions are sorted, not the findings (`audit` sorts tens of thousands): the same
+        // comparisons in the same algorithm give the same order.
         indices.sorted { Finding.precedes(self[$0], self[$1]) }.map { self[$0] }
     }
 }

@@ -44,6 +44,13 @@ package enum UntrustedText {
         let count = bytes.count
         var index = 0
         while index < count {
+            // Eight bytes at once while they are all printable ASCII (0x20…0x7E), the usual case:
+            // `audit --format junit` on 1,000 machines passes 13 MB here.
+            if let base = bytes.baseAddress, count - index >= 8,
+               isPrintableASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             switch byte {
             case 0x0A, 0x09: if !allowingLineBreaks { return false }
@@ -63,6 +70,17 @@ package enum UntrustedText {
             index += 1
         }
         return true
+    }
+
+    /// Whether each of the eight bytes of `word` is in 0x20…0x7E (the byte-wise tests of "Bit Twiddling Hacks":
+    /// each is exact for "some byte is", which is all this asks).
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let someHigh = word & highs
+        let someBelowSpace = (word &- 0x20 &* ones) & ~word & highs
+        let delete = word ^ (0x7F &* ones)
+        let someDelete = (delete &- ones) & ~delete & highs
+        return someHigh | someBelowSpace | someDelete == 0
     }
 
     /// Whether `scalar` would be escaped (the cases of `escape`, without building its text).

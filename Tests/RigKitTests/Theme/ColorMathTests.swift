@@ -51,4 +51,52 @@ import RigSpec
         #expect(ColorMath.formatRatio(4.5) == "4.5:1")
         #expect(ColorMath.formatRatio(1.3333) == "1.3:1")
     }
+
+    /// `firstInOrder` is `sorted().prefix(tries).first(where:)` without the sort.
+    @Test func firstInOrderIsTheSortedPrefixsFirstMatch() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let values = Array(Set((0..<Int.random(in: 0...40, using: &generator)).map { _ in Int.random(in: -50...1000, using: &generator) }))
+            let modulus = Int.random(in: 1...30, using: &generator)
+            let tries = Int.random(in: 0...12, using: &generator)
+            let accept = { (value: Int) in value % modulus == 0 }
+            #expect(ColorMath.firstInOrder(values, tries: tries, where: accept) == values.sorted().prefix(tries).first(where: accept))
+        }
+    }
+
+    /// `distinctXterm256` gives the indices the plain algorithm gives (every candidate ranked by a full sort),
+    /// for crowded sets of near colours where the nearest index is often taken.
+    @Test func distinctXterm256MatchesRankingEveryCandidate() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let base = Color(red: UInt8.random(in: 0...255, using: &generator), green: UInt8.random(in: 0...255, using: &generator),
+                             blue: UInt8.random(in: 0...255, using: &generator))
+            let colors = (0..<Int.random(in: 1...30, using: &generator)).map { number in
+                (name: "c\(number)", color: ColorMath.mix(base, Color(red: UInt8.random(in: 0...255, using: &generator),
+                                                                       green: UInt8.random(in: 0...255, using: &generator),
+                                                                       blue: UInt8.random(in: 0...255, using: &generator)), 0.15))
+            }
+            #expect(ColorMath.distinctXterm256(colors) == Self.rankingEveryCandidate(colors))
+        }
+    }
+
+    /// The algorithm `distinctXterm256` documents, written plainly.
+    private static func rankingEveryCandidate(_ colors: [(name: String, color: Color)]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        var placed: [(color: Color, index: Int)] = []
+        for item in colors where result[item.name] == nil {
+            let others = placed.filter { $0.color != item.color }
+            let isApart = { (index: Int) in
+                others.allSatisfy { other in
+                    ColorMath.squaredDistance(ColorMath.xterm256(index), ColorMath.xterm256(other.index))
+                        >= min(ColorMath.squaredDistance(item.color, other.color), ColorMath.minimumXtermSeparation)
+                }
+            }
+            let order = (16...255).map { (ColorMath.squaredDistance(item.color, ColorMath.xterm256($0)), $0) }.sorted { $0 < $1 }.map(\.1)
+            let index = order.first(where: isApart) ?? order.first { index in !others.contains { $0.index == index } } ?? order[0]
+            result[item.name] = index
+            placed.append((item.color, index))
+        }
+        return result
+    }
 }

@@ -35,12 +35,14 @@ package enum JUnitReport {
         // Each machine's suite is independent: written on all cores, joined in report order.
         let suites = ParallelMap.map(report.sections) { suite($0, findings: report.findings(for: $0), strict: strict) }
         for suite in suites {
-            body.bytes += suite.text.bytes
             totals.tests += suite.tests
             totals.failures += suite.failures
             totals.skipped += suite.skipped
         }
         var out = XMLText()
+        // One buffer of the final size: growing it (and copying the body into it) page-faulted through
+        // 13 MB twice over for a thousand machines, on one core.
+        out.bytes.reserveCapacity(200 + body.bytes.count + suites.reduce(0) { $0 + $1.text.bytes.count })
         out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"rigctl audit\" tests=\""
         out.decimal(totals.tests)
         out += "\" failures=\""
@@ -51,6 +53,7 @@ package enum JUnitReport {
         out.decimal(totals.skipped)
         out += "\">\n"
         out.bytes += body.bytes
+        for suite in suites { out.bytes += suite.text.bytes }
         out += "</testsuites>\n"
         return String(decoding: out.bytes, as: UTF8.self)
     }
