@@ -24,13 +24,28 @@ package struct AuditReport: Sendable, Equatable {
         self.sections = self.machines + (sections ?? []).filter { !machines.contains($0) }
         // Report order puts the machine first: sorting per machine is the same order, and cheaper
         // (and each machine's on its own core).
-        let grouped = Dictionary(grouping: findings, by: \.machine)
+        let grouped = Self.grouped(findings)
         let names = grouped.keys.sorted()
         let sorted = ParallelMap.map(names) { grouped[$0, default: []].sortedForReport() }
         byMachine = Dictionary(uniqueKeysWithValues: zip(names, sorted))
         self.findings = sorted.flatMap { $0 }
         self.diagnostics = diagnostics.sorted()
         self.files = files
+    }
+
+    /// `findings` by machine, each group in the order given. The findings come in runs of one machine
+    /// (`audit` gives each machine's together): one dictionary lookup per run, not one hash per finding.
+    static func grouped(_ findings: [Finding]) -> [String: [Finding]] {
+        var groups: [String: [Finding]] = [:]
+        var start = findings.startIndex
+        while start < findings.endIndex {
+            let machine = findings[start].machine
+            var end = start + 1
+            while end < findings.endIndex, findings[end].machine == machine { end += 1 }
+            groups[machine, default: []].append(contentsOf: findings[start..<end])
+            start = end
+        }
+        return groups
     }
 
     /// The findings of one machine.

@@ -36,13 +36,15 @@ package struct RepoAudit: Sendable {
         let verdict = pipeline.verdict()
         // Each machine is independent: facts are read and compared on all cores.
         let outcomes = ParallelMap.map(verdict.machines) { machine in
-            let outcome = self.machine(machine, live: live)
-            return (findings: relative(outcome.findings), diagnostic: outcome.diagnostic)
+            let (findings, diagnostic) = self.machine(machine, live: live)
+            return (findings: relative(findings), diagnostic: diagnostic)
         }
         var findings = outcomes.flatMap(\.findings)
         var diagnostics = verdict.diagnostics + outcomes.compactMap(\.diagnostic)
-        var files = Dictionary(verdict.specs.map { ($0.name, repository.relative($0.file)) }, uniquingKeysWith: { first, _ in first })
-        var sections = verdict.specs.map(\.name)
+        // Names and files read through the verdicts: `verdict.specs` would copy every spec.
+        let names = verdict.machines.map(\.spec.name)
+        var files = Dictionary(verdict.machines.map { ($0.spec.name, repository.relative($0.spec.file)) }, uniquingKeysWith: { first, _ in first })
+        var sections = names
         if checksPlaybooks {
             findings += PlaybookSyncCheck.findings(verdict, repository: repository).map(repository.relative)
             sections.append(PlaybookSyncCheck.section)
@@ -50,26 +52,28 @@ package struct RepoAudit: Sendable {
         diagnostics = diagnostics.map(repository.relative)
         files[PlaybookSyncCheck.section] = nil
         // (Each machine's findings are made relative on its core; the playbooks check has no locations.)
-        return AuditReport(machines: verdict.specs.map(\.name), sections: sections, findings: findings,
+        return AuditReport(machines: names, sections: sections, findings: findings,
                            diagnostics: diagnostics, files: files)
     }
 
     /// The findings with their files relative to the repository. A machine's findings are located
-    /// in one or two files: each file is made relative once, not once per finding.
-    private func relative(_ findings: [Finding]) -> [Finding] {
-        var last: (file: String, relative: String)?
-        return findings.map { finding in
-            guard let file = finding.location?.file else { return finding }
-            var copy = finding
+    /// in one or two files: each file is made relative (and its name looked up) once, not once per finding,
+    /// and the findings are changed in place (they are this machine's own: no copy).
+    private func relative(_ findings: consuming [Finding]) -> [Finding] {
+        var findings = findings
+        var last: (file: InternedNames.ID, relative: InternedNames.ID)?
+        for index in findings.indices {
+            guard let file = findings[index].location?.fileID else { continue }
+            let relative: InternedNames.ID
             if let last, last.file == file {
-                copy.location?.file = last.relative
+                relative = last.relative
             } else {
-                let relative = repository.relative(file)
+                relative = InternedNames.files.id(of: repository.relative(InternedNames.files.name(of: file)))
                 last = (file, relative)
-                copy.location?.file = relative
             }
-            return copy
+            if relative != file { findings[index].location?.fileID = relative }
         }
+        return findings
     }
 
     /// One machine's findings, or the diagnostic of a recorded facts file that cannot be read.

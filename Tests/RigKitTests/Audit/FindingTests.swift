@@ -65,4 +65,35 @@ import RigSpec
         #expect(Finding.Severity.warning < .error)
         #expect([Finding.Severity.error, .info, .warning].max() == .error)
     }
+
+    /// A copy shares its fields until one side changes, and a change never shows through the other.
+    @Test func copiesAreIndependentValues() {
+        let original = Finding(machine: "a", keyPath: "gpu", expected: "1", actual: "2", status: .drift, severity: .error,
+                               location: SourceLocation(file: "/r/machines/a.yaml", line: 3, column: 1), message: "m", rule: "r")
+        var copy = original
+        #expect(copy == original)
+        copy.location?.file = "machines/a.yaml"
+        copy.message = "changed"
+        copy.severity = .warning
+        #expect(original.location?.file == "/r/machines/a.yaml")
+        #expect(original.message == "m" && original.severity == .error)
+        #expect(copy.location?.file == "machines/a.yaml" && copy.message == "changed" && copy.severity == .warning)
+        #expect(copy != original)
+    }
+
+    /// `AuditReport` groups findings by runs of one machine: the same groups, in the same order, as
+    /// grouping each finding by its machine, also when a machine's findings come in more than one run.
+    @Test func reportGroupsRunsLikeGroupingEachFinding() {
+        let machines = ["b", "a", "a", "c", "b", "b", "a", "c", "c", "a"]
+        let findings = machines.enumerated().map { number, machine in
+            Finding(machine: machine, keyPath: SpecKeyPath("k\(number)"), status: .ok, severity: .info, message: "\(number)")
+        }
+        let grouped = AuditReport.grouped(findings)
+        let expected = Dictionary(grouping: findings, by: \.machine)
+        #expect(grouped == expected)
+        #expect(AuditReport.grouped([]).isEmpty)
+        let report = AuditReport(machines: ["a", "b", "c"], findings: findings)
+        #expect(report.findings(for: "a").map(\.message) == ["1", "2", "6", "9"])
+        #expect(report.findings == findings.sortedForReport())
+    }
 }
