@@ -58,7 +58,7 @@ package struct AnsibleEmitter: Sendable {
         var tasks: [YAMLNode] = []
         var handlers: Set<String> = []
         for step in plan.steps {
-            tasks += self.tasks(for: step, handlers: &handlers).map { tagged($0, step.id) }
+            for task in self.tasks(for: step, handlers: &handlers) { tasks.append(tagged(task, step.id)) }
         }
         var entries: [(String, YAMLNode)] = [
             ("name", .string("Converge \(plan.machine)")),
@@ -108,7 +108,12 @@ package struct AnsibleEmitter: Sendable {
     }
 
     private func task(_ name: String, _ module: String, _ arguments: [(String, YAMLNode)], extra: [(String, YAMLNode)] = []) -> YAMLNode {
-        .map([("name", .string(name)), (module, .map(arguments))] + extra)
+        var entries: [(String, YAMLNode)] = []
+        entries.reserveCapacity(3 + extra.count)   // and the tag `tagged` appends in place
+        entries.append(("name", .string(name)))
+        entries.append((module, .map(arguments)))
+        entries += extra
+        return .map(entries)
     }
 
     private func packageInstall(_ name: String, _ specifiers: [String], heldChange: Bool, extra: [(String, YAMLNode)] = []) -> YAMLNode {
@@ -133,11 +138,13 @@ package struct AnsibleEmitter: Sendable {
 
     /// Every task carries its step id as a tag: `--tags dotfiles` or `--skip-tags hostname` pick steps
     /// as `rigctl plan` names them.
-    private func tagged(_ task: YAMLNode, _ tag: String) -> YAMLNode {
-        switch task {
-        case .map(let entries): return .map(entries + [("tags", .list([.string(tag)]))])
+    private func tagged(_ task: consuming YAMLNode, _ tag: String) -> YAMLNode {
+        switch consume task {
+        case .map(var entries):
+            entries.append(("tags", .list([.string(tag)])))
+            return .map(entries)
         case .commented(let inner, let comment): return .commented(tagged(inner, tag), comment)
-        default: return task
+        case let other: return other
         }
     }
 
