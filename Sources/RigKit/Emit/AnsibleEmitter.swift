@@ -410,7 +410,7 @@ package struct AnsibleEmitter: Sendable {
         let path = "\(home)/" + file.path
         let asUser: [(String, YAMLNode)] = [("become", .bool(false))]
         var tasks: [YAMLNode] = []
-        if let slash = file.path.lastIndex(of: "/") {
+        if let slash = Self.lastSlash(file.path) {
             tasks.append(task("Create ~/\(file.path[..<slash])", "ansible.builtin.file", [
                 ("path", .string("\(home)/" + file.path[..<slash])), ("state", .word("directory")), ("mode", .string("0755")),
             ], extra: asUser))
@@ -455,7 +455,7 @@ package struct AnsibleEmitter: Sendable {
     /// which the backup keeps from the file it copied (`shutil.copy2`).
     private func pruneBackupTasks(_ file: RenderedFile) -> [YAMLNode] {
         let home = "{{ \(Self.homeVariable) }}"
-        let slash = file.path.lastIndex(of: "/")
+        let slash = Self.lastSlash(file.path)
         let directory = slash.map { "\(home)/" + file.path[..<$0] } ?? home
         let name = slash.map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
         let escaped = Self.regexEscaped(name)
@@ -471,6 +471,14 @@ package struct AnsibleEmitter: Sendable {
             ], extra: [("loop", .string("{{ (\(register).files | sort(attribute='mtime'))[1:-\(kept - 1)] }}")),
                        ("loop_control", .map([("label", .string("{{ item.path }}"))])), ("become", .bool(false))]),
         ]
+    }
+
+    /// `path.lastIndex(of: "/")`, a byte at a time for an ASCII path (every theme file's): the Character
+    /// search costs thousands of instructions a call, twice for each dotfile of every playbook.
+    static func lastSlash(_ path: String) -> String.Index? {
+        // In ASCII text (CR LF aside, which is no slash) every `/` byte is a Character of its own.
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.lastIndex(of: "/") }
+        return path.utf8.lastIndex(of: UInt8(ascii: "/"))
     }
 
     /// `name` for a Python regular expression: ASCII letters and digits as they are, every other
