@@ -58,7 +58,7 @@ package struct AnsibleEmitter: Sendable {
         var tasks: [YAMLNode] = []
         var handlers: Set<String> = []
         for step in plan.steps {
-            tasks += self.tasks(for: step, handlers: &handlers).map { tagged($0, step.id) }
+            for task in self.tasks(for: step, handlers: &handlers) { tasks.append(tagged(task, step.id)) }
         }
         var entries: [(String, YAMLNode)] = [
             ("name", .string("Converge \(plan.machine)")),
@@ -108,7 +108,12 @@ package struct AnsibleEmitter: Sendable {
     }
 
     private func task(_ name: String, _ module: String, _ arguments: [(String, YAMLNode)], extra: [(String, YAMLNode)] = []) -> YAMLNode {
-        .map([("name", .string(name)), (module, .map(arguments))] + extra)
+        var entries: [(String, YAMLNode)] = []
+        entries.reserveCapacity(3 + extra.count)   // and the tag `tagged` appends in place
+        entries.append(("name", .string(name)))
+        entries.append((module, .map(arguments)))
+        entries += extra
+        return .map(entries)
     }
 
     private func packageInstall(_ name: String, _ specifiers: [String], heldChange: Bool, extra: [(String, YAMLNode)] = []) -> YAMLNode {
@@ -133,11 +138,13 @@ package struct AnsibleEmitter: Sendable {
 
     /// Every task carries its step id as a tag: `--tags dotfiles` or `--skip-tags hostname` pick steps
     /// as `rigctl plan` names them.
-    private func tagged(_ task: YAMLNode, _ tag: String) -> YAMLNode {
-        switch task {
-        case .map(let entries): return .map(entries + [("tags", .list([.string(tag)]))])
+    private func tagged(_ task: consuming YAMLNode, _ tag: String) -> YAMLNode {
+        switch consume task {
+        case .map(var entries):
+            entries.append(("tags", .list([.string(tag)])))
+            return .map(entries)
         case .commented(let inner, let comment): return .commented(tagged(inner, tag), comment)
-        default: return task
+        case let other: return other
         }
     }
 
@@ -403,7 +410,7 @@ package struct AnsibleEmitter: Sendable {
         let path = "\(home)/" + file.path
         let asUser: [(String, YAMLNode)] = [("become", .bool(false))]
         var tasks: [YAMLNode] = []
-        if let slash = file.path.lastIndex(of: "/") {
+        if let slash = Self.lastSlash(file.path) {
             tasks.append(task("Create ~/\(file.path[..<slash])", "ansible.builtin.file", [
                 ("path", .string("\(home)/" + file.path[..<slash])), ("state", .word("directory")), ("mode", .string("0755")),
             ], extra: asUser))
@@ -448,7 +455,7 @@ package struct AnsibleEmitter: Sendable {
     /// which the backup keeps from the file it copied (`shutil.copy2`).
     private func pruneBackupTasks(_ file: RenderedFile) -> [YAMLNode] {
         let home = "{{ \(Self.homeVariable) }}"
-        let slash = file.path.lastIndex(of: "/")
+        let slash = Self.lastSlash(file.path)
         let directory = slash.map { "\(home)/" + file.path[..<$0] } ?? home
         let name = slash.map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
         let escaped = Self.regexEscaped(name)
@@ -464,6 +471,14 @@ package struct AnsibleEmitter: Sendable {
             ], extra: [("loop", .string("{{ (\(register).files | sort(attribute='mtime'))[1:-\(kept - 1)] }}")),
                        ("loop_control", .map([("label", .string("{{ item.path }}"))])), ("become", .bool(false))]),
         ]
+    }
+
+    /// `path.lastIndex(of: "/")`, a byte at a time for an ASCII path (every theme file's): the Character
+    /// search costs thousands of instructions a call, twice for each dotfile of every playbook.
+    static func lastSlash(_ path: String) -> String.Index? {
+        // In ASCII text (CR LF aside, which is no slash) every `/` byte is a Character of its own.
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.lastIndex(of: "/") }
+        return path.utf8.lastIndex(of: UInt8(ascii: "/"))
     }
 
     /// `name` for a Python regular expression: ASCII letters and digits as they are, every other

@@ -13,145 +13,45 @@ package enum YAMLWriter {
 
     /// The same document as UTF-8 bytes.
     package static func documentBytes(_ node: YAMLNode, header: [String] = []) -> [UInt8] {
-        // Built as bytes: a playbook carries whole theme files, and `audit` writes every playbook to compare it.
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)   // a themed machine's playbook is about 58 KB
+        // Built as bytes in one buffer: a playbook carries whole theme files, and `audit` writes every playbook to compare it.
+        var writer = Writer(out: YAMLByteBuffer(capacity: 1 << 16))   // a themed machine's playbook is about 58 KB
         for line in header {
-            out += "# ".utf8
-            out += line.utf8
-            out.append(0x0A)
+            writer.out.append("# ")
+            writer.out.append(utf8: line)
+            writer.out.append(0x0A)
         }
-        out += "---\n".utf8
-        write(node, indent: 0, dashed: false, into: &out)
-        return out
+        writer.out.append("---\n")
+        writer.write(node, indent: 0, dashed: false)
+        return writer.out.bytes
     }
 
     /// A double-quoted YAML scalar: escapes backslash, quote, and every control or line-break character.
     package static func quote(_ text: String) -> String {
-        // Most strings need no escape: one pass over the bytes finds out (a scalar at a time is slow).
-        if !needsEscape(text) { return "\"" + text + "\"" }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\u{85}": out += "\\N"
-            case "\u{2028}": out += "\\L"
-            case "\u{2029}": out += "\\P"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f || (0x80..<0xa0).contains(scalar.value) || scalar.value == 0xfeff {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// `quote(text)`, appended as bytes.
-    private static func appendQuoted(_ text: String, into out: inout [UInt8]) {
-        guard !needsEscape(text) else { out += quote(text).utf8; return }
-        out.append(0x22)
-        out += text.utf8
-        out.append(0x22)
+        var text = text
+        var out = YAMLByteBuffer(capacity: text.utf8.count + 2)
+        text.withUTF8 { out.appendQuoted($0) }
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// Whether `quote` must escape something in `text`: a backslash, a quote, a control character,
     /// or one of the non-ASCII scalars it escapes (U+0080…U+009F, U+2028, U+2029, U+FEFF).
     static func needsEscape(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            for index in bytes.indices {
-                let byte = bytes[index]
-                if byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C { continue }   // the common case
-                if isEscaped(bytes, at: index) || byte == 0x22 || byte == 0x5C { return true }
-            }
-            return false
-        }
+        return text.withUTF8 { YAMLScalarScan.firstEscaped($0, from: 0) < $0.count }
     }
 
-    /// Whether the byte at `index` is a control character, or ends one of the non-ASCII scalars
-    /// `quote` escapes (U+0080…U+009F: C2 80…9F; U+2028, U+2029: E2 80 A8/A9; U+FEFF: EF BB BF).
-    /// The bytes before it are read as they are; a valid UTF-8 text never misreads them.
-    private static func isEscaped(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let byte = bytes[index]
-        switch byte {
-        case ..<0x20, 0x7F: return true
-        case 0x80...0x9F: return index >= 1 && bytes[index - 1] == 0xC2
-        case 0xA8...0xA9: return index >= 2 && bytes[index - 1] == 0x80 && bytes[index - 2] == 0xE2
-        case 0xBF: return index >= 2 && bytes[index - 1] == 0xBB && bytes[index - 2] == 0xEF
-        default: return false
-        }
-    }
-
-    /// Whether `text` survives a clipped literal block (`|`) byte for byte. One pass over the bytes:
-    /// theme files make these strings long, and `audit` writes every playbook to compare it.
+    /// Whether `text` survives a clipped literal block (`|`) byte for byte.
     static func fitsLiteralBlock(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8(fitsLiteralBlock)
-    }
-
-    private static func fitsLiteralBlock(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        // One final newline (a clipped block keeps one), not an empty last line, no leading space or line break.
-        guard bytes.count >= 2, bytes[bytes.count - 1] == 0x0A, bytes[bytes.count - 2] != 0x0A,
-              bytes[0] != 0x20, bytes[0] != 0x0A else { return false }
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte >= 0x20 && byte < 0x7F { continue }   // printable ASCII, the common case
-            if byte == 0x0A {
-                if index >= 1 && bytes[index - 1] == 0x20 { return false }   // a trailing space would be lost
-                continue
-            }
-            if isEscaped(bytes, at: index) { return false }
-        }
-        return true
+        return text.withUTF8(YAMLScalarScan.fitsLiteralBlock)
     }
 
     /// The lines of `text` (without its final newline), each indented by `pad`; empty lines stay empty.
     static func indentedLines(_ text: String, pad: String) -> String {
-        var out: [UInt8] = []
-        appendIndentedLines(text, pad: pad.utf8.count, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func appendIndentedLines(_ text: String, pad: Int, into out: inout [UInt8]) {
-        out.reserveCapacity(out.count + text.utf8.count + pad * 64)
         var text = text
-        text.withUTF8 { bytes in
-            // Whole lines at a time (theme files are long): the pad, then the line with its newline.
-            guard !bytes.isEmpty else { return }
-            let body = bytes[..<(bytes.count - 1)]   // without the final newline
-            var start = body.startIndex
-            while start < body.endIndex {
-                let end = body[start...].firstIndex(of: 0x0A) ?? body.endIndex
-                if end > start { appendSpaces(pad, into: &out) }
-                out.append(contentsOf: body[start..<end])
-                guard end < body.endIndex else { break }
-                out.append(0x0A)
-                start = end + 1
-            }
-        }
-    }
-
-    private static func appendSpaces(_ count: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(0x20, count: count))
-    }
-
-    private static func appendKey(_ text: String, into out: inout [UInt8]) {
-        var text = text
-        let plain = text.withUTF8 { bytes in
-            // Plain when ASCII letters, digits, `_` and `.`, starting with a letter or `_`.
-            func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-            guard let first = bytes.first, letter(first) || first == 0x5F else { return false }
-            for byte in bytes where !(letter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || byte == 0x2E) { return false }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        if !plain { out += quote(text).utf8 }
+        var out = YAMLByteBuffer(capacity: text.utf8.count * 2)
+        text.withUTF8 { out.appendIndentedLines($0, pad: pad.utf8.count) }
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// Whether `node` is written after `key: ` or `- ` on the same line (scalars and empty collections).
@@ -164,68 +64,154 @@ package enum YAMLWriter {
         }
     }
 
-    /// Text after `key: ` or `- ` for a scalar or an empty collection (`isInline`); no final newline.
-    private static func appendInline(_ node: YAMLNode, indent: Int, into out: inout [UInt8]) {
-        switch node {
-        case .string(let text), .unsafeString(let text):
-            if case .unsafeString = node { out += "!unsafe ".utf8 }
-            // (A text that fits a literal block ends with a newline.)
-            guard fitsLiteralBlock(text) else { appendQuoted(text, into: &out); return }
-            out += "|\n".utf8
-            appendIndentedLines(text, pad: indent + 2, into: &out)
-        case .expression(let parts):
-            out += ">-\n".utf8
-            for (position, part) in parts.enumerated() {
-                if position > 0 { out.append(0x0A) }
-                appendSpaces(indent + 2, into: &out)
-                out += part.utf8
+    /// One document being written.
+    private struct Writer: ~Copyable {
+        var out: YAMLByteBuffer
+        /// The comments of `.commented` nodes whose first line is being written, outermost first: each goes
+        /// at the end of that line, the innermost first.
+        var comments: [String] = []
+
+        /// The end of a line of the document's structure (after a key, an item, `|` or `>-`).
+        mutating func endLine() {
+            if !comments.isEmpty {
+                for comment in comments.reversed() {
+                    out.append("  # ")
+                    out.append(utf8: comment)
+                }
+                comments.removeAll()
             }
-        case .bool(let value): out += (value ? "true" : "false").utf8
-        case .int(let value): out += String(value).utf8
-        case .word(let word): out += word.utf8
-        case .list: out += "[]".utf8
-        case .map: out += "{}".utf8
-        case .commented: break
+            out.append(0x0A)
+        }
+
+        /// `dashed`: the first line's indentation is already written (as the `- ` of the list item that holds `node`).
+        mutating func write(_ node: YAMLNode, indent: Int, dashed: Bool) {
+            switch node {
+            case .commented(let inner, let comment):
+                comments.append(comment)
+                write(inner, indent: indent, dashed: dashed)
+            case .map(let entries) where !entries.isEmpty:
+                for index in entries.indices {
+                    if !dashed || index > 0 { out.appendSpaces(indent) }
+                    let (name, value) = entries[index]
+                    appendKey(name)
+                    if isInline(value) {
+                        out.append(": ")
+                        appendInline(value, indent: indent)
+                        endLine()
+                    } else {
+                        out.append(0x3A)
+                        endLine()
+                        write(value, indent: indent + 2, dashed: false)
+                    }
+                }
+            case .list(let items) where !items.isEmpty:
+                for index in items.indices {
+                    if !dashed || index > 0 { out.appendSpaces(indent) }
+                    out.append("- ")
+                    let item = items[index]
+                    if isInline(item) {
+                        appendInline(item, indent: indent)
+                        endLine()
+                    } else {
+                        // A collection item: written two deeper, its first line after the dash.
+                        write(item, indent: indent + 2, dashed: true)
+                    }
+                }
+            default:
+                if !dashed { out.appendSpaces(indent) }
+                appendInline(node, indent: indent)
+                endLine()
+            }
+        }
+
+        /// Text after `key: ` or `- ` for a scalar or an empty collection (`isInline`); no final newline.
+        private mutating func appendInline(_ node: YAMLNode, indent: Int) {
+            switch node {
+            case .string(let text): appendString(text, indent: indent)
+            case .unsafeString(let text):
+                out.append("!unsafe ")
+                appendString(text, indent: indent)
+            case .expression(let parts):
+                out.append(">-")
+                endLine()
+                for (position, part) in parts.enumerated() {
+                    if position > 0 { out.append(0x0A) }
+                    out.appendSpaces(indent + 2)
+                    out.append(utf8: part)
+                }
+            case .bool(let value): if value { out.append("true") } else { out.append("false") }
+            case .int(let value): out.append(decimal: value)
+            case .word(let word): out.append(utf8: word)
+            case .list: out.append("[]")
+            case .map: out.append("{}")
+            case .commented: break
+            }
+        }
+
+        /// A literal block when the text reads back as it is (it then ends with a newline), else quoted.
+        private mutating func appendString(_ text: String, indent: Int) {
+            var text = text
+            text.withUTF8 { bytes in
+                guard YAMLScalarScan.fitsLiteralBlock(bytes) else { out.appendQuoted(bytes); return }
+                out.append(0x7C)
+                endLine()
+                out.appendIndentedLines(bytes, pad: indent + 2)
+            }
+        }
+
+        /// Plain when ASCII letters, digits, `_` and `.`, starting with a letter or `_`; else quoted.
+        private mutating func appendKey(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+                guard let first = bytes.first, letter(first) || first == 0x5F,
+                      bytes.allSatisfy({ letter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2E }) else {
+                    out.appendQuoted(bytes)
+                    return
+                }
+                out.append(bytes)
+            }
         }
     }
+}
 
-    /// `dashed`: the first line's indentation is already written (as the `- ` of the list item that holds `node`).
-    private static func write(_ node: YAMLNode, indent: Int, dashed: Bool, into out: inout [UInt8]) {
-        switch node {
-        case .commented(let inner, let comment):
-            let start = out.count
-            write(inner, indent: indent, dashed: dashed, into: &out)
-            let firstBreak = out[start...].firstIndex(of: 0x0A) ?? out.endIndex
-            out.insert(contentsOf: Array(("  # " + comment).utf8), at: firstBreak)
-        case .map(let entries) where !entries.isEmpty:
-            for (position, (name, value)) in entries.enumerated() {
-                if !dashed || position > 0 { appendSpaces(indent, into: &out) }
-                appendKey(name, into: &out)
-                if isInline(value) {
-                    out += ": ".utf8
-                    appendInline(value, indent: indent, into: &out)
-                    out.append(0x0A)
-                } else {
-                    out += ":\n".utf8
-                    write(value, indent: indent + 2, dashed: false, into: &out)
+extension YAMLByteBuffer {
+    /// `bytes` as a double-quoted scalar (`YAMLWriter.quote`): runs that need no escape copied whole.
+    mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count + 2)
+        append(0x22)
+        var start = 0
+        while start < bytes.count {
+            let index = YAMLScalarScan.firstEscaped(bytes, from: start)
+            append(bytes, start..<index)
+            guard index < bytes.count, let (escape, length) = YAMLScalarScan.escape(bytes, at: index) else { break }
+            switch escape {
+            case .text(let text): append(text)
+            case .code(let value):
+                append("\\u")
+                let digits: StaticString = "0123456789abcdef"
+                for shift in stride(from: 12, through: 0, by: -4) {
+                    append(digits.utf8Start[Int((value >> UInt32(shift)) & 0xF)])
                 }
             }
-        case .list(let items) where !items.isEmpty:
-            for (position, item) in items.enumerated() {
-                if !dashed || position > 0 { appendSpaces(indent, into: &out) }
-                out += "- ".utf8
-                if isInline(item) {
-                    appendInline(item, indent: indent, into: &out)
-                    out.append(0x0A)
-                } else {
-                    // A collection item: written two deeper, its first line after the dash.
-                    write(item, indent: indent + 2, dashed: true, into: &out)
-                }
-            }
-        default:
-            if !dashed { appendSpaces(indent, into: &out) }
-            appendInline(node, indent: indent, into: &out)
-            out.append(0x0A)
+            start = index + length
+        }
+        append(0x22)
+    }
+
+    /// The lines of `bytes` (without its final byte, a newline), each but the empty ones after `pad` spaces.
+    mutating func appendIndentedLines(_ bytes: UnsafeBufferPointer<UInt8>, pad: Int) {
+        guard !bytes.isEmpty else { return }
+        let end = bytes.count - 1
+        reserve(end + pad * 64)
+        var start = 0
+        while start < end {
+            let lineEnd = YAMLScalarScan.newline(bytes, from: start, before: end)
+            if lineEnd > start { appendSpaces(pad) }
+            append(bytes, start..<lineEnd)
+            guard lineEnd < end else { break }
+            append(0x0A)
+            start = lineEnd + 1
         }
     }
 }
