@@ -71,13 +71,15 @@ extension JSONValue {
     }
 }
 
-private struct JSONReader {
-    let bytes: [UInt8]
+/// Reads JSON text a token at a time: `JSONValue.parse` builds a tree with it, and a typed reader
+/// (`FactsReader`) decodes straight from the bytes with the same syntax rules and errors.
+package struct JSONReader {
+    package let bytes: [UInt8]
     let maxDepth: Int
-    var offset = 0
-    var depth = 0
+    package var offset = 0
+    package var depth = 0
 
-    init(bytes: [UInt8], maxDepth: Int) {
+    package init(bytes: [UInt8], maxDepth: Int = 256) {
         self.bytes = bytes
         self.maxDepth = maxDepth
     }
@@ -91,13 +93,13 @@ private struct JSONReader {
         return value
     }
 
-    private func fail(_ reason: String) -> JSONValue.SyntaxError { JSONValue.SyntaxError(offset: offset, reason: reason) }
+    package func fail(_ reason: String) -> JSONValue.SyntaxError { JSONValue.SyntaxError(offset: offset, reason: reason) }
 
-    private mutating func skipSpace() {
+    @inlinable package mutating func skipSpace() {
         while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x0A || bytes[offset] == 0x0D || bytes[offset] == 0x09 { offset += 1 }
     }
 
-    private mutating func value() throws(JSONValue.SyntaxError) -> JSONValue {
+    package mutating func value() throws(JSONValue.SyntaxError) -> JSONValue {
         skipSpace()
         guard offset < bytes.count else { throw fail("unexpected end of the text") }
         switch bytes[offset] {
@@ -112,7 +114,7 @@ private struct JSONReader {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws(JSONValue.SyntaxError) {
+    package mutating func literal(_ word: StaticString) throws(JSONValue.SyntaxError) {
         let count = word.utf8CodeUnitCount
         guard offset + count <= bytes.count else { throw fail("unexpected end of the text") }
         let matches = word.withUTF8Buffer { expected in (0..<count).allSatisfy { bytes[offset + $0] == expected[$0] } }
@@ -120,7 +122,7 @@ private struct JSONReader {
         offset += count
     }
 
-    private mutating func enter() throws(JSONValue.SyntaxError) {
+    package mutating func enter() throws(JSONValue.SyntaxError) {
         depth += 1
         guard depth <= maxDepth else { throw fail("nesting deeper than \(maxDepth) levels") }
         offset += 1
@@ -167,7 +169,7 @@ private struct JSONReader {
     }
 
     /// RFC 8259 section 6: `-? int frac? exp?`, no leading zeros, no `+`, no bare `.`.
-    private mutating func number() throws(JSONValue.SyntaxError) -> String {
+    package mutating func number() throws(JSONValue.SyntaxError) -> String {
         let start = offset
         if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
         guard offset < bytes.count, isDigit(bytes[offset]) else { throw fail("a number needs digits") }
@@ -192,7 +194,7 @@ private struct JSONReader {
         while offset < bytes.count, isDigit(bytes[offset]) { offset += 1 }
     }
 
-    private mutating func string() throws(JSONValue.SyntaxError) -> String {
+    package mutating func string() throws(JSONValue.SyntaxError) -> String {
         offset += 1   // the opening quote
         // Most strings have no escape: up to the closing quote, validated at once.
         var end = offset

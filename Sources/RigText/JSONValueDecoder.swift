@@ -8,7 +8,7 @@
 /// So this decoder tracks no coding path: its failures are never shown.
 package enum JSONValueDecoder {
     /// The JSON holds something this decoder does not decode by itself (see the type's comment).
-    package struct Unsupported: Error, Sendable {}
+    package struct Unsupported: Error, Sendable { package init() {} }
 
     package static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
         try T(from: ValueDecoder(value: value))
@@ -16,14 +16,14 @@ package enum JSONValueDecoder {
 
     /// Integers as `T(text)` reads them: an optional `-` and decimal digits only (JSONDecoder also
     /// takes `5.0` or `5e3` for an integer, through its slow path; those go to it).
-    static func integer<T: FixedWidthInteger>(_ value: JSONValue, as type: T.Type) throws -> T {
+    @inlinable package static func integer<T: FixedWidthInteger>(_ value: JSONValue, as type: T.Type) throws -> T {
         guard case .number(let text) = value, let integer = T(text) else { throw Unsupported() }
         return integer
     }
 
     /// A finite number; a result of zero only from a text with no other digit than 0 before its
     /// exponent (an underflow to zero is an error in JSONDecoder).
-    static func floatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: JSONValue, as type: T.Type) throws -> T {
+    @inlinable package static func floatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: JSONValue, as type: T.Type) throws -> T {
         guard case .number(let text) = value, let number = T(text), number.isFinite else { throw Unsupported() }
         if number == 0 {
             for byte in text.utf8 {

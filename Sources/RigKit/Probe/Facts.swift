@@ -87,11 +87,15 @@ package struct Facts: Sendable, Equatable, Codable {
 
     /// Reads facts written by `jsonData()` (or `rigctl probe --json`).
     package static func decode(_ data: Data) throws -> Facts {
-        // The project's JSON reader first (`audit` reads a file per machine); what it does not take
-        // by itself (see `JSONValueDecoder`), JSONDecoder decodes or reports with its located error.
-        if !data.starts(with: [0xEF, 0xBB, 0xBF]), let value = try? JSONValue.parse(data),
-           let facts = try? JSONValueDecoder.decode(Facts.self, from: value) {
-            return facts
+        // The project's readers first (`audit` reads a file per machine): `FactsReader` straight from
+        // the bytes, then `JSONValueDecoder` for what it leaves (an escaped key); what neither takes
+        // by itself, JSONDecoder decodes or reports with its located error.
+        if !data.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let bytes = Array(data)
+            if let facts = try? FactsReader.facts(bytes) { return facts }
+            if let value = try? JSONValue.parse(bytes), let facts = try? JSONValueDecoder.decode(Facts.self, from: value) {
+                return facts
+            }
         }
         return try JSONDecoder().decode(Facts.self, from: data)
     }
