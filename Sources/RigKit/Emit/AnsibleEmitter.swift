@@ -56,9 +56,19 @@ package struct AnsibleEmitter: Sendable {
 
     private func converge(_ plan: Plan) -> YAMLNode {
         var tasks: [YAMLNode] = []
+        tasks.reserveCapacity(plan.steps.count * 4)
         var handlers: Set<String> = []
         for step in plan.steps {
-            for task in self.tasks(for: step, handlers: &handlers) { tasks.append(tagged(task, step.id)) }
+            // One tag list per step, shared by its tasks.
+            let tags = YAMLNode.list([.string(step.id)])
+            if case .dotfiles(let files) = step.kind {
+                // Most of a playbook's tasks: built tagged, straight into the play's list.
+                for file in files { appendDotfileTasks(file, tags: tags, to: &tasks) }
+                continue
+            }
+            var stepTasks = self.tasks(for: step, handlers: &handlers)
+            for index in stepTasks.indices { stepTasks[index].appendTags(tags) }
+            tasks.append(contentsOf: stepTasks)
         }
         var entries: [(String, YAMLNode)] = [
             ("name", .string("Converge \(plan.machine)")),
@@ -80,7 +90,7 @@ package struct AnsibleEmitter: Sendable {
         }
         if !variables.isEmpty { entries.append(("vars", .map(variables))) }
         entries.append(("tasks", .list(tasks)))
-        let handlerTasks = handlerDefinitions().filter { handlers.contains($0.name) }.map(\.task)
+        let handlerTasks = handlers.isEmpty ? [] : handlerDefinitions().filter { handlers.contains($0.name) }.map(\.task)
         if !handlerTasks.isEmpty { entries.append(("handlers", .list(handlerTasks))) }
         return .map(entries)
     }
@@ -109,7 +119,7 @@ package struct AnsibleEmitter: Sendable {
 
     private func task(_ name: String, _ module: String, _ arguments: [(String, YAMLNode)], extra: [(String, YAMLNode)] = []) -> YAMLNode {
         var entries: [(String, YAMLNode)] = []
-        entries.reserveCapacity(3 + extra.count)   // and the tag `tagged` appends in place
+        entries.reserveCapacity(3 + extra.count)   // and the tag `appendTags` adds in place
         entries.append(("name", .string(name)))
         entries.append((module, .map(arguments)))
         entries += extra
@@ -134,18 +144,6 @@ package struct AnsibleEmitter: Sendable {
             ("dest", .string(file.path)), ("content", .unsafeString(file.contents)),
             ("owner", .string("root")), ("group", .string("root")), ("mode", .string(file.mode)),
         ], extra: notify.map { [("notify", .string($0))] } ?? [])
-    }
-
-    /// Every task carries its step id as a tag: `--tags dotfiles` or `--skip-tags hostname` pick steps
-    /// as `rigctl plan` names them.
-    private func tagged(_ task: consuming YAMLNode, _ tag: String) -> YAMLNode {
-        switch consume task {
-        case .map(var entries):
-            entries.append(("tags", .list([.string(tag)])))
-            return .map(entries)
-        case .commented(let inner, let comment): return .commented(tagged(inner, tag), comment)
-        case let other: return other
-        }
     }
 
     private func flushHandlers(_ why: String) -> YAMLNode {
@@ -319,7 +317,9 @@ package struct AnsibleEmitter: Sendable {
             ]
 
         case .dotfiles(let files):
-            return files.flatMap(dotfileTasks)
+            var tasks: [YAMLNode] = []
+            for file in files { appendDotfileTasks(file, tags: nil, to: &tasks) }
+            return tasks
 
         case .hostname(let name):
             return [
@@ -403,74 +403,107 @@ package struct AnsibleEmitter: Sendable {
     /// The play variable that says whose home the dotfiles go to: the connecting user's by default.
     static let homeVariable = "rigctl_home"
 
-    /// Whole files with `copy`, blocks with `blockinfile` between the theme's own markers (so the
-    /// script and `rigctl apply` find the same block), settings merged by rigctl's own module.
-    private func dotfileTasks(_ file: RenderedFile) -> [YAMLNode] {
-        let home = "{{ \(Self.homeVariable) }}"
-        let path = "\(home)/" + file.path
-        let asUser: [(String, YAMLNode)] = [("become", .bool(false))]
-        var tasks: [YAMLNode] = []
-        if let slash = Self.lastSlash(file.path) {
-            tasks.append(task("Create ~/\(file.path[..<slash])", "ansible.builtin.file", [
-                ("path", .string("\(home)/" + file.path[..<slash])), ("state", .word("directory")), ("mode", .string("0755")),
-            ], extra: asUser))
+    /// `{{ rigctl_home }}`: the dotfiles' home.
+    private static let home = "{{ \(homeVariable) }}"
+    private static let asUser: [(String, YAMLNode)] = [("become", .bool(false))]
+    private static let keepBackupsPrefix = "Keep \(ThemeInstaller.backupsKept) backups of ~/"
+    private static let keepBackupsLoopSuffix = ".files | sort(attribute='mtime'))[1:-\(ThemeInstaller.backupsKept - 1)] }}"
+    /// The subtrees every dotfile's tasks share, built once.
+    private static let removeItem: YAMLNode = .map([("path", .string("{{ item.path }}")), ("state", .word("absent"))])
+    private static let itemPathLabel: YAMLNode = .map([("label", .string("{{ item.path }}"))])
+
+    /// A dotfile task's entries in one array with room for its tag.
+    private static func dotfileTask(_ name: String, _ module: String, _ arguments: [(String, YAMLNode)], extra: [(String, YAMLNode)], tags: YAMLNode?) -> YAMLNode {
+        var entries: [(String, YAMLNode)] = []
+        entries.reserveCapacity(3 + extra.count)
+        entries.append(("name", .string(name)))
+        entries.append((module, .map(arguments)))
+        entries.append(contentsOf: extra)
+        if let tags { entries.append(("tags", tags)) }
+        return .map(entries)
+    }
+
+    /// `0` and the octal digits of a file mode (`ShellEmitter.octal`), the usual ones without formatting.
+    private static func modeText(_ mode: Int) -> String {
+        switch mode {
+        case 0o644: "0644"
+        case 0o600: "0600"
+        case 0o755: "0755"
+        case 0o700: "0700"
+        default: "0" + ShellEmitter.octal(mode)
         }
-        let mode = "0" + ShellEmitter.octal(file.mode)
+    }
+
+    /// Whole files with `copy`, blocks with `blockinfile` between the theme's own markers (so the
+    /// script and `rigctl apply` find the same block), settings merged by rigctl's own module; each
+    /// tagged with `tags` when given.
+    private func appendDotfileTasks(_ file: RenderedFile, tags: YAMLNode?, to tasks: inout [YAMLNode]) {
+        let home = Self.home
+        let path = StringConcatenation.of(home, "/", file.path)
+        let slash = Self.lastSlash(file.path)
+        // The file's directory, `{{ rigctl_home }}/<dir>` (the home itself for a file at its top).
+        var directory = home
+        if let slash {
+            let relative = String(file.path[..<slash])
+            directory = StringConcatenation.of(home, "/", relative)
+            tasks.append(Self.dotfileTask(StringConcatenation.of("Create ~/", relative), "ansible.builtin.file", [
+                ("path", .string(directory)), ("state", .word("directory")), ("mode", .string("0755")),
+            ], extra: Self.asUser, tags: tags))
+        }
+        let mode = Self.modeText(file.mode)
         switch file.installation {
         case .wholeFile(let text):
-            tasks.append(task("Write ~/\(file.path)", "ansible.builtin.copy", [
+            tasks.append(Self.dotfileTask(StringConcatenation.of("Write ~/", file.path), "ansible.builtin.copy", [
                 ("dest", .string(path)), ("content", .unsafeString(text)), ("mode", .string(mode)), ("backup", .bool(true)),
-            ], extra: asUser))
+            ], extra: Self.asUser, tags: tags))
         case .managedBlock(let block):
             if !block.newFilePreamble.isEmpty {
-                tasks.append(task("Start a new ~/\(file.path) with the defaults it would lose", "ansible.builtin.copy", [
+                tasks.append(Self.dotfileTask(StringConcatenation.of("Start a new ~/", file.path, " with the defaults it would lose"), "ansible.builtin.copy", [
                     ("dest", .string(path)), ("content", .unsafeString(block.newFilePreamble)), ("mode", .string(mode)), ("force", .bool(false)),
-                ], extra: asUser))
+                ], extra: Self.asUser, tags: tags))
             }
             // No mode: a new file gets the umask's and an existing one keeps its own, as in the shell script.
-            tasks.append(.commented(.map([
-                ("name", .string("Write the rigctl block in ~/\(file.path)")),
-                ("ansible.builtin.blockinfile", .map([
-                    ("path", .string(path)), ("block", .unsafeString(block.body)),
-                    ("marker", .string("\(block.commentLeader) {mark} rigctl theme {mark}")),
-                    ("marker_begin", .string(">>>")), ("marker_end", .string("<<<")),
-                    ("prepend_newline", .bool(true)), ("create", .bool(true)), ("backup", .bool(true)),
-                ])),
-                ("become", .bool(false)),
-            ]), "noqa: risky-file-permissions"))
+            tasks.append(.commented(Self.dotfileTask(StringConcatenation.of("Write the rigctl block in ~/", file.path), "ansible.builtin.blockinfile", [
+                ("path", .string(path)), ("block", .unsafeString(block.body)),
+                ("marker", .string(StringConcatenation.of(block.commentLeader, " {mark} rigctl theme {mark}"))),
+                ("marker_begin", .string(">>>")), ("marker_end", .string("<<<")),
+                ("prepend_newline", .bool(true)), ("create", .bool(true)), ("backup", .bool(true)),
+            ], extra: Self.asUser, tags: tags), "noqa: risky-file-permissions"))
         case .jsonSettings(let edit):
             // The module beside the playbooks (library/, written by `rigctl generate`): the same merge as
             // `rigctl apply`, changed exactly when the file's bytes change.
-            tasks.append(task("Merge the colours into ~/\(file.path)", JSONCSettingsModule.name, [
+            var settings: [(String, YAMLNode)] = []
+            settings.reserveCapacity(edit.settings.count)
+            for setting in edit.settings { settings.append((setting.key, .string(setting.value))) }
+            tasks.append(Self.dotfileTask(StringConcatenation.of("Merge the colours into ~/", file.path), JSONCSettingsModule.name, [
                 ("path", .string(path)), ("key", .string(edit.key)),
-                ("settings", .map(edit.settings.map { ($0.key, .string($0.value)) })),
+                ("settings", .map(settings)),
                 ("mode", .string(mode)), ("backup", .bool(true)),
-            ], extra: asUser))
+            ], extra: Self.asUser, tags: tags))
         }
-        return tasks + pruneBackupTasks(file)
+        appendPruneBackupTasks(file, directory: directory, slash: slash, tags: tags, to: &tasks)
     }
 
     /// Ansible's backups (`<file>.<pid>.<yyyy-mm-dd@hh:mm:ss>~`) of one dotfile, bounded as rigctl's own are
     /// (`ThemeInstaller.backupsKept`): the oldest (the user's original) and the newest others stay, by mtime,
     /// which the backup keeps from the file it copied (`shutil.copy2`).
-    private func pruneBackupTasks(_ file: RenderedFile) -> [YAMLNode] {
-        let home = "{{ \(Self.homeVariable) }}"
-        let slash = Self.lastSlash(file.path)
-        let directory = slash.map { "\(home)/" + file.path[..<$0] } ?? home
+    private func appendPruneBackupTasks(_ file: RenderedFile, directory: String, slash: String.Index?, tags: YAMLNode?, to tasks: inout [YAMLNode]) {
         let name = slash.map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
-        let escaped = Self.regexEscaped(name)
-        let register = "rigctl_backups_" + Self.variableName(file.path)
-        let kept = ThemeInstaller.backupsKept
-        return [
-            task("Find Ansible's backups of ~/\(file.path)", "ansible.builtin.find", [
-                ("paths", .string(directory)), ("patterns", .string("^\(escaped)\\.[0-9]+\\.[0-9-]+@[0-9:]+~$")),
-                ("use_regex", .bool(true)), ("hidden", .bool(true)),
-            ], extra: [("register", .word(register)), ("become", .bool(false))]),
-            task("Keep \(kept) backups of ~/\(file.path): the first and the newest", "ansible.builtin.file", [
-                ("path", .string("{{ item.path }}")), ("state", .word("absent")),
-            ], extra: [("loop", .string("{{ (\(register).files | sort(attribute='mtime'))[1:-\(kept - 1)] }}")),
-                       ("loop_control", .map([("label", .string("{{ item.path }}"))])), ("become", .bool(false))]),
-        ]
+        let register = StringConcatenation.of("rigctl_backups_", Self.variableName(file.path))
+        tasks.append(Self.dotfileTask(StringConcatenation.of("Find Ansible's backups of ~/", file.path), "ansible.builtin.find", [
+            ("paths", .string(directory)),
+            ("patterns", .string(StringConcatenation.of("^", Self.regexEscaped(name), "\\.[0-9]+\\.[0-9-]+@[0-9:]+~$"))),
+            ("use_regex", .bool(true)), ("hidden", .bool(true)),
+        ], extra: [("register", .word(register)), ("become", .bool(false))], tags: tags))
+        var keep: [(String, YAMLNode)] = []
+        keep.reserveCapacity(tags == nil ? 5 : 6)
+        keep.append(("name", .string(StringConcatenation.of(Self.keepBackupsPrefix, file.path, ": the first and the newest"))))
+        keep.append(("ansible.builtin.file", Self.removeItem))
+        keep.append(("loop", .string(StringConcatenation.of("{{ (", register, Self.keepBackupsLoopSuffix))))
+        keep.append(("loop_control", Self.itemPathLabel))
+        keep.append(("become", .bool(false)))
+        if let tags { keep.append(("tags", tags)) }
+        tasks.append(.map(keep))
     }
 
     /// `path.lastIndex(of: "/")`, a byte at a time for an ASCII path (every theme file's): the Character
@@ -525,5 +558,24 @@ package struct AnsibleEmitter: Sendable {
             "| map('int') | select('ge', \(driver.minimumBranch))",
             "| list | length == 0",
         ]
+    }
+}
+
+extension YAMLNode {
+    /// Every task carries its step id as a tag: `--tags dotfiles` or `--skip-tags hostname` pick steps
+    /// as `rigctl plan` names them. Appended in place: `self` lets go of the entries first, so the
+    /// append does not copy them.
+    fileprivate mutating func appendTags(_ tags: YAMLNode) {
+        switch self {
+        case .map(var entries):
+            self = .bool(false)
+            entries.append(("tags", tags))
+            self = .map(entries)
+        case .commented(var inner, let comment):
+            self = .bool(false)
+            inner.appendTags(tags)
+            self = .commented(inner, comment)
+        default: return
+        }
     }
 }
