@@ -1,3 +1,5 @@
+import RigSystem
+
 /// The byte scanners behind `YAMLWriter`'s choice of a double-quoted scalar or a literal block: they find
 /// what a quote must escape and where a literal block's lines end, eight bytes at a time where the bytes are
 /// printable ASCII (nearly all of a playbook: theme files, scripts), a byte at a time elsewhere.
@@ -9,12 +11,9 @@ enum YAMLScalarScan {
     @inline(__always)
     private static func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
 
-    /// Whether every byte of `word` is printable ASCII (0x20…0x7E).
+    /// Whether every byte of `word` is printable ASCII (0x20…0x7E): the terminal guard's test.
     @inline(__always)
-    private static func allPrintable(_ word: UInt64) -> Bool {
-        // No high bit, none below 0x20 (less-than test, exact once no high bit is set), none 0x7F.
-        word & highs == 0 && (word &- ones &* 0x20) & ~word & highs == 0 && !hasZero(word ^ (ones &* 0x7F))
-    }
+    private static func allPrintable(_ word: UInt64) -> Bool { UntrustedText.isPrintableASCII(word) }
 
     @inline(__always)
     private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
