@@ -16,6 +16,8 @@ import RigSpec
 /// throwing an `ExitCode`, so `Rigctl.run(_:)` can run a command in process and capture both streams.
 struct Console: Sendable {
     let writeOut: @Sendable (String) -> Void
+    /// UTF-8 text, written as it is (the caller has made it safe).
+    let writeOutBytes: @Sendable ([UInt8]) -> Void
     let writeError: @Sendable (String) -> Void
     /// Whether colour may be used on each stream.
     let colorOut: Bool
@@ -23,6 +25,7 @@ struct Console: Sendable {
 
     @TaskLocal static var current = Console(
         writeOut: { StandardStream.output.write($0) },
+        writeOutBytes: { StandardStream.output.write(bytes: $0) },
         writeError: { StandardStream.error.write($0) },
         colorOut: TerminalStyle.colorAllowed(fileDescriptor: 1), colorError: TerminalStyle.colorAllowed(fileDescriptor: 2))
 
@@ -35,6 +38,14 @@ func say(_ line: String) { Console.current.writeOut(TerminalSafeText.sanitized(l
 
 /// Prints text to standard output, control characters made visible (`TerminalSafeText`).
 func write(_ text: String) { Console.current.writeOut(TerminalSafeText.sanitized(text)) }
+
+/// Prints UTF-8 text to standard output like `write(_:)`, without making a `String` of it first when it is plain.
+func write(bytes: [UInt8]) {
+    guard bytes.withUnsafeBufferPointer({ UntrustedText.isPlain($0, allowingLineBreaks: true) }) else {
+        return write(String(decoding: bytes, as: UTF8.self))
+    }
+    Console.current.writeOutBytes(bytes)
+}
 
 /// Prints text to standard output as it is: only for sequences rigctl composed itself (the true-colour swatches).
 func writeRaw(_ text: String) { Console.current.writeOut(text) }

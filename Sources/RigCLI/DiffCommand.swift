@@ -71,14 +71,15 @@ enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Prints a report in the chosen format and leaves with its exit code.
 enum AuditOutput {
-    static func emit(_ report: AuditReport, format: AuditFormat, strict: Bool, verbose: Bool) throws {
+    static func emit(_ report: consuming AuditReport, format: AuditFormat, strict: Bool, verbose: Bool) throws {
         switch format {
         case .text: write(TextReport.render(report, colored: Console.current.colorOut, verbose: verbose, strict: strict))
         case .json: write(try JSONReport.render(report, strict: strict))
-        case .junit: write(JUnitReport.render(report, strict: strict))
+        case .junit: write(bytes: JUnitReport.renderBytes(report, strict: strict))
         case .github: write(GitHubReport.render(report, strict: strict))
         }
         let status = report.exitCode(strict: strict)
+        BackgroundRelease.release(consume report)
         if status != .clean { throw ExitCode(status) }
     }
 }

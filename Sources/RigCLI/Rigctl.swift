@@ -86,7 +86,8 @@ extension Rigctl {
     /// for tests. Colour is off.
     package static func run(_ arguments: [String]) async -> (status: Int32, stdout: String, stderr: String) {
         let captured = Captured()
-        let console = Console(writeOut: { captured.append(out: $0) }, writeError: { captured.append(error: $0) },
+        let console = Console(writeOut: { captured.append(out: $0) }, writeOutBytes: { captured.append(out: String(decoding: $0, as: UTF8.self)) },
+                              writeError: { captured.append(error: $0) },
                               colorOut: false, colorError: false)
         let status: Int32 = await Console.$current.withValue(console) {
             do {

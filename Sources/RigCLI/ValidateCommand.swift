@@ -63,6 +63,8 @@ struct Validate: AsyncParsableCommand {
         case .json: write(report.json() + "\n")
         }
         let status = verdict.status(strict: strict)
+        BackgroundRelease.release(consume report)
+        BackgroundRelease.release(consume verdict)
         if status != .clean { throw ExitCode(status) }
     }
 }
@@ -79,15 +81,20 @@ struct ValidationReport {
         Report.problems(diagnostics: verdict.diagnostics, findings: verdict.problems)
         let out = Console.current.style
         let workloadRule = WorkloadFit().id
+        // Written at once: a line per write(2) was most of this for a thousand machines.
+        var text = ""
         for machine in verdict.machines {
             let own = machine.problems
             let label = own.contains { $0.severity == .error } ? out.red("incompatible") : own.isEmpty ? out.green("valid") : out.yellow("valid, with warnings")
-            say("\(label) \(machine.spec.name) (\(machine.spec.file))")
+            text += "\(label) \(machine.spec.name) (\(machine.spec.file))\n"
             for finding in machine.compatibility where finding.rule == workloadRule {
-                say("  \(finding.messageUpToFirstSemicolon)")
+                text += "  "
+                text += finding.messageUpToFirstSemicolon
+                text += "\n"
             }
         }
-        for name in verdict.invalidMachines { say("\(out.red("invalid")) \(name)") }
+        for name in verdict.invalidMachines { text += "\(out.red("invalid")) \(name)\n" }
+        write(text)
     }
 
     /// A workload verdict's message up to its first `;` (the numbers after it are `rigctl fit`'s).

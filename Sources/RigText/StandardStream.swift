@@ -14,16 +14,22 @@ package enum StandardStream: Int32, Sendable {
 
     package func write(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = systemWrite(rawValue, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return   // a closed stream: nothing more can be said
-                }
-                offset += written
+        text.withUTF8(write(buffer:))
+    }
+
+    package func write(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer(write(buffer:))
+    }
+
+    private func write(buffer bytes: UnsafeBufferPointer<UInt8>) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(rawValue, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return   // a closed stream: nothing more can be said
             }
+            offset += written
         }
     }
 }

@@ -178,9 +178,14 @@ package struct Finding: Sendable, Equatable, Codable {
 
     /// `text` up to its first `;` character (all of it without one).
     package static func upToFirstSemicolon(_ text: String) -> Substring {
-        // In ASCII text each byte is a character, so the first ';' byte is the first ';' character.
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.prefix { $0 != ";" } }
-        guard let cut = text.utf8.firstIndex(of: UInt8(ascii: ";")) else { return text[...] }
+        let utf8 = text.utf8
+        guard let cut = utf8.firstIndex(of: UInt8(ascii: ";")) else { return text[...] }
+        // A `;` byte between ASCII bytes (or an end) is a character of its own: no grapheme rule joins an
+        // ASCII scalar to its neighbour. Any `;` character starts with the first `;` byte, so this is the first.
+        let before = cut == utf8.startIndex ? 0 : utf8[utf8.index(before: cut)]
+        let next = utf8.index(after: cut)
+        let after = next == utf8.endIndex ? 0 : utf8[next]
+        guard before < 0x80, after < 0x80 else { return text.prefix { $0 != ";" } }
         return text[..<cut]
     }
 

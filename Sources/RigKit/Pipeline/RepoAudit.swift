@@ -49,6 +49,8 @@ package struct RepoAudit: Sendable {
             findings += PlaybookSyncCheck.findings(verdict, repository: repository).map(repository.relative)
             sections.append(PlaybookSyncCheck.section)
         }
+        // The report holds what it needs of the verdicts; the rest is freed on the other core.
+        BackgroundRelease.release(consume verdict)
         diagnostics = diagnostics.map(repository.relative)
         files[PlaybookSyncCheck.section] = nil
         // (Each machine's findings are made relative on its core; the playbooks check has no locations.)

@@ -40,7 +40,7 @@ package enum UntrustedText {
 
     /// The byte scan of `isPlain`: UTF-8 continuation bytes (0x80…0xBF) are never the lead bytes
     /// looked at (0xC2, 0xE2, 0xEF), so stepping one byte at a time never misreads a sequence.
-    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, allowingLineBreaks: Bool) -> Bool {
+    package static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, allowingLineBreaks: Bool) -> Bool {
         let count = bytes.count
         var index = 0
         while index < count {

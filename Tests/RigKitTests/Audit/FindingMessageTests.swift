@@ -49,5 +49,18 @@ import RigSpec
         #expect(Finding.upToFirstSemicolon("é; d") == "é")
         // U+0600 is a prepended mark: it and the ';' after it are one character, so the cut is at the next ';'.
         #expect(Finding.upToFirstSemicolon("a\u{600}; b; c") == "a\u{600}; b")
+        // A combining mark after ';' makes one character of the two.
+        #expect(Finding.upToFirstSemicolon("a;\u{301} b; c") == "a;\u{301} b")
+        #expect(Finding.upToFirstSemicolon("8192 tokens × 1: fits; 12 GB") == "8192 tokens × 1: fits")
+    }
+
+    @Test func upToFirstSemicolonAgreesWithTheCharacterScan() {
+        // Every short string over ASCII, ';', a two-byte letter, a prepended mark and a combining mark.
+        let pieces = ["a", ";", " ", "é", "\u{600}", "\u{301}", "×"]
+        var strings = [""]
+        for _ in 0..<4 { strings = strings.flatMap { text in pieces.map { text + $0 } } }
+        for text in strings {
+            #expect(Finding.upToFirstSemicolon(text) == text.prefix { $0 != ";" }, "\(Array(text.unicodeScalars))")
+        }
     }
 }
