@@ -110,7 +110,7 @@ extension Fact: FactsReadable where Value: FactsReadable {
 }
 
 extension Facts: FactsReadable {
-    private static let keys: [StaticString] = [
+    static let keys: [StaticString] = [
         "format", "os", "hostname", "cpu", "memory", "gpus", "nvidiaDriver", "cuda", "storage", "board", "firmware",
         "packages", "driverHealth", "python", "containers", "rocm", "chip", "casks",
     ]
@@ -146,7 +146,7 @@ extension Facts: FactsReadable {
 }
 
 extension OSFacts: FactsReadable {
-    private static let keys: [StaticString] = ["id", "version", "prettyName", "kernel", "architecture"]
+    static let keys: [StaticString] = ["id", "version", "prettyName", "kernel", "architecture"]
 
     init(reading json: inout JSONReader) throws {
         var facts: [Fact<String>?] = [nil, nil, nil, nil, nil]
@@ -157,7 +157,7 @@ extension OSFacts: FactsReadable {
 }
 
 extension CPUFacts: FactsReadable {
-    private static let keys: [StaticString] = ["vendor", "model", "sockets", "cores", "threads", "maxFrequencyMHz", "virtualization"]
+    static let keys: [StaticString] = ["vendor", "model", "sockets", "cores", "threads", "maxFrequencyMHz", "virtualization"]
 
     init(reading json: inout JSONReader) throws {
         var vendor, model, virtualization: Fact<String>?
@@ -181,7 +181,7 @@ extension CPUFacts: FactsReadable {
 }
 
 extension MemoryFacts: FactsReadable {
-    private static let keys: [StaticString] = ["totalBytes", "dimms", "slots"]
+    static let keys: [StaticString] = ["totalBytes", "dimms", "slots"]
 
     init(reading json: inout JSONReader) throws {
         var totalBytes: Fact<UInt64>?
@@ -200,7 +200,7 @@ extension MemoryFacts: FactsReadable {
 }
 
 extension DIMMFacts: FactsReadable {
-    private static let keys: [StaticString] = ["locator", "sizeBytes", "type", "ratedSpeedMTs", "configuredSpeedMTs"]
+    static let keys: [StaticString] = ["locator", "sizeBytes", "type", "ratedSpeedMTs", "configuredSpeedMTs"]
 
     init(reading json: inout JSONReader) throws {
         var locator, type: String?
@@ -221,7 +221,7 @@ extension DIMMFacts: FactsReadable {
 }
 
 extension GPUFacts: FactsReadable {
-    private static let keys: [StaticString] = [
+    static let keys: [StaticString] = [
         "busID", "vendor", "deviceID", "model", "vramBytes", "computeCapability", "gfxTarget", "powerLimitWatts",
         "defaultPowerLimitWatts", "persistenceMode", "bar1Bytes", "migEnabled", "pcieLink",
     ]
@@ -259,7 +259,7 @@ extension GPUFacts: FactsReadable {
 }
 
 extension PCIeLinkFacts: FactsReadable {
-    private static let keys: [StaticString] = ["width", "maxWidth", "speedGTs", "maxSpeedGTs"]
+    static let keys: [StaticString] = ["width", "maxWidth", "speedGTs", "maxSpeedGTs"]
 
     init(reading json: inout JSONReader) throws {
         var width, maxWidth: Int?
@@ -277,7 +277,7 @@ extension PCIeLinkFacts: FactsReadable {
 }
 
 extension NvidiaDriverFacts: FactsReadable {
-    private static let keys: [StaticString] = ["version", "flavor"]
+    static let keys: [StaticString] = ["version", "flavor"]
 
     init(reading json: inout JSONReader) throws {
         var version, flavor: Fact<String>?
@@ -290,7 +290,7 @@ extension NvidiaDriverFacts: FactsReadable {
 }
 
 extension CUDAFacts: FactsReadable {
-    private static let keys: [StaticString] = ["toolkits", "nvcc", "driverSupports"]
+    static let keys: [StaticString] = ["toolkits", "nvcc", "driverSupports"]
 
     init(reading json: inout JSONReader) throws {
         var toolkits: Fact<[CUDAToolkitFacts]>?
@@ -308,7 +308,7 @@ extension CUDAFacts: FactsReadable {
 }
 
 extension CUDAToolkitFacts: FactsReadable {
-    private static let keys: [StaticString] = ["path", "version"]
+    static let keys: [StaticString] = ["path", "version"]
 
     init(reading json: inout JSONReader) throws {
         var path, version: String?
@@ -320,7 +320,7 @@ extension CUDAToolkitFacts: FactsReadable {
 }
 
 extension DiskFacts: FactsReadable {
-    private static let keys: [StaticString] = ["name", "model", "sizeBytes", "rotational", "transport"]
+    static let keys: [StaticString] = ["name", "model", "sizeBytes", "rotational", "transport"]
 
     init(reading json: inout JSONReader) throws {
         var name, model, transport: String?
@@ -340,7 +340,7 @@ extension DiskFacts: FactsReadable {
 }
 
 extension BoardFacts: FactsReadable {
-    private static let keys: [StaticString] = ["vendor", "name", "biosVendor", "biosVersion", "biosDate"]
+    static let keys: [StaticString] = ["vendor", "name", "biosVendor", "biosVersion", "biosDate"]
 
     init(reading json: inout JSONReader) throws {
         var facts: [Fact<String>?] = [nil, nil, nil, nil, nil]
@@ -351,7 +351,7 @@ extension BoardFacts: FactsReadable {
 }
 
 extension FirmwareFacts: FactsReadable {
-    private static let keys: [StaticString] = ["bootMode", "secureBoot", "iommu"]
+    static let keys: [StaticString] = ["bootMode", "secureBoot", "iommu"]
 
     init(reading json: inout JSONReader) throws {
         var bootMode: Fact<String>?
@@ -369,7 +369,7 @@ extension FirmwareFacts: FactsReadable {
 }
 
 extension PackageFacts: FactsReadable {
-    private static let keys: [StaticString] = ["name", "version"]
+    static let keys: [StaticString] = ["name", "version"]
 
     init(reading json: inout JSONReader) throws {
         var name, version: String?
@@ -381,7 +381,7 @@ extension PackageFacts: FactsReadable {
 }
 
 extension DriverHealthFacts: FactsReadable {
-    private static let keys: [StaticString] = [
+    static let keys: [StaticString] = [
         "userSpaceVersion", "nvml", "runningKernel", "installedKernels", "dkms", "nouveauLoaded", "nouveauBlacklist",
         "secureBoot", "moduleSigner", "heldPackages", "unattendedUpgrades", "unattendedBlacklist", "defaultCUDA",
     ]
@@ -417,7 +417,7 @@ extension DriverHealthFacts: FactsReadable {
 }
 
 extension DKMSModuleFacts: FactsReadable {
-    private static let keys: [StaticString] = ["module", "version", "kernel", "state"]
+    static let keys: [StaticString] = ["module", "version", "kernel", "state"]
 
     init(reading json: inout JSONReader) throws {
         var module, version, kernel, state: String?
@@ -434,7 +434,7 @@ extension DKMSModuleFacts: FactsReadable {
 }
 
 extension PythonFacts: FactsReadable {
-    private static let keys: [StaticString] = ["path", "interpreter", "torch", "torchCUDA", "cudaAvailable", "gpusVisible"]
+    static let keys: [StaticString] = ["path", "interpreter", "torch", "torchCUDA", "cudaAvailable", "gpusVisible"]
 
     init(reading json: inout JSONReader) throws {
         var path: String?
@@ -458,7 +458,7 @@ extension PythonFacts: FactsReadable {
 }
 
 extension ContainerFacts: FactsReadable {
-    private static let keys: [StaticString] = ["dockerServer", "runtimes", "defaultRuntime", "nvidiaCTK", "dockerGroup"]
+    static let keys: [StaticString] = ["dockerServer", "runtimes", "defaultRuntime", "nvidiaCTK", "dockerGroup"]
 
     init(reading json: inout JSONReader) throws {
         var dockerServer, defaultRuntime, nvidiaCTK: Fact<String>?
@@ -479,7 +479,7 @@ extension ContainerFacts: FactsReadable {
 }
 
 extension ROCmFacts: FactsReadable {
-    private static let keys: [StaticString] = ["release", "amdgpuModule"]
+    static let keys: [StaticString] = ["release", "amdgpuModule"]
 
     init(reading json: inout JSONReader) throws {
         var release, amdgpuModule: Fact<String>?
@@ -492,7 +492,7 @@ extension ROCmFacts: FactsReadable {
 }
 
 extension ChipFacts: FactsReadable {
-    private static let keys: [StaticString] = ["model", "machine", "performanceCores", "efficiencyCores", "gpuCores", "metal"]
+    static let keys: [StaticString] = ["model", "machine", "performanceCores", "efficiencyCores", "gpuCores", "metal"]
 
     init(reading json: inout JSONReader) throws {
         var model, machine, metal: Fact<String>?

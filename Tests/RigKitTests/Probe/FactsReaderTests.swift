@@ -18,6 +18,35 @@ import Testing
         return try? JSONValueDecoder.decode(Facts.self, from: value)
     }
 
+    /// Each record type's key list names exactly its stored properties (the synthesized `Decodable` keys):
+    /// a property added to a type but not to its list would be skipped as an unknown key, and dropped.
+    /// The types are reached through the recorded files, so a type none of them holds is reported.
+    @Test func everyKeyListNamesEveryStoredProperty() throws {
+        let keys: [String: [StaticString]] = [
+            "Facts": Facts.keys, "OSFacts": OSFacts.keys, "CPUFacts": CPUFacts.keys, "MemoryFacts": MemoryFacts.keys,
+            "DIMMFacts": DIMMFacts.keys, "GPUFacts": GPUFacts.keys, "PCIeLinkFacts": PCIeLinkFacts.keys,
+            "NvidiaDriverFacts": NvidiaDriverFacts.keys, "CUDAFacts": CUDAFacts.keys, "CUDAToolkitFacts": CUDAToolkitFacts.keys,
+            "DiskFacts": DiskFacts.keys, "BoardFacts": BoardFacts.keys, "FirmwareFacts": FirmwareFacts.keys,
+            "PackageFacts": PackageFacts.keys, "DriverHealthFacts": DriverHealthFacts.keys, "DKMSModuleFacts": DKMSModuleFacts.keys,
+            "PythonFacts": PythonFacts.keys, "ContainerFacts": ContainerFacts.keys, "ROCmFacts": ROCmFacts.keys, "ChipFacts": ChipFacts.keys,
+        ]
+        var checked: Set<String> = []
+        func walk(_ value: Any) {
+            let mirror = Mirror(reflecting: value)
+            let name = String(describing: type(of: value))
+            if mirror.displayStyle == .struct, let list = keys[name] {
+                checked.insert(name)
+                #expect(mirror.children.compactMap(\.label).sorted() == list.map(\.description).sorted(), "\(name)")
+            }
+            for child in mirror.children { walk(child.value) }
+        }
+        for data in try FactsDecodingTests.recordedFiles() { walk(try JSONDecoder().decode(Facts.self, from: data)) }
+        walk(ROCmFacts())   // no recorded file has an AMD or Apple host, or containers
+        walk(ContainerFacts())
+        walk(ChipFacts())
+        #expect(checked == Set(keys.keys), "not reached: \(Set(keys.keys).subtracting(checked).sorted())")
+    }
+
     @Test func everyRecordedFileDecodesAsJSONDecoderDecodesIt() throws {
         let files = try FactsDecodingTests.recordedFiles()
         #expect(files.count >= 6)

@@ -77,7 +77,8 @@ package struct GPUCheck: SpecComparison {
             self.gpu = gpu
             let name = gpu.model.value
             normalized = name.map(GPUName.normalize)
-            let exact = name.flatMap(catalog.lookup).flatMap { $0.isFamily ? nil : $0 }
+            let found = normalized.flatMap(catalog.lookup(normalized:))
+            let exact = found.flatMap { $0.isFamily ? nil : $0 }
             let byDevice = gpu.vendor == "amd" ? (gpu.deviceID.value.flatMap { AMDDeviceNames.pciDevices[$0.lowercased()] } ?? []) : []
             if let exact, byDevice.isEmpty || byDevice.contains(where: { GPUName.normalize($0) == GPUName.normalize(exact.name) }) {
                 model = exact
@@ -92,7 +93,7 @@ package struct GPUCheck: SpecComparison {
                 model = listed.count == 1 ? models.first : nil
                 candidates = listed.count > 1 ? listed.map(GPUName.normalize) : []
             } else {
-                model = name.flatMap(catalog.lookup)
+                model = found
                 candidates = []
             }
         }

@@ -20,10 +20,14 @@ package struct GPUCatalog: Sendable {
         case numbered(String, series: String, digits: Int)
 
         func matches(_ normalized: String) -> Bool {
-            let words = normalized.split(separator: " ").map(String.init)
+            matches(words: normalized.split(separator: " "))
+        }
+
+        /// `matches` over the normalised name's words, split once for every pattern.
+        func matches(words: [Substring]) -> Bool {
             switch self {
             case .leadingWords(let prefix):
-                return words.count >= prefix.count && Array(words.prefix(prefix.count)) == prefix
+                return words.count >= prefix.count && zip(words, prefix).allSatisfy { $0 == $1 }
             case let .numbered(word, series, digits):
                 guard words.count >= 2, words[0] == word, words[1].hasPrefix(series) else { return false }
                 let rest = words[1].dropFirst(series.count)
@@ -68,9 +72,14 @@ package struct GPUCatalog: Sendable {
 
     /// The model named `name` (any spelling `GPUName.normalize` unifies), else its family, else nil.
     package func lookup(_ name: String) -> GPUModel? {
-        let normalized = GPUName.normalize(name)
+        lookup(normalized: GPUName.normalize(name))
+    }
+
+    /// `lookup` of a name `GPUName.normalize` already gave.
+    package func lookup(normalized: String) -> GPUModel? {
         if let position = entryByAlias[normalized] { return entries[position].model }
-        return families.first(where: { $0.pattern.matches(normalized) })?.model
+        let words = normalized.split(separator: " ")
+        return families.first(where: { $0.pattern.matches(words: words) })?.model
     }
 
     /// The catalog built from docs/compatibility.md and the recorded tool outputs.

@@ -17,6 +17,16 @@ import Testing
         #expect(!CPUName.matches(spec: "AMD Ryzen 7 7800X3D", actual: "AMD Ryzen 7 7700X 8-Core Processor"))
     }
 
+    @Test func asciiNamesSplitLikeTheUnicodePath() {
+        let names = ["Intel(R) Core(TM) i7-5820K CPU @ 3.30GHz", "AMD Ryzen 7 7800X3D 8-Core Processor", "AMD EPYC 9654 96-Core Processor",
+                     "Intel(R) Xeon(R) Platinum 8480+", "  cpu\tprocessor\r\nx -CORE 12-core a-CORE 1a-CORE ", "(T(R)M) (tm)(r)@", "@", "",
+                     "ARM Cortex-A78AE\u{0B}\u{0C}Neoverse-V2", "Apple M2 Max", "a(R)(TM)b", "12-CORES 8-CORE-X"]
+        for name in names {
+            #expect(CPUName.asciiWords(name) == CPUName.unicodeWords(name), "\(name.debugDescription)")
+        }
+        #expect(CPUName.words("Intel® Core™ i9") == ["INTEL", "CORE", "I9"])
+    }
+
     @Test func modelAndCountsMatch() throws {
         let spec = try AuditSamples.spec(body: "parts: { cpu: { model: Intel Core i7-5820K, cores: 6, threads: 12 } }\n")
         let findings = CPUCheck().findings(spec, AuditSamples.computeNodeFacts(), AuditContext(spec: spec))
