@@ -198,9 +198,13 @@ package struct JSONReader {
         offset += 1   // the opening quote
         // Most strings have no escape: up to the closing quote, validated at once.
         var end = offset
+        var high: UInt8 = 0
         while end < bytes.count, bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
-            guard bytes[end] == UInt8(ascii: "\"") else { end += 1; continue }
-            guard let text = String(validating: bytes[offset..<end], as: UTF8.self) else {
+            guard bytes[end] == UInt8(ascii: "\"") else { high |= bytes[end]; end += 1; continue }
+            // ASCII is UTF-8 as it is: only a string with a byte past 0x7F is validated (the generic
+            // validating initializer also looked up type metadata on every call).
+            let slice = bytes[offset..<end]
+            guard let text = high < 0x80 ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self) else {
                 offset = end
                 throw fail("not UTF-8 text in a string")
             }

@@ -56,6 +56,8 @@ package enum BuildLogHistory {
     /// Spec keys (`bios.settings.xmp`) whose current spec value a person confirmed in the
     /// newest build log that lists it. A confirmation of another value does not count.
     package static func confirmations(for spec: MachineSpec, repo: String, system: System) -> Set<SpecKeyPath> {
+        // Only BIOS settings are confirmed by hand: without any, no log needs reading.
+        guard let settings = spec.bios?.settings, !settings.isEmpty else { return [] }
         let directory = "\(repo)/build-logs/\(spec.name)"
         guard let names = try? system.listDirectory(directory) else { return [] }
         var latest: [String: (value: String, confirmed: Bool)] = [:]
@@ -64,7 +66,7 @@ package enum BuildLogHistory {
             for item in checklist(in: text) { latest[item.setting] = (item.value, item.confirmed) }
         }
         var keys: Set<SpecKeyPath> = []
-        for setting in spec.bios?.settings ?? [] {
+        for setting in settings {
             if let seen = latest[setting.name], seen.confirmed, seen.value == setting.value {
                 keys.insert("bios.settings.\(setting.name)")
             }

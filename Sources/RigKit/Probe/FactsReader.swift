@@ -80,15 +80,17 @@ extension Array: FactsReadable where Element: FactsReadable {
     }
 }
 
+/// `Fact`'s keys: a generic type has no stored static properties, and a computed list was built on every read.
+private let factKeys: [StaticString] = ["value", "unknown"]
+
 extension Fact: FactsReadable where Value: FactsReadable {
-    private static var keys: [StaticString] { ["value", "unknown"] }
 
     /// As `init(from:)`: an unknown reason wins and the value is then not decoded, so a value that
     /// does not decode is skipped and counts only when there is no reason.
     init(reading json: inout JSONReader) throws {
         var value: Value?
         var reason: String?
-        try json.readMembers(Self.keys) { json, key in
+        try json.readMembers(factKeys) { json, key in
             if key == 1 {
                 reason = try json.readOptional(String.self)
                 return
