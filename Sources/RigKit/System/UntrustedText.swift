@@ -44,12 +44,14 @@ package enum UntrustedText {
         let count = bytes.count
         var index = 0
         while index < count {
-            // Eight bytes at once while they are all printable ASCII (0x20…0x7E), the usual case:
-            // `audit --format junit` on 1,000 machines passes 13 MB here.
-            if let base = bytes.baseAddress, count - index >= 8,
-               isPrintableASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
+            // Eight bytes at once while they are all printable ASCII (0x20…0x7E), or line breaks where
+            // allowed, the usual case: `audit --format junit` on 1,000 machines passes 13 MB here.
+            if let base = bytes.baseAddress, count - index >= 8 {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if isPrintableASCII(allowingLineBreaks ? lineBreaksAsPrintable(word) : word) {
+                    index += 8
+                    continue
+                }
             }
             let byte = bytes[index]
             switch byte {
@@ -82,6 +84,21 @@ package enum UntrustedText {
         let delete = word ^ (0x7F &* ones)
         let someDelete = (delete &- ones) & ~delete & highs
         return someHigh | someBelowSpace | someDelete == 0
+    }
+
+    /// `word` with each newline and tab byte made printable (`| 0x20`), every other byte as it was.
+    @inlinable
+    package static func lineBreaksAsPrintable(_ word: UInt64) -> UInt64 {
+        word | ((lanes(of: 0x0A, in: word) | lanes(of: 0x09, in: word)) >> 7) &* 0x20
+    }
+
+    /// The high bit of each byte of `word` that is `byte`, exactly (no borrow crosses lanes: the low seven
+    /// bits of each lane are added apart from its high bit).
+    @inlinable
+    package static func lanes(of byte: UInt8, in word: UInt64) -> UInt64 {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
+        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return ~(((x & lows) &+ lows) | x) & highs
     }
 
     /// Whether `scalar` would be escaped (the cases of `escape`, without building its text).

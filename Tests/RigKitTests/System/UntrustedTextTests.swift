@@ -24,6 +24,22 @@ import Testing
         }
     }
 
+    @Test func lineBreakLanesAreExact() {
+        var disagreements: [String] = []
+        for lane in 0..<8 {
+            for value in 0...255 {
+                for neighbour: UInt8 in [0x00, 0x09, 0x0A, 0x0B, 0x61, 0x80, 0xFF] {
+                    var bytes = Array(repeating: neighbour, count: 8)
+                    bytes[lane] = UInt8(value)
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    let expected = bytes.map { $0 == 0x0A || $0 == 0x09 ? $0 | 0x20 : $0 }.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    if UntrustedText.lineBreaksAsPrintable(word) != expected { disagreements.append("byte \(value) in lane \(lane) among \(neighbour)") }
+                }
+            }
+        }
+        #expect(disagreements == [])
+    }
+
     @Test func anEscapedScalarIsFoundAtEveryOffsetOfALongLine() {
         let escaped: [Unicode.Scalar] = ["\u{0}", "\u{1B}", "\r", "\n", "\t", "\u{7F}", "\u{85}", "\u{9F}", "\u{200E}", "\u{2028}",
                                          "\u{202E}", "\u{2066}", "\u{FEFF}", "\u{FFFF}"]
