@@ -20,13 +20,14 @@ package struct PCIeLinkCheck: SpecComparison {
 
     package func findings(_ spec: MachineSpec, _ facts: Facts, _ context: AuditContext) -> [Finding] {
         guard case .value(let seen)? = facts.gpus else { return [] }
-        let matcher = GPUCheck(catalog: catalog)
-        var unassigned = seen
+        // Names normalised and looked up once per GPU and entry, as `GPUCheck` does.
+        var unassigned = seen.map { GPUCheck.Named($0, catalog: catalog) }
         var findings: [Finding] = []
         for (index, entry) in spec.parts.gpus.enumerated() {
+            let wanted = GPUCheck.Named(name: entry.model, catalog: catalog)
             var matched: [GPUFacts] = []
-            while matched.count < entry.count, let next = unassigned.firstIndex(where: { matcher.sameModel(entry.model, $0) }) {
-                matched.append(unassigned.remove(at: next))
+            while matched.count < entry.count, let next = unassigned.firstIndex(where: { wanted.sameModel(as: $0) }) {
+                matched.append(unassigned.remove(at: next).gpu)
             }
             for gpu in matched { findings += check(gpu, entry: entry, index: index, spec: spec, context) }
         }

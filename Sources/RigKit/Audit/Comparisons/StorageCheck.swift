@@ -22,14 +22,16 @@ package struct StorageCheck: SpecComparison {
                                 reason: storage.reason ?? "")
             }
         }
-        var unassigned = disks
+        // Each reported model normalised once, not once per disk of the spec it is compared with.
+        var unassigned = disks.map { (disk: $0, model: $0.model.map(Self.normalized)) }
         var findings: [Finding] = []
         for (index, disk) in spec.parts.storage.enumerated() {
+            let wanted = Self.normalized(disk.model)
             var matched: [DiskFacts] = []
-            while matched.count < disk.count, let next = unassigned.firstIndex(where: { Self.sameModel(disk.model, $0.model) }) {
-                matched.append(unassigned.remove(at: next))
+            while matched.count < disk.count, let next = unassigned.firstIndex(where: { Self.sameNormalizedModel(wanted, $0.model) }) {
+                matched.append(unassigned.remove(at: next).disk)
             }
-            findings.append(modelFinding(index, disk, matched, others: unassigned, context))
+            findings.append(modelFinding(index, disk, matched, others: unassigned.map(\.disk), context))
             guard !matched.isEmpty else { continue }
             findings.append(sizeFinding(index, disk, matched, context))
             if let interface = disk.interface { findings.append(interfaceFinding(index, interface, matched, context)) }
@@ -38,13 +40,35 @@ package struct StorageCheck: SpecComparison {
     }
 
     static func normalized(_ model: String) -> String {
+        model.utf8.allSatisfy { $0 < 0x80 } ? asciiNormalized(model) : unicodeNormalized(model)
+    }
+
+    static func unicodeNormalized(_ model: String) -> String {
         model.uppercased().replacingEvery("_", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// `unicodeNormalized` for ASCII text, over bytes: ASCII white space is `\t`…`\r` and space.
+    static func asciiNormalized(_ model: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(model.utf8.count)
+        var pendingSpace = false
+        for byte in model.utf8 {
+            if byte == UInt8(ascii: "_") || byte == 0x20 || byte &- 0x09 < 5 {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(byte &- UInt8(ascii: "a") < 26 ? byte - 0x20 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func sameModel(_ wanted: String, _ reported: String?) -> Bool {
-        guard let reported else { return false }
-        let a = normalized(wanted), b = normalized(reported)
-        guard !a.isEmpty, !b.isEmpty else { return false }
+        sameNormalizedModel(normalized(wanted), reported.map(normalized))
+    }
+
+    private static func sameNormalizedModel(_ a: String, _ b: String?) -> Bool {
+        guard let b, !a.isEmpty, !b.isEmpty else { return false }
         return a == b || a.contains(b) || b.contains(a)
     }
 

@@ -12,6 +12,14 @@ import Testing
 @Suite struct StorageCheckTests {
     let body = "parts: { storage: [ { model: Samsung SSD 970 EVO Plus 1TB, size: 1 TB, interface: nvme } ] }\n"
 
+    @Test func asciiModelsNormaliseLikeTheUnicodePath() {
+        for model in ["Samsung_SSD_970_EVO_Plus_1TB", "  samsung ssd\t990  PRO_ ", "__", "", "WDC WD40EFRX-68N32N0", "a\r\nb\u{0B}c\u{0C}d",
+                      "INTEL SSDPE2KX040T8", "Micron_7450_MTFDKCC3T8TFR", "x_ _y"] {
+            #expect(StorageCheck.asciiNormalized(model) == StorageCheck.unicodeNormalized(model), "\(model.debugDescription)")
+        }
+        #expect(StorageCheck.normalized("Samsung SSD 990 PRO 4TB \u{00A0}é") == StorageCheck.unicodeNormalized("Samsung SSD 990 PRO 4TB \u{00A0}é"))
+    }
+
     @Test func oneTerabyteDiskMatches() throws {
         let spec = try AuditSamples.spec(body: body)
         let findings = StorageCheck().findings(spec, AuditSamples.computeNodeFacts(), AuditContext(spec: spec))
