@@ -83,11 +83,12 @@ struct ValidationReport {
         let workloadRule = WorkloadFit().id
         // Written at once: a line per write(2) was most of this for a thousand machines.
         var text = ""
-        for machine in verdict.machines {
-            let own = machine.problems
+        // Read in place: a copy of each machine's verdict retained every field of its spec.
+        for index in verdict.machines.indices {
+            let own = verdict.machines[index].problems
             let label = own.contains { $0.severity == .error } ? out.red("incompatible") : own.isEmpty ? out.green("valid") : out.yellow("valid, with warnings")
-            text += "\(label) \(machine.spec.name) (\(machine.spec.file))\n"
-            for finding in machine.compatibility where finding.rule == workloadRule {
+            text += "\(label) \(verdict.machines[index].spec.name) (\(verdict.machines[index].spec.file))\n"
+            for finding in verdict.machines[index].compatibility where finding.rule == workloadRule {
                 text += "  "
                 text += finding.messageUpToFirstSemicolon
                 text += "\n"

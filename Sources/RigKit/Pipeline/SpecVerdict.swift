@@ -99,11 +99,15 @@ package struct SpecValidator: Sendable {
     package func judge(_ files: [String], system: any SystemReader) -> SpecVerdict {
         // One loader per core (a loader caches shared fragments and is not thread-safe), each taking a
         // few files at a time: a core that is descheduled on a shared machine delays only its chunk.
-        let judged = ParallelMap.map(files, chunk: Self.filesPerChunk, worker: { Repository.loader(system) }) { loader, file in
+        var judged = ParallelMap.map(files, chunk: Self.filesPerChunk, worker: { Repository.loader(system) }) { loader, file in
             judge(file, loader: loader)
         }
         var verdict = SpecVerdict(machines: [], diagnostics: [], invalidMachines: [])
-        for (file, result) in zip(files, judged) {
+        verdict.machines.reserveCapacity(judged.count)
+        for (index, file) in files.enumerated() {
+            // Moved out, not copied: a copy of a verdict retained every field of its spec (and the copies were freed after).
+            var result: Result<MachineVerdict, SpecError> = .failure(SpecError([]))
+            swap(&result, &judged[index])
             switch result {
             case .success(let machine): verdict.machines.append(machine)
             case .failure(let error):
