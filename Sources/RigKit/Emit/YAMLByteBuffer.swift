@@ -13,8 +13,14 @@ struct YAMLByteBuffer: ~Copyable {
 
     deinit { base.deallocate() }
 
-    /// The bytes written, as an array.
-    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    /// The bytes written, as an array (copied with `memcpy`: `Array(UnsafeBufferPointer(...))` copies a byte at a time).
+    var bytes: [UInt8] {
+        let base = base, count = count
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 { buffer.baseAddress!.initialize(from: base, count: count) }
+            initialized = count
+        }
+    }
 
     /// Room for `extra` more bytes.
     @inline(__always)
