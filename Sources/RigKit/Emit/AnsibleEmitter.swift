@@ -39,11 +39,16 @@ package struct AnsibleEmitter: Sendable {
 
     /// The same text as UTF-8 bytes (`audit` compares them with the committed file's).
     package func emitBytes(_ plan: Plan, inInventory: Bool) -> [UInt8] {
+        withEmittedBytes(plan, inInventory: inInventory) { Array($0) }
+    }
+
+    /// The same bytes, lent to `body` without a copy.
+    func withEmittedBytes<R>(_ plan: Plan, inInventory: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let play = AnsibleEmitter(packages: plan.os.systemPackages).parts(plan)
         // The play as `YAMLWriter` writes `.list([play(plan)])`, but the dotfile tasks (most of its bytes)
         // written straight from their files, without a node tree (`DotfileTaskWriter`; the tests hold
         // the two to the same bytes).
-        return YAMLWriter.documentBytes(header: header(plan, inInventory: inInventory)) { writer in
+        return YAMLWriter.withDocumentBytes(header: header(plan, inInventory: inInventory), { writer in
             writer.out.append("- ")
             for (index, (name, value)) in play.head.enumerated() {
                 if index > 0 { writer.out.appendSpaces(2) }
@@ -70,7 +75,7 @@ package struct AnsibleEmitter: Sendable {
                 writer.out.appendSpaces(2)
                 writer.writeEntry("handlers", .list(play.handlers), indent: 2)
             }
-        }
+        }, body)
     }
 
     /// The comment lines the playbook starts with.

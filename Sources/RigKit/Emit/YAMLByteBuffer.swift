@@ -22,6 +22,11 @@ struct YAMLByteBuffer: ~Copyable {
         }
     }
 
+    /// The bytes written, lent to `body` without a copy.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// Room for `extra` more bytes.
     @inline(__always)
     mutating func reserve(_ extra: Int) {

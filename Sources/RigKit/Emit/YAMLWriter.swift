@@ -18,6 +18,11 @@ package enum YAMLWriter {
 
     /// A document whose body `write` writes (after `header` and `---`), as UTF-8 bytes.
     static func documentBytes(header: [String], _ write: (inout Writer) -> Void) -> [UInt8] {
+        withDocumentBytes(header: header, write) { Array($0) }
+    }
+
+    /// The same bytes, lent to `body` (`audit` compares them with a file's, and needs no copy).
+    static func withDocumentBytes<R>(header: [String], _ write: (inout Writer) -> Void, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         // Built as bytes in one buffer: a playbook carries whole theme files, and `audit` writes every playbook to compare it.
         var writer = Writer(out: YAMLByteBuffer(capacity: 1 << 16))   // a themed machine's playbook is about 58 KB
         for line in header {
@@ -27,7 +32,7 @@ package enum YAMLWriter {
         }
         writer.out.append("---\n")
         write(&writer)
-        return writer.out.bytes
+        return writer.out.withBytes(body)
     }
 
     /// A double-quoted YAML scalar: escapes backslash, quote, and every control or line-break character.
