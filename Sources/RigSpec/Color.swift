@@ -24,13 +24,19 @@ package struct Color: Hashable, Sendable, CustomStringConvertible {
 
     /// Lower-case `#rrggbb`.
     package var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = [UInt8(ascii: "#")]
-        for component in [red, green, blue] {
-            bytes.append(digits[Int(component >> 4)])
-            bytes.append(digits[Int(component & 0xf)])
+        // Seven bytes on the stack, and a small string: no allocation (theme files write hundreds of colours).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 7) { bytes in
+            let digits: StaticString = "0123456789abcdef"
+            bytes[0] = UInt8(ascii: "#")
+            func put(_ component: UInt8, at offset: Int) {
+                bytes[offset] = digits.utf8Start[Int(component >> 4)]
+                bytes[offset + 1] = digits.utf8Start[Int(component & 0xf)]
+            }
+            put(red, at: 1)
+            put(green, at: 3)
+            put(blue, at: 5)
+            return String(decoding: UnsafeBufferPointer(bytes), as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     package var description: String { hex }

@@ -39,36 +39,103 @@ package struct AnsibleEmitter: Sendable {
 
     /// The same text as UTF-8 bytes (`audit` compares them with the committed file's).
     package func emitBytes(_ plan: Plan, inInventory: Bool) -> [UInt8] {
+        withEmittedBytes(plan, inInventory: inInventory) { Array($0) }
+    }
+
+    /// The same bytes, lent to `body` without a copy.
+    func withEmittedBytes<R>(_ plan: Plan, inInventory: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let play = AnsibleEmitter(packages: plan.os.systemPackages).parts(plan)
+        // The play as `YAMLWriter` writes `.list([play(plan)])`, but the dotfile tasks (most of its bytes)
+        // written straight from their files, without a node tree (`DotfileTaskWriter`; the tests hold
+        // the two to the same bytes).
+        return YAMLWriter.withDocumentBytes(header: header(plan, inInventory: inInventory), { writer in
+            writer.out.append("- ")
+            for (index, (name, value)) in play.head.enumerated() {
+                if index > 0 { writer.out.appendSpaces(2) }
+                writer.writeEntry(name, value, indent: 2)
+            }
+            writer.out.appendSpaces(2)
+            if play.tasks.isEmpty {
+                writer.writeEntry("tasks", .list([]), indent: 2)
+            } else {
+                writer.appendKey("tasks")
+                writer.out.append(0x3A)
+                writer.endLine()
+                for task in play.tasks {
+                    switch task {
+                    case .node(let node):
+                        writer.out.appendSpaces(4)
+                        writer.writeItem(node, indent: 4)
+                    case .dotfile(let file, let tags):
+                        writer.writeDotfileTasks(file, tags: tags, indent: 4)
+                    }
+                }
+            }
+            if !play.handlers.isEmpty {
+                writer.out.appendSpaces(2)
+                writer.writeEntry("handlers", .list(play.handlers), indent: 2)
+            }
+        }, body)
+    }
+
+    /// The comment lines the playbook starts with.
+    func header(_ plan: Plan, inInventory: Bool) -> [String] {
         let run = inInventory
             ? "ansible-playbook -i playbooks/inventory.yml playbooks/\(plan.machine).yml"
             : "ansible-playbook -i \(plan.machine), -c local playbooks/\(plan.machine).yml (on the machine: its spec has no ssh:)"
-        return YAMLWriter.documentBytes(.list([play(plan)]), header: [
+        return [
             // The file name only: the same text wherever rigctl runs from.
             "Converges the machine \(plan.machine) to its spec, \(plan.specFile.split(separator: "/").last.map(String.init) ?? plan.specFile).",
             "Written by `rigctl generate`; do not edit, change the spec instead.",
             "Run: " + run,
-        ])
+        ]
     }
 
     func play(_ plan: Plan) -> YAMLNode {
-        AnsibleEmitter(packages: plan.os.systemPackages).converge(plan)
+        let play = AnsibleEmitter(packages: plan.os.systemPackages).parts(plan)
+        var tasks: [YAMLNode] = []
+        tasks.reserveCapacity(play.tasks.count * 2)
+        for task in play.tasks {
+            switch task {
+            case .node(let node): tasks.append(node)
+            case .dotfile(let file, let tags): appendDotfileTasks(file, tags: tags, to: &tasks)
+            }
+        }
+        var entries = play.head
+        entries.append(("tasks", .list(tasks)))
+        if !play.handlers.isEmpty { entries.append(("handlers", .list(play.handlers))) }
+        return .map(entries)
     }
 
-    private func converge(_ plan: Plan) -> YAMLNode {
-        var tasks: [YAMLNode] = []
+    /// One machine's play in pieces: its entries before `tasks`, its tasks (each dotfile's still a file), its handlers.
+    struct PlayParts {
+        enum Task {
+            case node(YAMLNode)
+            /// The tasks that install one theme file (`appendDotfileTasks`), tagged.
+            case dotfile(RenderedFile, tags: YAMLNode)
+        }
+
+        var head: [(String, YAMLNode)]
+        var tasks: [Task]
+        var handlers: [YAMLNode]
+    }
+
+    private func parts(_ plan: Plan) -> PlayParts {
+        var tasks: [PlayParts.Task] = []
         tasks.reserveCapacity(plan.steps.count * 4)
         var handlers: Set<String> = []
         for step in plan.steps {
             // One tag list per step, shared by its tasks.
             let tags = YAMLNode.list([.string(step.id)])
             if case .dotfiles(let files) = step.kind {
-                // Most of a playbook's tasks: built tagged, straight into the play's list.
-                for file in files { appendDotfileTasks(file, tags: tags, to: &tasks) }
+                for file in files { tasks.append(.dotfile(file, tags: tags)) }
                 continue
             }
             var stepTasks = self.tasks(for: step, handlers: &handlers)
-            for index in stepTasks.indices { stepTasks[index].appendTags(tags) }
-            tasks.append(contentsOf: stepTasks)
+            for index in stepTasks.indices {
+                stepTasks[index].appendTags(tags)
+                tasks.append(.node(stepTasks[index]))
+            }
         }
         var entries: [(String, YAMLNode)] = [
             ("name", .string("Converge \(plan.machine)")),
@@ -89,10 +156,8 @@ package struct AnsibleEmitter: Sendable {
             variables.append((Self.uvHomeVariable, .string(PythonEnvironment.uvHome(on: plan.os.profile.platform))))
         }
         if !variables.isEmpty { entries.append(("vars", .map(variables))) }
-        entries.append(("tasks", .list(tasks)))
         let handlerTasks = handlers.isEmpty ? [] : handlerDefinitions().filter { handlers.contains($0.name) }.map(\.task)
-        if !handlerTasks.isEmpty { entries.append(("handlers", .list(handlerTasks))) }
-        return .map(entries)
+        return PlayParts(head: entries, tasks: tasks, handlers: handlerTasks)
     }
 
     private func handlerDefinitions() -> [(name: String, task: YAMLNode)] {
@@ -404,10 +469,10 @@ package struct AnsibleEmitter: Sendable {
     static let homeVariable = "rigctl_home"
 
     /// `{{ rigctl_home }}`: the dotfiles' home.
-    private static let home = "{{ \(homeVariable) }}"
+    static let home = "{{ \(homeVariable) }}"
     private static let asUser: [(String, YAMLNode)] = [("become", .bool(false))]
-    private static let keepBackupsPrefix = "Keep \(ThemeInstaller.backupsKept) backups of ~/"
-    private static let keepBackupsLoopSuffix = ".files | sort(attribute='mtime'))[1:-\(ThemeInstaller.backupsKept - 1)] }}"
+    static let keepBackupsPrefix = "Keep \(ThemeInstaller.backupsKept) backups of ~/"
+    static let keepBackupsLoopSuffix = ".files | sort(attribute='mtime'))[1:-\(ThemeInstaller.backupsKept - 1)] }}"
     /// The subtrees every dotfile's tasks share, built once.
     private static let removeItem: YAMLNode = .map([("path", .string("{{ item.path }}")), ("state", .word("absent"))])
     private static let itemPathLabel: YAMLNode = .map([("label", .string("{{ item.path }}"))])
@@ -424,7 +489,7 @@ package struct AnsibleEmitter: Sendable {
     }
 
     /// `0` and the octal digits of a file mode (`ShellEmitter.octal`), the usual ones without formatting.
-    private static func modeText(_ mode: Int) -> String {
+    static func modeText(_ mode: Int) -> String {
         switch mode {
         case 0o644: "0644"
         case 0o600: "0600"
@@ -543,7 +608,7 @@ package struct AnsibleEmitter: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }

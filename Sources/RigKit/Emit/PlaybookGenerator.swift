@@ -70,7 +70,7 @@ package struct PlaybookGenerator: Sendable {
     /// Every generated file, sorted by path.
     package func files(for specs: [MachineSpec]) -> [GeneratedFile] {
         // Each machine's playbook is independent: planned and written on all cores.
-        var files = ParallelMap.map(specs) { GeneratedFile(path: Self.playbookName($0), contents: String(decoding: playbook($0), as: UTF8.self)) }
+        var files = ParallelMap.map(specs) { GeneratedFile(path: Self.playbookName($0), contents: withPlaybook($0) { String(decoding: $0, as: UTF8.self) }) }
         files += commonFiles(for: specs)
         return files.sorted { $0.path < $1.path }
     }
@@ -78,10 +78,10 @@ package struct PlaybookGenerator: Sendable {
     /// `<machine>.yml`.
     static func playbookName(_ spec: MachineSpec) -> String { "\(spec.name).yml" }
 
-    /// One machine's playbook, as UTF-8 bytes.
-    func playbook(_ spec: MachineSpec) -> [UInt8] {
+    /// One machine's playbook as UTF-8 bytes, lent to `body` (no copy: `audit` only compares them).
+    func withPlaybook<R>(_ spec: MachineSpec, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let plan = planner.plan(spec: spec, dotfiles: dotfiles(spec))
-        return AnsibleEmitter().emitBytes(plan, inInventory: spec.ssh != nil)
+        return AnsibleEmitter().withEmittedBytes(plan, inInventory: spec.ssh != nil, body)
     }
 
     /// The files that are not one machine's playbook: the inventory, `site.yml`, ansible-lint's
@@ -100,10 +100,10 @@ package struct PlaybookGenerator: Sendable {
     package func check(_ specs: [MachineSpec], in directory: String, system: any System) throws(SystemError) -> PlaybookSyncReport {
         let playbooks = ParallelMap.map(specs) { spec in
             let path = Self.playbookName(spec)
-            return (path: path, state: Self.compare(playbook(spec), with: Self.join(directory, path), system: system))
+            return (path: path, state: withPlaybook(spec) { Self.compare($0, with: Self.join(directory, path), system: system) })
         }
         let shared = commonFiles(for: specs).map { file in
-            (path: file.path, state: Self.compare(Array(file.contents.utf8), with: Self.join(directory, file.path), system: system))
+            (path: file.path, state: Self.compare(file.contents, with: Self.join(directory, file.path), system: system))
         }
         return try report(playbooks + shared, in: directory, system: system)
     }
@@ -131,11 +131,16 @@ package struct PlaybookGenerator: Sendable {
         case unreadable(SystemError)
     }
 
-    private static func compare(_ generated: [UInt8], with path: String, system: any System) -> FileState {
+    private static func compare(_ generated: String, with path: String, system: any System) -> FileState {
+        var generated = generated
+        return generated.withUTF8 { compare($0, with: path, system: system) }
+    }
+
+    private static func compare(_ generated: UnsafeBufferPointer<UInt8>, with path: String, system: any System) -> FileState {
         guard system.fileExists(path) else { return .missing }
         do {
             let data = try system.readFile(path)
-            let same = data.withUnsafeBytes { file in generated.withUnsafeBytes { Self.sameBytes(file, $0) } }
+            let same = data.withUnsafeBytes { Self.sameBytes($0, UnsafeRawBufferPointer(generated)) }
             return same ? .same : .stale
         } catch {
             return .unreadable(error)
@@ -174,7 +179,7 @@ package struct PlaybookGenerator: Sendable {
         // Generated once: compared with what is there, then written where it differs.
         let generated = files(for: specs)
         let states = ParallelMap.map(generated) { file in
-            (path: file.path, state: Self.compare(Array(file.contents.utf8), with: Self.join(directory, file.path), system: system))
+            (path: file.path, state: Self.compare(file.contents, with: Self.join(directory, file.path), system: system))
         }
         let before = try report(states, in: directory, system: system)
         try system.createDirectory(directory)

@@ -13,8 +13,19 @@ struct YAMLByteBuffer: ~Copyable {
 
     deinit { base.deallocate() }
 
-    /// The bytes written, as an array.
-    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    /// The bytes written, as an array (copied with `memcpy`: `Array(UnsafeBufferPointer(...))` copies a byte at a time).
+    var bytes: [UInt8] {
+        let base = base, count = count
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 { buffer.baseAddress!.initialize(from: base, count: count) }
+            initialized = count
+        }
+    }
+
+    /// The bytes written, lent to `body` without a copy.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
 
     /// Room for `extra` more bytes.
     @inline(__always)

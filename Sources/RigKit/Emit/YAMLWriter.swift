@@ -13,6 +13,16 @@ package enum YAMLWriter {
 
     /// The same document as UTF-8 bytes.
     package static func documentBytes(_ node: YAMLNode, header: [String] = []) -> [UInt8] {
+        documentBytes(header: header) { $0.write(node, indent: 0, dashed: false) }
+    }
+
+    /// A document whose body `write` writes (after `header` and `---`), as UTF-8 bytes.
+    static func documentBytes(header: [String], _ write: (inout Writer) -> Void) -> [UInt8] {
+        withDocumentBytes(header: header, write) { Array($0) }
+    }
+
+    /// The same bytes, lent to `body` (`audit` compares them with a file's, and needs no copy).
+    static func withDocumentBytes<R>(header: [String], _ write: (inout Writer) -> Void, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         // Built as bytes in one buffer: a playbook carries whole theme files, and `audit` writes every playbook to compare it.
         var writer = Writer(out: YAMLByteBuffer(capacity: 1 << 16))   // a themed machine's playbook is about 58 KB
         for line in header {
@@ -21,8 +31,8 @@ package enum YAMLWriter {
             writer.out.append(0x0A)
         }
         writer.out.append("---\n")
-        writer.write(node, indent: 0, dashed: false)
-        return writer.out.bytes
+        write(&writer)
+        return writer.out.withBytes(body)
     }
 
     /// A double-quoted YAML scalar: escapes backslash, quote, and every control or line-break character.
@@ -65,7 +75,7 @@ package enum YAMLWriter {
     }
 
     /// One document being written.
-    private struct Writer: ~Copyable {
+    struct Writer: ~Copyable {
         var out: YAMLByteBuffer
         /// The comments of `.commented` nodes whose first line is being written, outermost first: each goes
         /// at the end of that line, the innermost first.
@@ -93,34 +103,43 @@ package enum YAMLWriter {
                 for index in entries.indices {
                     if !dashed || index > 0 { out.appendSpaces(indent) }
                     let (name, value) = entries[index]
-                    appendKey(name)
-                    if isInline(value) {
-                        out.append(": ")
-                        appendInline(value, indent: indent)
-                        endLine()
-                    } else {
-                        out.append(0x3A)
-                        endLine()
-                        write(value, indent: indent + 2, dashed: false)
-                    }
+                    writeEntry(name, value, indent: indent)
                 }
             case .list(let items) where !items.isEmpty:
                 for index in items.indices {
                     if !dashed || index > 0 { out.appendSpaces(indent) }
-                    out.append("- ")
-                    let item = items[index]
-                    if isInline(item) {
-                        appendInline(item, indent: indent)
-                        endLine()
-                    } else {
-                        // A collection item: written two deeper, its first line after the dash.
-                        write(item, indent: indent + 2, dashed: true)
-                    }
+                    writeItem(items[index], indent: indent)
                 }
             default:
                 if !dashed { out.appendSpaces(indent) }
                 appendInline(node, indent: indent)
                 endLine()
+            }
+        }
+
+        /// `name: value` of a map whose entries are at `indent`, after the line's indentation.
+        mutating func writeEntry(_ name: String, _ value: YAMLNode, indent: Int) {
+            appendKey(name)
+            if isInline(value) {
+                out.append(": ")
+                appendInline(value, indent: indent)
+                endLine()
+            } else {
+                out.append(0x3A)
+                endLine()
+                write(value, indent: indent + 2, dashed: false)
+            }
+        }
+
+        /// `- item` of a list whose dashes are at `indent`, after the line's indentation.
+        mutating func writeItem(_ item: YAMLNode, indent: Int) {
+            out.append("- ")
+            if isInline(item) {
+                appendInline(item, indent: indent)
+                endLine()
+            } else {
+                // A collection item: written two deeper, its first line after the dash.
+                write(item, indent: indent + 2, dashed: true)
             }
         }
 
@@ -149,18 +168,36 @@ package enum YAMLWriter {
         }
 
         /// A literal block when the text reads back as it is (it then ends with a newline), else quoted.
-        private mutating func appendString(_ text: String, indent: Int) {
+        mutating func appendString(_ text: String, indent: Int) {
             var text = text
             text.withUTF8 { bytes in
-                guard YAMLScalarScan.fitsLiteralBlock(bytes) else { out.appendQuoted(bytes); return }
+                guard YAMLScalarScan.startsLiteralBlock(bytes) else { out.appendQuoted(bytes); return }
+                // Each line checked (`YAMLScalarScan.fitsLiteralBlock`) and copied in one pass; at the first that
+                // cannot stand in the block, what was written goes and the text is quoted instead.
+                let mark = out.count, pending = comments
                 out.append(0x7C)
                 endLine()
-                out.appendIndentedLines(bytes, pad: indent + 2)
+                let pad = indent + 2
+                out.reserve(bytes.count + pad * 64)
+                var start = 0
+                while start < bytes.count {
+                    guard let end = YAMLScalarScan.literalLineEnd(bytes, from: start) else {
+                        out.count = mark
+                        comments = pending
+                        out.appendQuoted(bytes)
+                        return
+                    }
+                    // Empty lines stay empty; the final newline is the block's own.
+                    if end > start { out.appendSpaces(pad) }
+                    out.append(bytes, start..<end)
+                    start = end + 1
+                    if start < bytes.count { out.append(0x0A) }
+                }
             }
         }
 
         /// Plain when ASCII letters, digits, `_` and `.`, starting with a letter or `_`; else quoted.
-        private mutating func appendKey(_ text: String) {
+        mutating func appendKey(_ text: String) {
             var text = text
             text.withUTF8 { bytes in
                 func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
@@ -180,6 +217,13 @@ extension YAMLByteBuffer {
     mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
         reserve(bytes.count + 2)
         append(0x22)
+        appendEscaped(bytes)
+        append(0x22)
+    }
+
+    /// What `appendQuoted` writes between the quotes. Escapes never span two valid UTF-8 strings, so the
+    /// quoted scalar of strings one after another is their escaped bytes one after another.
+    mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
         var start = 0
         while start < bytes.count {
             let index = YAMLScalarScan.firstEscaped(bytes, from: start)
@@ -196,7 +240,6 @@ extension YAMLByteBuffer {
             }
             start = index + length
         }
-        append(0x22)
     }
 
     /// The lines of `bytes` (without its final byte, a newline), each but the empty ones after `pad` spaces.

@@ -76,7 +76,8 @@ package enum UntrustedText {
 
     /// Whether each of the eight bytes of `word` is in 0x20…0x7E (the byte-wise tests of "Bit Twiddling Hacks":
     /// each is exact for "some byte is", which is all this asks).
-    @inlinable
+    /// Always inlined: the YAML writer's scanners call it for every eight bytes of a playbook.
+    @inlinable @inline(__always)
     package static func isPrintableASCII(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let someHigh = word & highs

@@ -22,6 +22,51 @@ import RigSpec
         }
     }
 
+    /// `emitBytes` writes the dotfile tasks straight from their files (`DotfileTaskWriter`): byte for byte
+    /// what `YAMLWriter` writes for the play's node tree, for every example and committed machine with its own
+    /// theme files, and for theme files of every kind with hostile paths, texts, keys and modes.
+    @Test func playbookBytesAreThoseOfThePlayTree() throws {
+        func check(_ plan: Plan, _ what: String) {
+            let emitter = AnsibleEmitter()
+            for inInventory in [true, false] {
+                let tree = YAMLWriter.documentBytes(.list([emitter.play(plan)]), header: emitter.header(plan, inInventory: inInventory))
+                let bytes = emitter.emitBytes(plan, inInventory: inInventory)
+                #expect(bytes == tree, "\(what): \(String(decoding: bytes, as: UTF8.self).count) vs \(String(decoding: tree, as: UTF8.self).count) characters")
+            }
+        }
+        let committed = try ["workstation", "compute-node", "big-rig", "dgx-spark", "rented-h100", "mac-studio", "rocm-desktop", "instinct-node"]
+            .map(AuditSamples.machine)
+        let specs = PlanExamples.all + committed + [PlanExamples.bigRigPinned, PlanExamples.rocmDesktop, PlanExamples.rocmNode]
+        for spec in specs {
+            let own = spec.theme == nil ? [] : try ThemeRenderer.render(spec)
+            for dotfiles in [[], PlanExamples.dotfiles, own] { check(Planner().plan(spec: spec, dotfiles: dotfiles), spec.name) }
+        }
+
+        let hostile = GeneratedYAMLReadsBackTests.hostile
+        let paths = [".bashrc", ".config/rigctl/theme.sh", "a/b/c/d.conf", "ünï/CØDE", "we\"ird\\/x y:z", "#/!x", "dir/ends\n",
+                     "ends\n", "cr\r\nlf/x", "/abs", "trail/", "{{ x }}/y"]
+        var files: [RenderedFile] = []
+        for (index, text) in (hostile + hostile.map { $0 + "\n" }).enumerated() {
+            let path = paths[index % paths.count]
+            let mode = [0o644, 0o600, 0o755, 0o700, 0o751, 0o4755][index % 6]
+            files.append(RenderedFile(path: path, mode: mode, installation: .wholeFile(text)))
+            files.append(RenderedFile(path: path, mode: mode, installation: .managedBlock(ManagedBlock(
+                commentLeader: hostile[(index + 1) % hostile.count], body: text, newFilePreamble: index % 2 == 0 ? "" : text))))
+            files.append(RenderedFile(path: path, mode: mode, installation: .jsonSettings(JSONSettingsEdit(
+                key: text, settings: index % 3 == 0 ? [] : [JSONSetting(key: text, value: hostile[(index + 2) % hostile.count]),
+                                                            JSONSetting(key: "plain.key", value: text)]))))
+        }
+        check(Planner().plan(spec: PlanExamples.computeNode, dotfiles: files), "hostile dotfiles")
+        // No tasks at all: `tasks: []`.
+        var empty = Planner().plan(spec: PlanExamples.computeNode)
+        empty.steps = []
+        check(empty, "no steps")
+        // Only dotfile tasks.
+        var dotfilesOnly = Planner().plan(spec: PlanExamples.workstation, dotfiles: PlanExamples.dotfiles)
+        dotfilesOnly.steps = dotfilesOnly.steps.filter { if case .dotfiles = $0.kind { true } else { false } }
+        check(dotfilesOnly, "only dotfiles")
+    }
+
     static func playbook(_ spec: MachineSpec, dotfiles: [RenderedFile] = []) -> String {
         AnsibleEmitter().emit(Planner().plan(spec: spec, dotfiles: dotfiles), inInventory: spec.ssh != nil)
     }

@@ -31,6 +31,38 @@ import RigSpec
         #expect(scheme.contains("      \\ 'comment': ['#a0a0a0', 247],\n"))
     }
 
+    /// The machine scheme's palette lines are chosen once per `SchemeColours` (every colour and override, not
+    /// the machine's name): each palette gets what it would get on its own, whatever was rendered before it.
+    @Test func schemesSharingColoursDifferOnlyInTheirNames() throws {
+        var specs = ThemeExamples.all
+        for spec in ThemeExamples.all {
+            var renamed = spec
+            renamed.name += "-twin"
+            var overridden = spec
+            overridden.theme?.vim = ["comment": ThemeExamples.color("#a0a0a0"), "background": spec.theme!.background]
+            var recoloured = spec
+            recoloured.theme?.cursor = ThemeExamples.color("#010203")
+            specs += [renamed, overridden, recoloured]
+        }
+        for _ in 0..<2 {
+            for spec in specs {
+                let palette = try Palette(spec: spec)
+                let lines = VimThemeRenderer.dictionaryLines(VimThemeRenderer.ownValues(palette), indices: VimThemeRenderer.xtermIndices(palette))
+                let scheme = VimThemeRenderer.machineScheme(palette)
+                #expect(scheme.contains("let g:rigctl_palette = {\n" + lines + "\n      \\ }\n"), "\(spec.name)")
+                #expect(scheme.contains("rigctl-\(spec.name)"))
+            }
+        }
+        let twins = try ThemeExamples.all.map { spec in
+            var renamed = spec
+            renamed.name += "-twin"
+            return (VimThemeRenderer.machineScheme(try Palette(spec: spec)), VimThemeRenderer.machineScheme(try Palette(spec: renamed)), spec.name)
+        }
+        for (scheme, twin, name) in twins {
+            #expect(scheme.replacingOccurrences(of: name, with: name + "-twin") == twin)
+        }
+    }
+
     /// Loads each machine's scheme in Debian's vim with no vimrc and reads the highlight groups back.
     @Test(arguments: ThemeExamples.all)
     func vimLoadsTheMachineScheme(spec: MachineSpec) async throws {
