@@ -69,7 +69,7 @@ package final class SpecLoader {
             return .failure(SpecError(SpecLoader.capped(diagnostics, suppressed: suppressed)))
         }
         var decoder = ShapeDecoder(limit: SpecLoader.diagnosticLimit)
-        let value = decoder.decode(merged, as: MachineSpecShape.root, path: "")
+        let value = decoder.decode(merged, as: MachineSpecShape.root)
         diagnostics += decoder.diagnostics
         guard diagnostics.isEmpty, let value else { return .failure(SpecError(SpecLoader.capped(diagnostics, suppressed: suppressed + decoder.suppressed))) }
         var locations = decoder.locations
