@@ -14,6 +14,9 @@ struct ShapeDecoder {
         self.limit = limit
     }
 
+    /// Writes where the whole spec is (the path `""`), after its keys.
+    mutating func locate(top origin: SourceLocation) { locations[""] = origin }
+
     /// Decodes the whole spec (at the top of `locations`).
     mutating func decode(_ tree: YAMLTree, as shape: Shape) -> SpecValue? {
         decode(tree, as: shape, at: SourceMap.top)
@@ -40,20 +43,22 @@ struct ShapeDecoder {
         var seen = FieldSet(count: fields.count)
         // Keys are mostly written in the shape's order: the search for each starts after the last one found.
         var next = 0
-        for (key, value) in pairs {
-            guard let name = key.scalar else { error(at: key.location, "keys must be plain strings"); continue }
+        // By position, not `for (key, value) in pairs`: a copied pair of nodes cost two value-witness copies.
+        for position in pairs.indices {
+            let location = pairs[position].key.location
+            guard let name = pairs[position].key.scalar else { error(at: location, "keys must be plain strings"); continue }
             guard let index = ShapeDecoder.field(named: name, in: fields, from: next) else {
                 let map = locations
-                error(at: key.location, "unknown key '\(name)'\(ShapeDecoder.inPath(map, place))\(Suggestion.hint(for: name, among: fields.map(\.key)))")
+                error(at: location, "unknown key '\(name)'\(ShapeDecoder.inPath(map, place))\(Suggestion.hint(for: name, among: fields.map(\.key)))")
                 continue
             }
             next = index + 1
-            if seen.contains(index) { error(at: key.location, "duplicate key '\(name)'"); continue }
+            if seen.contains(index) { error(at: location, "duplicate key '\(name)'"); continue }
             seen.insert(index)
             // The field's own key: the same text as `name`, kept once for the process (copies retain nothing).
             let field = fields[index]
-            let child = locations.key(field.key, dotted: !locations.isEmptyPath(at: place), under: place, at: key.location)
-            if let decoded = decode(value, as: field.shape, at: child) { values.append((field.key, decoded)) }
+            let child = locations.key(field.key, dotted: !locations.isEmptyPath(at: place), under: place, at: location)
+            if let decoded = decode(pairs[position].value, as: field.shape, at: child) { values.append((field.key, decoded)) }
         }
         for (index, field) in fields.enumerated() where field.required && !seen.contains(index) {
             let map = locations
@@ -90,15 +95,16 @@ struct ShapeDecoder {
         guard case .mapping(let pairs) = tree.value else { return mismatch(tree, expected: "a mapping", at: place) }
         var values: [(key: String, value: SpecValue)] = []
         var seen: Set<String> = []
-        for (key, value) in pairs {
-            guard let name = key.scalar, keyPattern.matches(name) else {
-                let map = locations
-                error(at: key.location, "'\(key.scalar ?? "?")' is not a valid key in '\(map.path(at: place))': expected \(keyPattern.meaning)")
+        for position in pairs.indices {
+            let location = pairs[position].key.location
+            guard let name = pairs[position].key.scalar, keyPattern.matches(name) else {
+                let map = locations, written = pairs[position].key.scalar
+                error(at: location, "'\(written ?? "?")' is not a valid key in '\(map.path(at: place))': expected \(keyPattern.meaning)")
                 continue
             }
-            if !seen.insert(name).inserted { error(at: key.location, "duplicate key '\(name)'"); continue }
-            let child = locations.key(name, dotted: true, under: place, at: key.location)
-            if let decoded = decode(value, as: shape, at: child) { values.append((name, decoded)) }
+            if !seen.insert(name).inserted { error(at: location, "duplicate key '\(name)'"); continue }
+            let child = locations.key(name, dotted: true, under: place, at: location)
+            if let decoded = decode(pairs[position].value, as: shape, at: child) { values.append((name, decoded)) }
         }
         return .map(values)
     }
@@ -107,12 +113,13 @@ struct ShapeDecoder {
         guard case .sequence(let items) = tree.value else { return mismatch(tree, expected: "a list", at: place) }
         var values: [SpecValue] = []
         var strings = Set<String>()   // strings checked in one pass: 16,000 apt names stay linear
-        for (index, element) in items.enumerated() {
-            let child = locations.item(index, under: place, at: element.location)
-            guard let decoded = decode(element, as: item, at: child) else { continue }
+        for index in items.indices {
+            let location = items[index].location
+            let child = locations.item(index, under: place, at: location)
+            guard let decoded = decode(items[index], as: item, at: child) else { continue }
             if unique, isDuplicate(decoded, among: values, strings: &strings) {
-                let map = locations
-                error(at: element.location, "'\(element.scalar ?? "item")' is listed twice in '\(map.path(at: place))'")
+                let map = locations, written = items[index].scalar
+                error(at: location, "'\(written ?? "item")' is listed twice in '\(map.path(at: place))'")
                 continue
             }
             values.append(decoded)
