@@ -94,9 +94,11 @@ extension MachineSpec {
 }
 
 extension MachineSpec.Workload {
+    /// The keys of a custom model's numbers.
+    private static let numbers = ["parameters", "layers", "hidden", "heads", "kv-heads", "head-dim", "intermediate", "vocab", "experts", "experts-per-token"]
+
     init(value w: SpecValue) {
-        let numbers = ["parameters", "layers", "hidden", "heads", "kv-heads", "head-dim", "intermediate", "vocab", "experts", "experts-per-token"]
-        let custom = numbers.contains { w[$0] != nil }
+        let custom = Self.numbers.contains { w[$0] != nil }
             ? MachineSpec.CustomModel(parameters: w["parameters"]?.string.flatMap(MachineSpec.CustomModel.parseCount),
                                       layers: w["layers"]?.integer, hidden: w["hidden"]?.integer, heads: w["heads"]?.integer,
                                       kvHeads: w["kv-heads"]?.integer, headDim: w["head-dim"]?.integer,

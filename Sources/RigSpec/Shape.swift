@@ -83,7 +83,8 @@ package enum SpecValue: Sendable, Equatable {
 
     package subscript(key: String) -> SpecValue? {
         guard case .object(let fields) = self else { return nil }
-        for field in fields where field.key == key { return field.value }
+        // By position: `for field in fields` copied every pair it passed.
+        for index in fields.indices where fields[index].key == key { return fields[index].value }
         return nil
     }
 

@@ -18,6 +18,13 @@ package final class SpecLoader {
     private var trees: [String: YAMLReader.Result] = [:]
     private var joins: [JoinKey: String] = [:]
     private var realPaths: [String: String?] = [:]
+    /// Fragments that include nothing: each resolves to its parsed tree, whichever machine names it.
+    private var leafFragments: Set<String> = []
+    /// The merge of include-free fragments, by their paths in include order, with the problems the
+    /// merging found: a pure function of those (cached, unchanging) trees, so every machine naming
+    /// the same fragments shares it. Bounded; one loader per thread, so no lock.
+    private var leafMerges: [[String]: (tree: YAMLTree, diagnostics: [Diagnostic])] = [:]
+    static let leafMergeLimit = 256
     /// Problems of the machine being loaded that were counted, not kept.
     private var suppressed = 0
 
@@ -69,12 +76,12 @@ package final class SpecLoader {
             return .failure(SpecError(SpecLoader.capped(diagnostics, suppressed: suppressed)))
         }
         var decoder = ShapeDecoder(limit: SpecLoader.diagnosticLimit)
-        let value = decoder.decode(merged, as: MachineSpecShape.root, path: "")
+        let value = decoder.decode(merged, as: MachineSpecShape.root)
         diagnostics += decoder.diagnostics
         guard diagnostics.isEmpty, let value else { return .failure(SpecError(SpecLoader.capped(diagnostics, suppressed: suppressed + decoder.suppressed))) }
-        var locations = decoder.locations
-        locations[""] = origin
-        let spec = MachineSpec(name: name, file: file, value: value, locations: locations)
+        // Written through the decoder, which holds the map alone: a copy written to copied every entry.
+        decoder.locate(top: origin)
+        let spec = MachineSpec(name: name, file: file, value: value, locations: decoder.locations)
         let platformProblems = PlatformKeys.diagnostics(spec)
         guard platformProblems.isEmpty else { return .failure(SpecError(SpecLoader.capped(platformProblems, suppressed: 0))) }
         return .success(spec)
@@ -134,12 +141,17 @@ package final class SpecLoader {
         suppressed += parsed.suppressed
         guard let tree = parsed.root else { return nil }
         guard case .mapping(let pairs) = tree.value,
-              let includeIndex = pairs.firstIndex(where: { $0.key.scalar == "include" }) else { return tree }
+              let includeIndex = pairs.firstIndex(where: { $0.key.scalar == "include" }) else {
+            if !chain.isEmpty { leafFragments.insert(file) }
+            return tree
+        }
         guard case .sequence(let items) = pairs[includeIndex].value.value else {
             diagnostics.append(Diagnostic(at: pairs[includeIndex].value.location, "include: expected a list of file paths, found \(pairs[includeIndex].value.kindName)"))
             return tree
         }
         var merged: YAMLTree?
+        // The include-free fragments `merged` is made of, in order; nil once another fragment is in it.
+        var leaves: [String]? = []
         let root = SpecLoader.includeRoot(of: chain.first ?? file)
         for item in items {
             guard let relative = item.scalar, item.resolvedKind == .string, SpecPatterns.includePath.matches(relative), !relative.hasPrefix("/") else {
@@ -176,7 +188,24 @@ package final class SpecLoader {
                 diagnostics.append(Diagnostic(at: fragment.location, "an included fragment must be a mapping, found \(fragment.kindName)"))
                 continue
             }
-            merged = merged.map { SpecLoader.merge($0, fragment, diagnostics: &diagnostics) } ?? fragment
+            guard let before = leaves, leafFragments.contains(target) else {
+                leaves = nil
+                merged = merged.map { SpecLoader.merge($0, fragment, diagnostics: &diagnostics) } ?? fragment
+                continue
+            }
+            let key = before + [target]
+            leaves = key
+            guard let base = merged else { merged = fragment; continue }
+            if let known = leafMerges[key] {
+                diagnostics += known.diagnostics
+                merged = known.tree
+            } else {
+                var found: [Diagnostic] = []
+                let tree = SpecLoader.merge(base, fragment, diagnostics: &found)
+                diagnostics += found
+                if leafMerges.count < SpecLoader.leafMergeLimit { leafMerges[key] = (tree, found) }
+                merged = tree
+            }
         }
         // The include key itself is consumed here; its items stay checked above.
         var own = pairs
@@ -224,8 +253,9 @@ package final class SpecLoader {
             // a long one indexed, so merging stays linear.
             var result = basePairs
             var index: [String: Int]?
-            for pair in overlayPairs {
-                guard let key = pair.key.scalar else { result.append(pair); continue }
+            // By position: a copied pair of nodes cost two value-witness copies.
+            for overlay in overlayPairs.indices {
+                guard let key = overlayPairs[overlay].key.scalar else { result.append(overlayPairs[overlay]); continue }
                 if index == nil, result.count > 16 {
                     var built: [String: Int] = Dictionary(minimumCapacity: result.count)
                     for (position, pair) in result.enumerated() { if let key = pair.key.scalar { built[key] = position } }
@@ -233,10 +263,11 @@ package final class SpecLoader {
                 }
                 let found = index.map { $0[key] } ?? result.firstIndex { $0.key.scalar == key }
                 if let position = found {
-                    result[position] = (pair.key, merge(result[position].value, pair.value, diagnostics: &diagnostics))
+                    result[position].value = merge(result[position].value, overlayPairs[overlay].value, diagnostics: &diagnostics)
+                    result[position].key = overlayPairs[overlay].key
                 } else {
                     index?[key] = result.count
-                    result.append(pair)
+                    result.append(overlayPairs[overlay])
                 }
             }
             return YAMLTree(.mapping(result), at: overlay.location)

@@ -161,13 +161,14 @@ private struct YAMLComposer {
         }
     }
 
-    /// Puts a finished node into the mapping or list being read, or makes it the root.
-    private mutating func add(_ node: YAMLTree, size: Int) {
+    /// Puts a finished node into the mapping or list being read, or makes it the root. `node` is
+    /// consumed and the pending key taken, not copied: each copy of a node is a value-witness call.
+    private mutating func add(_ node: consuming YAMLTree, size: Int) {
         guard !stack.isEmpty else { root = node; return }
         let top = stack.count - 1
         stack[top].size += size
         guard stack[top].isMapping else { items.append(node); return }
-        guard let key = stack[top].pendingKey else {
+        guard let key = stack[top].pendingKey.take() else {
             stack[top].pendingKeyRepeats = node.scalar.map { isRepeated($0, in: top) } ?? false
             if stack[top].pendingKeyRepeats, let name = node.scalar {
                 report(at: node.location, "duplicate key '\(name)' in the same mapping")
@@ -175,10 +176,10 @@ private struct YAMLComposer {
             stack[top].pendingKey = node
             return
         }
-        stack[top].pendingKey = nil
         guard !stack[top].pendingKeyRepeats else { return }
+        let name = key.scalar
         pairs.append((key, node))
-        if let name = key.scalar {
+        if let name {
             if stack[top].keyIndex != nil {
                 stack[top].keyIndex!.insert(name)
             } else if pairs.count - stack[top].start == 16 {
@@ -297,7 +298,7 @@ private final class PendingNodes<Element> {
         storage.deallocate()
     }
 
-    func append(_ element: Element) {
+    func append(_ element: consuming Element) {
         if count == capacity {
             // Nodes are bounded by YAMLLimits (bytes and aliases), far below an overflow.
             let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)

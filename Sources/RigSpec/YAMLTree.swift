@@ -124,22 +124,29 @@ package enum ScalarKind: Sendable, Hashable {
 
     // YAML 1.2.2 core schema (section 10.3.2), over bytes: ASCII digits only.
     private static func isInteger(_ text: String) -> Bool {
-        var body = Substring(text).utf8[...]
-        if let sign = body.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { body = body.dropFirst() }
+        var text = text
+        return text.withUTF8(isInteger)
+    }
+
+    /// The same test over the text's bytes in place (a Substring's UTF-8 view cost more than the test).
+    private static func isInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { start = 1 }
+        let count = bytes.count - start
         let isDigit = { (b: UInt8) in b &- 0x30 < 10 }
-        // The prefix by bytes: the generic `starts(with:)` cost more than the rest of the test.
-        let prefix = body.count > 2 && body.first == UInt8(ascii: "0") ? body[body.index(after: body.startIndex)] : 0
-        if prefix == UInt8(ascii: "x") {
-            return body.dropFirst(2).allSatisfy { isDigit($0) || ($0 | 0x20) &- 0x61 < 6 }
-        }
-        if prefix == UInt8(ascii: "o") { return body.dropFirst(2).allSatisfy { $0 &- 0x30 < 8 } }
-        return !body.isEmpty && body.allSatisfy(isDigit)
+        let prefix = count > 2 && bytes[start] == UInt8(ascii: "0") ? bytes[start + 1] : 0
+        let rest = UnsafeBufferPointer(rebasing: bytes[min(start + 2, bytes.count)...])
+        if prefix == UInt8(ascii: "x") { return rest.allSatisfy { isDigit($0) || ($0 | 0x20) &- 0x61 < 6 } }
+        if prefix == UInt8(ascii: "o") { return rest.allSatisfy { $0 &- 0x30 < 8 } }
+        return count > 0 && UnsafeBufferPointer(rebasing: bytes[start...]).allSatisfy(isDigit)
     }
 
     private static let specialFloats: Set<String> = [".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN"]
 
     private static func isFloat(_ text: String) -> Bool {
-        if text.utf8.count <= 5, specialFloats.contains(text) { return true }
+        // Each special float starts with '.', '+' or '-', and no other character is canonically equal to those.
+        if text.utf8.count <= 5, let first = text.utf8.first, first == UInt8(ascii: ".") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-"),
+           specialFloats.contains(text) { return true }
         var sawDigit = false, sawDot = false, sawExponent = false
         var previous: UInt8 = 0x20
         for (i, c) in text.utf8.enumerated() {

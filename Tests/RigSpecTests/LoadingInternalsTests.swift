@@ -47,6 +47,42 @@ import Testing
         #expect(MachineSpec.AptPackage(text) == Self.splitPackage(text), "\(text.debugDescription)")
     }
 
+    /// Scalars for the kind and quantity scanners: numbers in every YAML form, quantities with and
+    /// without spaces, tabs and units, words, and non-ASCII look-alikes.
+    static let scalars = texts + [
+        "0x1F", "0xg", "0x", "0o17", "0o8", "0o", "-0x1", "+12", "-", "+", "0", "00", "1.5", "-1.5e3", "1e", "e1", ".5", "5.",
+        ".inf", "-.inf", "+.inf", ".NaN", ".nan", ".Inf", "+.INF", "inf", "~", "null", "Null", "true", "FALSE", "yes",
+        "32 GiB", "32GiB", " 32 GiB ", "\t350\tW\t", "1.6 kW", "1.6.2 kW", "1. kW", ".5 kW", "0 W", "6000 MT/s", "3.3 GHz",
+        "1 TB", "1  TB", "24 gib", "24 GiBs", "24", "W", " ", "\t", "99999999999999999999 B", "1e3 W", "3\r\n W", "3 W\r\n",
+        "1\u{2003}W", "\u{2003}1 W", "1 W\u{2003}", "１ W", "1 \u{0301}W", "1\u{0301} W", "350 Ｗ",
+    ]
+
+    /// `ScalarKind.resolve`'s integer test as it was written over a Substring's UTF-8 view.
+    static func viewIsInteger(_ text: String) -> Bool {
+        var body = Substring(text).utf8[...]
+        if let sign = body.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { body = body.dropFirst() }
+        let isDigit = { (b: UInt8) in b &- 0x30 < 10 }
+        let prefix = body.count > 2 && body.first == UInt8(ascii: "0") ? body[body.index(after: body.startIndex)] : 0
+        if prefix == UInt8(ascii: "x") { return body.dropFirst(2).allSatisfy { isDigit($0) || ($0 | 0x20) &- 0x61 < 6 } }
+        if prefix == UInt8(ascii: "o") { return body.dropFirst(2).allSatisfy { $0 &- 0x30 < 8 } }
+        return !body.isEmpty && body.allSatisfy(isDigit)
+    }
+
+    @Test(arguments: scalars)
+    func scalarKindsResolveAsTheyDid(text: String) {
+        let kind = ScalarKind.resolve(text)
+        #expect((kind == .int) == Self.viewIsInteger(text) || kind == .null || kind == .bool, "\(text.debugDescription)")
+        let specials: Set<String> = [".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN"]
+        if specials.contains(text) { #expect(kind == .float) }
+    }
+
+    @Test(arguments: scalars)
+    func quantitiesParseByBytesAsByCharacters(text: String) {
+        for dimension in Dimension.allCases {
+            #expect(Quantity.parse(text, as: dimension) == Quantity.parseByCharacters(text, as: dimension), "\(text.debugDescription) \(dimension)")
+        }
+    }
+
     @Test func equalFileNamesShareOneNumberAndLocationsOrderByTheName() {
         let a = SourceLocation(file: "machines/b.yaml", line: 3, column: 1)
         let b = SourceLocation(file: String("machines/" + "b.yaml"), line: 3, column: 1)

@@ -19,7 +19,16 @@ import Testing
             ("machines/stacks/ml-base.yaml", "ml-base.yaml", "machines/stacks"),
             ("a/b/", "b", "a"), ("a", "a", ""), ("/a", "a", "/"), ("/", "/", "/"), ("", "", ""),
             ("a//b", "b", "a"), ("///", "/", "/"), ("/x/y.yaml", "y.yaml", "/x"),
+            ("//a", "a", "/"), ("a//", "a", ""), ("/a//b//", "b", "/a"),
         ]
+        // Each ASCII case again with a non-ASCII name in front (the character walk, not the byte scan).
+        for c in cases where !c.path.isEmpty && !c.path.hasPrefix("/") && c.parent != "" {
+            #expect(PathText.lastComponent("é" + c.path) == c.last, "lastComponent(é\(c.path))")
+            #expect(PathText.deletingLastComponent("é" + c.path) == "é" + c.parent, "deletingLastComponent(é\(c.path))")
+        }
+        // A combining mark after '/' makes one character that is not '/' (no byte scan could tell).
+        #expect(PathText.lastComponent("a/\u{301}b") == "a/\u{301}b")
+        #expect(PathText.deletingLastComponent("a/\u{301}b") == "")
         for c in cases {
             #expect(PathText.lastComponent(c.path) == c.last, "lastComponent(\(c.path))")
             #expect(PathText.deletingLastComponent(c.path) == c.parent, "deletingLastComponent(\(c.path))")

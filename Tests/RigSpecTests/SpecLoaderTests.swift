@@ -76,6 +76,43 @@ import Testing
         #expect(loaded.diagnostics.map(\.location.description) == ["/a.yaml:2:11", "/b.yaml:3:15", "/b.yaml:4:1"])
     }
 
+    /// Machines naming the same include-free fragments share their merge (one loader): each gets the
+    /// same spec and the same merge problems as a loader of its own would give, and a machine naming
+    /// them in another order, or a fragment that itself includes, is merged afresh.
+    @Test func sharedFragmentMergesGiveEachMachineTheSameAnswer() {
+        let machine = { (name: String, includes: String) in
+            "version: 1\ninclude: [\(includes)]\nhostname: \(name)\nos: { distro: ubuntu, release: \"22.04\" }\n"
+        }
+        let files = [
+            "/r/machines/a.yaml": machine("a", "stacks/one.yaml, stacks/two.yaml"),
+            "/r/machines/b.yaml": machine("b", "stacks/one.yaml, stacks/two.yaml"),
+            "/r/machines/c.yaml": machine("c", "stacks/two.yaml, stacks/one.yaml"),
+            "/r/machines/d.yaml": machine("d", "stacks/nested.yaml, stacks/two.yaml"),
+            "/r/machines/e.yaml": machine("e", "stacks/one.yaml, stacks/clash.yaml"),
+            "/r/machines/f.yaml": machine("f", "stacks/one.yaml, stacks/clash.yaml"),
+            "/r/machines/stacks/one.yaml": "packages: { apt: [tmux, htop] }\ngpu-settings: { persistence: true }\n",
+            "/r/machines/stacks/two.yaml": "packages: { apt: [htop, jq] }\ngpu-settings: { power-limit: 200 W }\n",
+            "/r/machines/stacks/nested.yaml": "include: [one.yaml]\npackages: { apt: [git] }\n",
+            "/r/machines/stacks/clash.yaml": "packages: [git]\n",
+        ]
+        let names = ["a", "b", "c", "d", "e", "f"].map { "/r/machines/\($0).yaml" }
+        let shared = SpecLoader(readFile: files.index)
+        for name in names + names {
+            let alone = SpecLoader(readFile: files.index).load(file: name)
+            let again = shared.load(file: name)
+            switch (alone, again) {
+            case let (.success(a), .success(b)): #expect(a == b, "\(name)")
+            case let (.failure(a), .failure(b)): #expect(a.diagnostics == b.diagnostics, "\(name)")
+            default: Issue.record("\(name): \(alone) but \(again)")
+            }
+        }
+        #expect((try? shared.load(file: names[0]).get())?.packages.apt.map(\.name) == ["tmux", "htop", "jq"])
+        #expect((try? shared.load(file: names[2]).get())?.packages.apt.map(\.name) == ["htop", "jq", "tmux"])
+        #expect((try? shared.load(file: names[3]).get())?.packages.apt.map(\.name) == ["tmux", "htop", "git", "jq"])
+        guard case .failure(let clash) = shared.load(file: names[5]) else { Issue.record("no merge problem"); return }
+        #expect(clash.diagnostics.map(\.message).contains { $0.hasPrefix("cannot merge a list here with a mapping") })
+    }
+
     @Test func pinnedPackagesAndQuantities() throws {
         let spec = try TestFixtures.load(TestFixtures.minimal + """
 

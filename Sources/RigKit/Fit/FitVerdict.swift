@@ -1,4 +1,5 @@
 import RigSpec
+import RigText
 
 /// Where a workload can live on a machine, with the numbers behind the answer.
 package struct FitVerdict: Sendable, Equatable {
@@ -14,11 +15,10 @@ package struct FitVerdict: Sendable, Equatable {
 
     package let estimate: MemoryEstimate
     package let outcome: Outcome
-    /// The sentences of the explanation after the estimate's, in order.
-    private let reasons: [String]
-    /// Each sentence of the explanation, in order: the estimate (written out only when asked for:
-    /// `validate` shows only the headline), then the reasons.
-    package var lines: [String] { [estimate.text] + reasons }
+    /// The explanation, written out on first use: `validate` shows only the headline.
+    private let explanation: Explanation
+    /// Each sentence of the explanation, in order: the estimate, then the reasons.
+    package var lines: [String] { explanation.lines }
     /// A caution that does not change the outcome (a narrow link under a split, RAM not in the spec).
     package let caution: String?
 
@@ -43,11 +43,33 @@ package struct FitVerdict: Sendable, Equatable {
     /// The message after the lead: the explanation's sentences and the caution.
     package var details: String { (lines + (caution.map { [$0] } ?? [])).joined(separator: "; ") }
 
-    init(estimate: MemoryEstimate, outcome: Outcome, reasons: [String], caution: String?) {
+    init(estimate: MemoryEstimate, outcome: Outcome, caution: String?, reasons: @escaping @Sendable () -> [String]) {
         self.estimate = estimate
         self.outcome = outcome
-        self.reasons = reasons
         self.caution = caution
+        explanation = Explanation { [estimate.text] + reasons() }
+    }
+
+    package static func == (lhs: FitVerdict, rhs: FitVerdict) -> Bool {
+        lhs.estimate == rhs.estimate && lhs.outcome == rhs.outcome && lhs.caution == rhs.caution && lhs.lines == rhs.lines
+    }
+
+    /// Lines written once, on first use (from any thread).
+    private final class Explanation: Sendable {
+        private let write: @Sendable () -> [String]
+        private let lock = Lock()
+        nonisolated(unsafe) private var written: [String]?
+
+        init(_ write: @escaping @Sendable () -> [String]) { self.write = write }
+
+        var lines: [String] {
+            lock.withLock {
+                if let written { return written }
+                let lines = write()
+                written = lines
+                return lines
+            }
+        }
     }
 }
 
@@ -64,20 +86,31 @@ package enum FitPlanner {
     package static let ramForSystem = 4 * FitFormat.gib
 
     package static func judge(_ estimate: MemoryEstimate, on machine: FitMachine) -> FitVerdict {
+        let decision = decide(estimate, on: machine, writing: false)
+        // The reasons are the same decision again, written out (only when a message is read).
+        return FitVerdict(estimate: estimate, outcome: decision.outcome, caution: decision.caution) {
+            decide(estimate, on: machine, writing: true).reasons
+        }
+    }
+
+    /// The outcome and caution, with the sentences behind them when `writing`.
+    private static func decide(_ estimate: MemoryEstimate, on machine: FitMachine, writing: Bool)
+        -> (outcome: FitVerdict.Outcome, caution: String?, reasons: [String]) {
         let w = estimate.workload
         var lines: [String] = []
+        func say(_ line: @autoclosure () -> String) { if writing { lines.append(line()) } }
         guard !machine.gpus.isEmpty else {
-            let why = machine.unsized.isEmpty ? "the machine has no GPU" : "the VRAM of \(machine.unsized.joined(separator: ", ")) is unknown (write parts.gpus[].vram)"
-            return FitVerdict(estimate: estimate, outcome: .doesNotFit, reasons: lines + [why], caution: nil)
+            say(machine.unsized.isEmpty ? "the machine has no GPU" : "the VRAM of \(machine.unsized.joined(separator: ", ")) is unknown (write parts.gpus[].vram)")
+            return (.doesNotFit, nil, lines)
         }
         let byMemory = machine.gpus.enumerated().sorted { $0.element.vramBytes != $1.element.vramBytes ? $0.element.vramBytes > $1.element.vramBytes : $0.offset < $1.offset }.map(\.element)
         let whole = need(share: estimate.total)
         // One GPU: the first card in spec order that holds it.
         if let card = machine.gpus.first(where: { $0.vramBytes >= whole }) {
-            lines.append("needs \(FitFormat.bytes(whole)) with the reserve; \(card.place) \(card.model) has \(FitFormat.bytes(card.vramBytes)), \(FitFormat.bytes(card.vramBytes - whole)) to spare")
-            return FitVerdict(estimate: estimate, outcome: .oneGPU(place: card.place, headroom: card.vramBytes - whole), reasons: lines, caution: nil)
+            say("needs \(FitFormat.bytes(whole)) with the reserve; \(card.place) \(card.model) has \(FitFormat.bytes(card.vramBytes)), \(FitFormat.bytes(card.vramBytes - whole)) to spare")
+            return (.oneGPU(place: card.place, headroom: card.vramBytes - whole), nil, lines)
         }
-        lines.append("needs \(FitFormat.bytes(whole)) with the reserve; the largest GPU, \(byMemory[0].place) \(byMemory[0].model), has \(FitFormat.bytes(byMemory[0].vramBytes))")
+        say("needs \(FitFormat.bytes(whole)) with the reserve; the largest GPU, \(byMemory[0].place) \(byMemory[0].model), has \(FitFormat.bytes(byMemory[0].vramBytes))")
         // Split by layers over the n largest cards.
         let layers = max(1, w.architecture.layers)
         // A model of one layer cannot be split by layers.
@@ -87,38 +120,37 @@ package enum FitPlanner {
                 let chosen = Array(byMemory.prefix(n))
                 if chosen.allSatisfy({ $0.vramBytes >= share }) {
                     let smallest = chosen.map(\.vramBytes).min() ?? 0
-                    lines.append("split by layers over \(n) GPUs (\(layersPerGPU(layers, n)) layers each): \(FitFormat.bytes(share)) per GPU of \(FitFormat.bytes(smallest)), \(FitFormat.bytes(smallest - share)) to spare")
+                    say("split by layers over \(n) GPUs (\(layersPerGPU(layers, n)) layers each): \(FitFormat.bytes(share)) per GPU of \(FitFormat.bytes(smallest)), \(FitFormat.bytes(smallest - share)) to spare")
                     let links = linkReport(estimate, share: share, gpus: chosen)
-                    lines.append(links.line)
-                    return FitVerdict(estimate: estimate, outcome: .split(gpus: n), reasons: lines, caution: links.caution)
+                    say(links.line)
+                    return (.split(gpus: n), links.caution, lines)
                 }
             }
             let share = perGPU(estimate, gpus: byMemory.count, layers: layers, include: { _ in true })
-            lines.append("split over all \(byMemory.count) GPUs it needs \(FitFormat.bytes(share)) per GPU")
+            say("split over all \(byMemory.count) GPUs it needs \(FitFormat.bytes(share)) per GPU")
         }
         // CPU offload: what must stay on the GPUs, split over all of them; the rest of the offloadable part in RAM.
         let n = min(byMemory.count, layers)
         let cards = Array(byMemory.prefix(n))
         let resident = perGPU(estimate, gpus: n, layers: layers, include: { !$0.offloadable })
         guard cards.allSatisfy({ $0.vramBytes >= resident }) else {
-            lines.append("even with the \(offloadNames(estimate)) in RAM each GPU needs \(FitFormat.bytes(resident))")
-            return FitVerdict(estimate: estimate, outcome: .doesNotFit, reasons: lines, caution: nil)
+            say("even with the \(offloadNames(estimate)) in RAM each GPU needs \(FitFormat.bytes(resident))")
+            return (.doesNotFit, nil, lines)
         }
         let offloadable = estimate.terms.filter(\.offloadable).reduce(0) { $0 + $1.bytes }
         let spare = cards.reduce(0) { $0 + ($1.vramBytes - resident) } / (1 + fragmentationPercent / 100)
         let offloaded = max(0, offloadable - spare)
         let ramNeeded = offloaded + ramForSystem
-        let kept = "\(FitFormat.bytes(offloadable - offloaded)) of the \(offloadNames(estimate)) on the GPU\(n == 1 ? "" : "s")"
+        func kept() -> String { "\(FitFormat.bytes(offloadable - offloaded)) of the \(offloadNames(estimate)) on the GPU\(n == 1 ? "" : "s")" }
         guard let ram = machine.ramBytes else {
-            lines.append("\(kept), \(FitFormat.bytes(offloaded)) in system RAM: needs \(FitFormat.bytes(ramNeeded)) of RAM with 4 GiB for the system")
-            return FitVerdict(estimate: estimate, outcome: .offload(bytes: offloaded), reasons: lines,
-                              caution: "the spec does not give parts.memory.size, so the RAM cannot be checked")
+            say("\(kept()), \(FitFormat.bytes(offloaded)) in system RAM: needs \(FitFormat.bytes(ramNeeded)) of RAM with 4 GiB for the system")
+            return (.offload(bytes: offloaded), "the spec does not give parts.memory.size, so the RAM cannot be checked", lines)
         }
-        lines.append("\(kept), \(FitFormat.bytes(offloaded)) in system RAM: needs \(FitFormat.bytes(ramNeeded)) of RAM with 4 GiB for the system, the machine has \(FitFormat.bytes(ram))")
+        say("\(kept()), \(FitFormat.bytes(offloaded)) in system RAM: needs \(FitFormat.bytes(ramNeeded)) of RAM with 4 GiB for the system, the machine has \(FitFormat.bytes(ram))")
         if ramNeeded <= ram {
-            return FitVerdict(estimate: estimate, outcome: .offload(bytes: offloaded), reasons: lines, caution: nil)
+            return (.offload(bytes: offloaded), nil, lines)
         }
-        return FitVerdict(estimate: estimate, outcome: .doesNotFit, reasons: lines, caution: nil)
+        return (.doesNotFit, nil, lines)
     }
 
     /// A share plus the GPU's reserve.

@@ -51,15 +51,30 @@ package struct MemoryTerm: Sendable, Equatable {
     }
     package let kind: Kind
     package let bytes: Double
-    /// `8.03B × 2 B`
-    package let formula: String
+    /// `8.03B × 2 B`, written out when read: `validate` reads no formula, and building each one's
+    /// numbers as text cost more than the estimate itself.
+    package var formula: String { writeFormula() }
+    private let writeFormula: @Sendable () -> String
     /// Spread over the GPUs a model is split across (by layers); false for what each GPU holds whole.
     package let splits: Bool
     /// May live in system RAM instead (CPU offload).
     package let offloadable: Bool
 
+    init(kind: Kind, bytes: Double, formula: @escaping @autoclosure @Sendable () -> String, splits: Bool, offloadable: Bool) {
+        self.kind = kind
+        self.bytes = bytes
+        self.writeFormula = formula
+        self.splits = splits
+        self.offloadable = offloadable
+    }
+
     /// `weights 8.03B × 2 B = 15.0 GiB`
     package var text: String { "\(kind.rawValue) \(formula) = \(FitFormat.bytes(bytes))" }
+
+    package static func == (lhs: MemoryTerm, rhs: MemoryTerm) -> Bool {
+        lhs.kind == rhs.kind && lhs.bytes == rhs.bytes && lhs.splits == rhs.splits && lhs.offloadable == rhs.offloadable
+            && lhs.formula == rhs.formula
+    }
 }
 
 /// What a workload needs in memory, term by term.
@@ -112,12 +127,9 @@ package enum MemoryEstimator {
         let h = Double(a.hidden), layers = Double(a.layers), tokens = Double(w.context), batch = Double(w.batch)
         let width = w.precision.kvBytes / 2   // activation bytes relative to 16-bit
         var terms: [MemoryTerm] = []
-        // A mixture of experts keeps every expert in memory; the count says how few run per token.
-        let counted = FitFormat.count(p) + (a.isMixtureOfExperts ? " (\(a.experts) experts, \(FitFormat.count(a.activeParameters)) active)" : "")
-        let weightFormula = "\(counted) × \(FitFormat.perWeight(w.precision.bytesPerWeight))"
         switch w.mode {
         case .inference:
-            terms.append(MemoryTerm(kind: .weights, bytes: p * w.precision.bytesPerWeight, formula: weightFormula, splits: true, offloadable: true))
+            terms.append(MemoryTerm(kind: .weights, bytes: p * w.precision.bytesPerWeight, formula: weightFormula(w), splits: true, offloadable: true))
             let kv = 2 * layers * a.kvWidth * tokens * batch * w.precision.kvBytes
             terms.append(MemoryTerm(kind: .kvCache, bytes: kv,
                                     formula: "2 × \(a.layers) layers × \(a.kvHeads) × \(a.headDim) × \(w.context) tokens × \(w.batch) × \(FitFormat.fixed(w.precision.kvBytes, 0)) B",
@@ -129,7 +141,7 @@ package enum MemoryEstimator {
             terms.append(MemoryTerm(kind: .logits, bytes: batch * Double(a.vocab) * 4, formula: "\(w.batch) × \(a.vocab) × 4 B",
                                     splits: false, offloadable: false))
         case .finetuneLoRA:
-            terms.append(MemoryTerm(kind: .weights, bytes: p * w.precision.bytesPerWeight, formula: weightFormula + " (frozen)", splits: true, offloadable: true))
+            terms.append(MemoryTerm(kind: .weights, bytes: p * w.precision.bytesPerWeight, formula: weightFormula(w) + " (frozen)", splits: true, offloadable: true))
             let adapters = a.loraParameters(rank: w.loraRank)
             let perAdapter = 8 + w.optimizer.stateBytes
             terms.append(MemoryTerm(kind: .adapters, bytes: adapters * perAdapter,
@@ -138,7 +150,7 @@ package enum MemoryEstimator {
             terms += trainingActivations(w, width: width)
         case .finetune, .train:
             let weightBytes = w.precision == .fp32 ? 4.0 : 2.0
-            terms.append(MemoryTerm(kind: .weights, bytes: p * weightBytes, formula: "\(counted) × \(FitFormat.fixed(weightBytes, 0)) B",
+            terms.append(MemoryTerm(kind: .weights, bytes: p * weightBytes, formula: "\(counted(a)) × \(FitFormat.fixed(weightBytes, 0)) B",
                                     splits: true, offloadable: false))
             terms.append(MemoryTerm(kind: .gradients, bytes: p * weightBytes, formula: "\(FitFormat.count(p)) × \(FitFormat.fixed(weightBytes, 0)) B",
                                     splits: true, offloadable: true))
@@ -153,19 +165,31 @@ package enum MemoryEstimator {
         return MemoryEstimate(workload: w, terms: terms)
     }
 
+    /// The parameters; a mixture of experts keeps every expert in memory, and the count says how few run per token.
+    private static func counted(_ a: ModelArchitecture) -> String {
+        FitFormat.count(a.parameters) + (a.isMixtureOfExperts ? " (\(a.experts) experts, \(FitFormat.count(a.activeParameters)) active)" : "")
+    }
+
+    private static func weightFormula(_ w: ResolvedWorkload) -> String {
+        "\(counted(w.architecture)) × \(FitFormat.perWeight(w.precision.bytesPerWeight))"
+    }
+
+    private static func shape(_ w: ResolvedWorkload, width: Double) -> String {
+        "\(w.context) tokens × \(w.batch) × \(w.architecture.hidden)\(width == 1 ? "" : " × 2")"
+    }
+
     private static func trainingActivations(_ w: ResolvedWorkload, width: Double) -> [MemoryTerm] {
         let a = w.architecture
         let sbh = Double(w.context) * Double(w.batch) * Double(a.hidden) * width
-        let shape = "\(w.context) tokens × \(w.batch) × \(a.hidden)\(width == 1 ? "" : " × 2")"
         var terms: [MemoryTerm] = []
         if w.gradientCheckpointing {
             terms.append(MemoryTerm(kind: .activations, bytes: 2 * sbh * Double(a.layers),
-                                    formula: "2 × \(shape) × \(a.layers) layers (checkpointed)", splits: true, offloadable: false))
+                                    formula: "2 × \(shape(w, width: width)) × \(a.layers) layers (checkpointed)", splits: true, offloadable: false))
             terms.append(MemoryTerm(kind: .activations, bytes: activationBytesPerToken * sbh,
-                                    formula: "34 × \(shape) (one layer recomputed)", splits: false, offloadable: false))
+                                    formula: "34 × \(shape(w, width: width)) (one layer recomputed)", splits: false, offloadable: false))
         } else {
             terms.append(MemoryTerm(kind: .activations, bytes: activationBytesPerToken * sbh * Double(a.layers),
-                                    formula: "34 × \(shape) × \(a.layers) layers", splits: true, offloadable: false))
+                                    formula: "34 × \(shape(w, width: width)) × \(a.layers) layers", splits: true, offloadable: false))
         }
         terms.append(MemoryTerm(kind: .logits, bytes: Double(w.context) * Double(w.batch) * Double(a.vocab) * 4,
                                 formula: "\(w.context) tokens × \(w.batch) × \(a.vocab) × 4 B", splits: false, offloadable: false))

@@ -1,6 +1,7 @@
 import RigSpec
 import RigSystem
 import RigProbe
+import RigText
 
 /// CUDA toolkit release → minimum Linux x86_64 driver.
 ///
@@ -40,6 +41,11 @@ package struct CUDADriverTable: Sendable {
     package let entries: [Entry]
     package let floors: [FamilyFloor]
 
+    /// Answers already given, by the asked version's components (all that `requirement(for:)` reads of
+    /// it; not by `Version`, whose equality ignores trailing zeros that `hasPrefix` counts). The table
+    /// never changes, so a copy shares them.
+    private let answers = Answers()
+
     package init(entries: [Entry], floors: [FamilyFloor]) {
         self.entries = entries
         self.floors = floors
@@ -47,7 +53,25 @@ package struct CUDADriverTable: Sendable {
 
     /// The requirement of the newest release a CUDA pin admits at the precision it is written:
     /// `12.8` installs 12.8 Update 1, `12.8.0` the GA, `>=12.8` at least the newest 12.8.
+    /// Looked up once per version: each spec asks twice (its toolkit and its PyTorch wheels), and a
+    /// scan of the table cost thousands of instructions.
     package func requirement(for cuda: VersionConstraint) -> Requirement {
+        let key = cuda.version.components
+        if let known = answers.lock.withLock({ answers.byComponents[key] }) { return known }
+        let found = scan(for: cuda)
+        answers.lock.withLock {
+            if answers.byComponents.count < Answers.limit { answers.byComponents[key] = found }
+        }
+        return found
+    }
+
+    private final class Answers: @unchecked Sendable {
+        static let limit = 256
+        let lock = Lock()
+        var byComponents: [[Int]: Requirement] = [:]
+    }
+
+    private func scan(for cuda: VersionConstraint) -> Requirement {
         let floor = floors.first(where: { $0.major == cuda.version.components[0] })
         // The newest matching entry, the first of equals (as max(by:) picks), in one pass without copies.
         var newest: Int?

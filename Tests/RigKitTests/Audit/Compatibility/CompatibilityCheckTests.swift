@@ -64,6 +64,31 @@ import RigSpec
         }
     }
 
+    /// With passes, the passing rules' `ok` findings are placed by ranks made once: the same findings
+    /// in the same order as sorting them all (located and unlocated problems, loaded and built specs).
+    @Test func passesAreOrderedAsSortingEverything() throws {
+        let repository = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let files = try SpecLoader.machineFiles(in: repository.appendingPathComponent("machines").path)
+        var located = ExampleMachines.blackwellOnCUDA124
+        located.locations["drivers.cuda"] = SourceLocation(file: located.file, line: 22, column: 9)
+        let specs = SpecLoader.fromDisk().loadAll(files).specs + ExampleMachines.passing
+            + [ExampleMachines.blackwellOnCUDA124, located, ExampleMachines.fiveRTX3090OnOnePSU, ExampleMachines.bigRigOnePSU]
+        let rules = SpecValidator.standardRules
+        for spec in specs {
+            let lookups = SpecLookups(spec)
+            let unsorted = rules.flatMap { rule -> [Finding] in
+                let found = rule.check(spec, lookups: lookups)
+                guard found.isEmpty else { return found }
+                return [Finding(machine: spec.name, keyPath: "", status: .ok, severity: .info, message: "passes: \(rule.summary)", rule: rule.id)]
+            }
+            let checked = CompatibilityRules(rules).check(spec, passes: true)
+            #expect(checked == unsorted.sortedForReport(), "\(spec.name)")
+            #expect(checked.map(\.message) == unsorted.sortedForReport().map(\.message), "\(spec.name)")
+        }
+    }
+
     @Test func aLoadedSpecGetsFileLineAndColumn() throws {
         let yaml = """
             version: 1
