@@ -73,7 +73,7 @@ private struct YAMLComposer {
     var root: YAMLTree?
     /// The items and pairs of every open list and mapping, each frame's at the end from its `start`.
     let items = PendingNodes<YAMLTree>()
-    let pairs = PendingNodes<(key: YAMLTree, value: YAMLTree)>()
+    let pairs = PendingNodes<YAMLPair>()
 
     /// A mapping or list being read.
     struct Frame {
@@ -178,7 +178,7 @@ private struct YAMLComposer {
         }
         guard !stack[top].pendingKeyRepeats else { return }
         let name = key.scalar
-        pairs.append((key, node))
+        pairs.append(YAMLPair(key: key, value: node))
         if let name {
             if stack[top].keyIndex != nil {
                 stack[top].keyIndex!.insert(name)

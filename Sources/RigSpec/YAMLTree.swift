@@ -4,7 +4,7 @@ package struct YAMLTree: Sendable, Hashable {
     package enum Value: Sendable, Hashable {
         /// A scalar with its text and whether it was written plain (unquoted).
         case scalar(String, plain: Bool)
-        case mapping([(key: YAMLTree, value: YAMLTree)])
+        case mapping([YAMLPair])
         case sequence([YAMLTree])
 
         package static func == (lhs: Value, rhs: Value) -> Bool {
@@ -81,6 +81,18 @@ package struct YAMLTree: Sendable, Hashable {
             default: return "a string"
             }
         }
+    }
+}
+
+/// One entry of a mapping. A struct, not a `(key:value:)` tuple: copying and destroying arrays of tuples went
+/// through the runtime's generic tuple witnesses, several percent of `validate`.
+package struct YAMLPair: Sendable {
+    package var key: YAMLTree
+    package var value: YAMLTree
+
+    package init(key: YAMLTree, value: YAMLTree) {
+        self.key = key
+        self.value = value
     }
 }
 

@@ -6,7 +6,7 @@ import Testing
 
     private func messages(_ result: YAMLReader.Result) -> [String] { result.diagnostics.map(\.description) }
 
-    private func pairs(_ tree: YAMLTree?) -> [(key: YAMLTree, value: YAMLTree)] {
+    private func pairs(_ tree: YAMLTree?) -> [YAMLPair] {
         if case .mapping(let pairs)? = tree?.value { return pairs }
         return []
     }
