@@ -98,9 +98,6 @@ struct ValidationReport {
         write(text)
     }
 
-    /// A workload verdict's message up to its first `;` (the numbers after it are `rigctl fit`'s).
-    static func headline(_ message: String) -> Substring { Finding.upToFirstSemicolon(message) }
-
     struct Document: Encodable {
         var format = JSONReport.format
         var valid: Bool

@@ -9,8 +9,8 @@ enum StringConcatenation {
             var offset = 0
             for part in parts {
                 let copied = part.utf8.withContiguousStorageIfAvailable { bytes in
+                    // The index past the bytes copied, in the rebased slice: their count.
                     UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: bytes)
-                    return bytes.count
                 }
                 if let copied {
                     offset += copied

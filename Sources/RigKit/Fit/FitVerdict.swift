@@ -16,9 +16,9 @@ package struct FitVerdict: Sendable, Equatable {
     package let estimate: MemoryEstimate
     package let outcome: Outcome
     /// The explanation, written out on first use: `validate` shows only the headline.
-    private let explanation: Explanation
+    private let explanation: ComputedOnce<[String]>
     /// Each sentence of the explanation, in order: the estimate, then the reasons.
-    package var lines: [String] { explanation.lines }
+    package var lines: [String] { explanation.value }
     /// A caution that does not change the outcome (a narrow link under a split, RAM not in the spec).
     package let caution: String?
 
@@ -47,29 +47,11 @@ package struct FitVerdict: Sendable, Equatable {
         self.estimate = estimate
         self.outcome = outcome
         self.caution = caution
-        explanation = Explanation { [estimate.text] + reasons() }
+        explanation = ComputedOnce { [estimate.text] + reasons() }
     }
 
     package static func == (lhs: FitVerdict, rhs: FitVerdict) -> Bool {
         lhs.estimate == rhs.estimate && lhs.outcome == rhs.outcome && lhs.caution == rhs.caution && lhs.lines == rhs.lines
-    }
-
-    /// Lines written once, on first use (from any thread).
-    private final class Explanation: Sendable {
-        private let write: @Sendable () -> [String]
-        private let lock = Lock()
-        nonisolated(unsafe) private var written: [String]?
-
-        init(_ write: @escaping @Sendable () -> [String]) { self.write = write }
-
-        var lines: [String] {
-            lock.withLock {
-                if let written { return written }
-                let lines = write()
-                written = lines
-                return lines
-            }
-        }
     }
 }
 

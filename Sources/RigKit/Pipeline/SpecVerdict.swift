@@ -15,11 +15,12 @@ import RigSpec
 /// what the compatibility rules found.
 package struct MachineVerdict: Sendable {
     package let spec: MachineSpec
-    private let theme: RenderedTheme
+    private let theme: ComputedOnce<[RenderedFile]>
     /// The theme files of the machine's home (none without `theme:`), rendered on first use and
     /// then shared: the plan, the playbook and `apply` use these files; `validate` needs only the
-    /// palette's verdict, which `Palette(spec:)` gives without rendering a file.
-    package var themeFiles: [RenderedFile] { theme.files }
+    /// palette's verdict, which `Palette(spec:)` gives without rendering a file. Rendering cannot fail
+    /// once the palette is valid, so deferring it changes no verdict.
+    package var themeFiles: [RenderedFile] { theme.value }
     /// Each rule's problems, or one `ok` finding naming the rule when it passes.
     package let compatibility: [Finding]
 
@@ -33,28 +34,9 @@ package struct MachineVerdict: Sendable {
 
     init(spec: MachineSpec, palette: Palette?, compatibility: [Finding]) {
         self.spec = spec
-        self.theme = RenderedTheme(palette)
+        theme = ComputedOnce { palette.map(ThemeRenderer.render) ?? [] }
         self.compatibility = compatibility
         problems = compatibility.filter { $0.status != .ok }
-    }
-}
-
-/// A palette's theme files, rendered once on first use (from any thread). Rendering cannot fail once
-/// the palette is valid, so deferring it changes no verdict.
-private final class RenderedTheme: Sendable {
-    private let palette: Palette?
-    private let lock = Lock()
-    nonisolated(unsafe) private var rendered: [RenderedFile]?
-
-    init(_ palette: Palette?) { self.palette = palette }
-
-    var files: [RenderedFile] {
-        lock.withLock {
-            if let rendered { return rendered }
-            let files = palette.map(ThemeRenderer.render) ?? []
-            rendered = files
-            return files
-        }
     }
 }
 

@@ -1,7 +1,6 @@
 import RigSpec
 import RigSystem
 import RigProbe
-import RigText
 
 /// CUDA toolkit release → minimum Linux x86_64 driver.
 ///
@@ -44,7 +43,7 @@ package struct CUDADriverTable: Sendable {
     /// Answers already given, by the asked version's components (all that `requirement(for:)` reads of
     /// it; not by `Version`, whose equality ignores trailing zeros that `hasPrefix` counts). The table
     /// never changes, so a copy shares them.
-    private let answers = Answers()
+    private let answers = BoundedMemo<[Int], Requirement>(limit: 256)
 
     package init(entries: [Entry], floors: [FamilyFloor]) {
         self.entries = entries
@@ -56,26 +55,14 @@ package struct CUDADriverTable: Sendable {
     /// Looked up once per version: each spec asks twice (its toolkit and its PyTorch wheels), and a
     /// scan of the table cost thousands of instructions.
     package func requirement(for cuda: VersionConstraint) -> Requirement {
-        let key = cuda.version.components
-        if let known = answers.lock.withLock({ answers.byComponents[key] }) { return known }
-        let found = scan(for: cuda)
-        answers.lock.withLock {
-            if answers.byComponents.count < Answers.limit { answers.byComponents[key] = found }
-        }
-        return found
+        answers.value(for: cuda.version.components) { _ in scan(for: cuda.version) }
     }
 
-    private final class Answers: @unchecked Sendable {
-        static let limit = 256
-        let lock = Lock()
-        var byComponents: [[Int]: Requirement] = [:]
-    }
-
-    private func scan(for cuda: VersionConstraint) -> Requirement {
-        let floor = floors.first(where: { $0.major == cuda.version.components[0] })
+    private func scan(for version: Version) -> Requirement {
+        let floor = floors.first(where: { $0.major == version.components[0] })
         // The newest matching entry, the first of equals (as max(by:) picks), in one pass without copies.
         var newest: Int?
-        for index in entries.indices where entries[index].toolkit.hasPrefix(cuda.version) {
+        for index in entries.indices where entries[index].toolkit.hasPrefix(version) {
             if let best = newest, !(entries[best].toolkit < entries[index].toolkit) { continue }
             newest = index
         }
